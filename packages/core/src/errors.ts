@@ -1,0 +1,32 @@
+/**
+ * Typed domain errors. Domain functions throw these; the API's one error handler maps each code to
+ * an HTTP status and the JSON envelope `{ error: { code, message, details? } }`. Messages are Vietnamese.
+ */
+export const ERROR_STATUS = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (message: string, details?: unknown) =>
+  new DomainError('not_found', message, details);
+export const invalid = (message: string, details?: unknown) => new DomainError('invalid', message, details);
+export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
+export const forbidden = (message: string, details?: unknown) =>
+  new DomainError('forbidden', message, details);

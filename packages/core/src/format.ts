@@ -1,0 +1,240 @@
+// Vietnamese number formatting and parsing.
+//
+// Every stored number is an integer: counts as they are, money in whole đồng, and decimal
+// indicators scaled by 10^decimals (87,5 with decimals = 1 is stored as 875). Parsing therefore
+// works on the digit string and never multiplies floats: 2.01 * 1e9 is 2009999999.9999998.
+// Vietnamese writes '.' between thousands and ',' before the decimals: 1.234,5.
+
+export type ParseError = {
+  ok: false;
+  code: 'empty' | 'not_a_number' | 'ambiguous_thousands' | 'too_many_decimals' | 'too_large';
+  message: string;
+};
+export type ParseResult = { ok: true; value: number } | ParseError;
+
+/** Largest `decimals` accepted; beyond this 10^decimals alone leaves little room for safe integers. */
+export const MAX_DECIMALS = 15;
+
+const MESSAGES = {
+  empty: 'Chưa nhập số.',
+  notANumber: 'Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 11,54.',
+  manyCommas: 'Chỉ được có một dấu phẩy (dấu phẩy ngăn cách phần thập phân).',
+  misplacedSeparator:
+    'Dấu phân cách hàng nghìn đặt sai chỗ: sau mỗi dấu chấm phải có đúng 3 chữ số (ví dụ 1.234.567).',
+  integerOnly: 'Chỉ được nhập số nguyên, không có phần thập phân.',
+  tooLarge: 'Số quá lớn.',
+};
+
+function fail(code: ParseError['code'], message: string): ParseError {
+  return { ok: false, code, message };
+}
+
+function assertDecimals(decimals: number): void {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
+    throw new RangeError(`decimals must be an integer from 0 to ${MAX_DECIMALS}, got ${decimals}`);
+  }
+}
+
+function assertSafeInteger(n: number, name: string): void {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${name} must be a safe integer, got ${n}`);
+}
+
+/** Integer division rounded half away from zero (so -0,5 rounds to -1, symmetric with 0,5 -> 1). */
+function divRound(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/** numerator / denominator rounded half away from zero, exact for all safe integers. */
+export function roundedDivide(numerator: number, denominator: number): number {
+  assertSafeInteger(numerator, 'numerator');
+  assertSafeInteger(denominator, 'denominator');
+  if (denominator === 0) throw new RangeError('denominator must not be 0');
+  return Number(divRound(BigInt(numerator), BigInt(denominator)));
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/**
+ * Parse Vietnamese-typed number text into an integer scaled by 10^decimals.
+ * Result must be a safe integer else 'too_large'.
+ *
+ * In a field with decimals > 0, a lone dot that cannot be a thousands separator ('87.5') is read
+ * as a decimal point, but a dot followed by exactly three digits ('1.234') could be either and is
+ * refused as 'ambiguous_thousands'.
+ */
+export function parseScaled(text: string, decimals: number): ParseResult {
+  assertDecimals(decimals);
+  // Pasted text often carries non-breaking or narrow spaces as thousands separators.
+  const s = text.replace(/\s/g, ' ').trim();
+  if (s === '') return fail('empty', MESSAGES.empty);
+
+  const negative = s.startsWith('-') || s.startsWith('\u2212');
+  const body = negative ? s.slice(1) : s;
+  if (!/^[\d., ]+$/.test(body) || !/\d/.test(body)) return fail('not_a_number', MESSAGES.notANumber);
+
+  const commaParts = body.split(',');
+  if (commaParts.length > 2) return fail('not_a_number', MESSAGES.manyCommas);
+  let intPart = commaParts[0] ?? '';
+  let fraction = commaParts[1] ?? '';
+  if (commaParts.length === 2 && !/^\d+$/.test(fraction)) {
+    return fail('not_a_number', MESSAGES.notANumber);
+  }
+
+  const lonelyDot = /^(\d+)\.(\d+)$/.exec(intPart);
+  if (commaParts.length === 1 && decimals > 0 && lonelyDot) {
+    const [, before = '', after = ''] = lonelyDot;
+    if (after.length === 3) {
+      return fail(
+        'ambiguous_thousands',
+        `Không rõ dấu chấm trong "${body}" là dấu phân cách hàng nghìn hay dấu thập phân. ` +
+          `Nếu là số nguyên, hãy nhập ${before}${after}; nếu có phần thập phân, hãy dùng dấu phẩy (ví dụ 1,5).`,
+      );
+    }
+    intPart = before;
+    fraction = after;
+  }
+
+  let intDigits: string;
+  if (/^\d+$/.test(intPart)) intDigits = intPart;
+  else if (/^\d{1,3}(\.\d{3})+$/.test(intPart)) intDigits = intPart.replaceAll('.', '');
+  else if (/^\d{1,3}( \d{3})+$/.test(intPart)) intDigits = intPart.replaceAll(' ', '');
+  else if (intPart === '') return fail('not_a_number', MESSAGES.notANumber);
+  else return fail('not_a_number', MESSAGES.misplacedSeparator);
+
+  if (fraction.length > decimals) {
+    return fail(
+      'too_many_decimals',
+      decimals === 0 ? MESSAGES.integerOnly : `Chỉ được nhập tối đa ${decimals} chữ số sau dấu phẩy.`,
+    );
+  }
+
+  const magnitude = BigInt(intDigits + fraction.padEnd(decimals, '0'));
+  if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) return fail('too_large', MESSAGES.tooLarge);
+  const value = Number(magnitude);
+  // `-0` would print as '0' but fail Object.is checks downstream; keep zero unsigned.
+  return { ok: true, value: negative && value !== 0 ? -value : value };
+}
+
+/**
+ * Format a scaled integer: formatScaled(875, 1) === '87,5'; formatScaled(3000, 0) === '3.000';
+ * formatScaled(-12345678, 2) === '-123.456,78'. Always shows exactly `decimals` fraction digits
+ * unless opts.trimZeros (then '87,50' -> '87,5', '100,0' -> '100').
+ *
+ * Use the untrimmed form in editable cells: a trimmed '1.234' in a decimal field reads back as
+ * ambiguous in parseScaled.
+ */
+export function formatScaled(value: number, decimals: number, opts: { trimZeros?: boolean } = {}): string {
+  assertSafeInteger(value, 'value');
+  assertDecimals(decimals);
+  const digits = String(Math.abs(value)).padStart(decimals + 1, '0');
+  const intDigits = digits.slice(0, digits.length - decimals);
+  let fraction = digits.slice(digits.length - decimals);
+  if (opts.trimZeros) fraction = fraction.replace(/0+$/, '');
+  const sign = value < 0 ? '-' : '';
+  return `${sign}${groupThousands(intDigits)}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** formatInteger(3000) === '3.000' (same as formatScaled(n, 0)). */
+export function formatInteger(n: number): string {
+  return formatScaled(n, 0);
+}
+
+/** Percent from a scaled value: formatPercent(875, 1) === '87,5%'. */
+export function formatPercent(scaled: number, decimals: number): string {
+  return `${formatScaled(scaled, decimals)}%`;
+}
+
+/**
+ * Exact percentage scaled by 10^decimals: ratioToScaledPercent(7, 8, 1) === 875 (87,5%).
+ * Rounds half away from zero. Throws RangeError when the denominator is 0.
+ */
+export function ratioToScaledPercent(numerator: number, denominator: number, decimals: number): number {
+  assertSafeInteger(numerator, 'numerator');
+  assertSafeInteger(denominator, 'denominator');
+  assertDecimals(decimals);
+  if (denominator === 0) throw new RangeError('denominator must not be 0');
+  const scaled = divRound(BigInt(numerator) * 100n * 10n ** BigInt(decimals), BigInt(denominator));
+  const result = Number(scaled);
+  if (!Number.isSafeInteger(result)) throw new RangeError('percentage is too large');
+  return result;
+}
+
+/** Ratio as a percent: formatRatioPercent(746, 700, 1) === '106,6%'; denominator 0 -> '—'. */
+export function formatRatioPercent(numerator: number, denominator: number, decimals = 1): string {
+  if (denominator === 0) return '—';
+  return formatPercent(ratioToScaledPercent(numerator, denominator, decimals), decimals);
+}
+
+const DONG_PER_TY = 1_000_000_000;
+const DONG_PER_TRIEU = 1_000_000;
+
+/**
+ * Money in whole đồng for people: '11,54 tỷ đồng', '850 triệu đồng', '1,5 triệu đồng',
+ * '850.000 đồng'. Tỷ and triệu keep up to 2 decimals, rounded half up, trailing zeros trimmed.
+ * opts.short omits ' đồng'.
+ */
+export function formatMoney(dong: number, opts: { short?: boolean } = {}): string {
+  assertSafeInteger(dong, 'dong');
+  const abs = BigInt(Math.abs(dong));
+  const trim = { trimZeros: true };
+  // Hundredths of a triệu; 999.995.000 rounds to 1.000 triệu, which reads better as 1 tỷ.
+  const centiTrieu = Number(divRound(abs, BigInt(DONG_PER_TRIEU / 100)));
+  let amount: string;
+  if (abs >= BigInt(DONG_PER_TY) || centiTrieu >= 1000 * 100) {
+    amount = `${formatScaled(Number(divRound(abs, BigInt(DONG_PER_TY / 100))), 2, trim)} tỷ`;
+  } else if (abs >= BigInt(DONG_PER_TRIEU)) {
+    amount = `${formatScaled(centiTrieu, 2, trim)} triệu`;
+  } else {
+    amount = formatInteger(Number(abs));
+  }
+  return `${dong < 0 ? '-' : ''}${amount}${opts.short ? '' : ' đồng'}`;
+}
+
+/** Powers of ten for the unit words staff type, with and without diacritics. */
+const MONEY_UNITS: Record<string, number> = {
+  tỷ: 9,
+  tỉ: 9,
+  ty: 9,
+  ti: 9,
+  triệu: 6,
+  trieu: 6,
+  tr: 6,
+  nghìn: 3,
+  nghin: 3,
+  ngàn: 3,
+  ngan: 3,
+  k: 3,
+};
+const MONEY_RE = /^(.*?)\s*(tỷ|tỉ|ty|ti|triệu|trieu|tr|nghìn|nghin|ngàn|ngan|k)?\s*(đồng|dong|vnđ|vnd|đ)?$/u;
+
+/**
+ * Parse money typed by staff into whole đồng: '11.540.000.000', '11540000000', '11,54 tỷ',
+ * '850 triệu', '11,54 tỷ đồng', '1,5tr', '500k'. Fractions of a đồng are 'too_many_decimals'.
+ */
+export function parseMoney(text: string): ParseResult {
+  // NFC so that 'tỷ' typed with combining marks matches; lower case for 'Tỷ', 'Đồng'.
+  const s = text.normalize('NFC').toLowerCase().replace(/\s/g, ' ').trim();
+  if (s === '') return fail('empty', 'Chưa nhập số tiền.');
+  const match = MONEY_RE.exec(s);
+  const numberText = match?.[1] ?? '';
+  if (numberText === '') {
+    return fail('not_a_number', 'Không phải là số tiền hợp lệ. Ví dụ: 850.000 hoặc 11,54 tỷ.');
+  }
+  const unit = match?.[2];
+  const exponent = unit === undefined ? 0 : (MONEY_UNITS[unit] ?? 0);
+
+  const result = parseScaled(numberText, exponent);
+  if (result.ok || result.code !== 'too_many_decimals') return result;
+  return fail(
+    'too_many_decimals',
+    unit === undefined
+      ? 'Số tiền phải là số đồng nguyên. Nếu tính theo triệu hoặc tỷ, hãy ghi rõ đơn vị (ví dụ 1,5 triệu).'
+      : `Số tiền lẻ dưới 1 đồng: với đơn vị "${unit}" chỉ được nhập tối đa ${exponent} chữ số sau dấu phẩy.`,
+  );
+}

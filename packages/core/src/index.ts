@@ -1,0 +1,5 @@
+export * from './dates.ts';
+export * from './errors.ts';
+export * from './format.ts';
+export * from './measures.ts';
+export * from './status.ts';

@@ -1,0 +1,118 @@
+/**
+ * Status of a target (DESIGN.md "The rules"): reached the goal, or judged by pace against where it
+ * should be by now. The pace bands are here and nowhere else.
+ */
+import { daysBetween } from './dates.ts';
+import { isStateMeasure, type MeasureType } from './measures.ts';
+
+/** At or above this share of the expected progress a target is "có khả năng đạt". */
+export const PACE_ON_TRACK = 0.9;
+/** At or above this share (and below on-track) it is "khó đạt"; below it, "chưa đạt". */
+export const PACE_AT_RISK = 0.7;
+
+export const TARGET_STATUSES = ['exceeded', 'achieved', 'on_track', 'at_risk', 'behind'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+export interface TermDates {
+  startDate: string;
+  endDate: string;
+}
+
+export interface StatusInput {
+  measureType: MeasureType;
+  direction: 'at_least' | 'at_most';
+  baseline: number;
+  goal: number | null;
+  /** The figure as of `asOf` (scaled integer), null when nothing was reported. */
+  value: number | null;
+  asOf: string;
+  term: TermDates;
+  /** Planned amount per calendar year; where set, it replaces the straight line. */
+  yearlyPlan?: { year: number; amount: number }[];
+}
+
+export interface StatusResult {
+  /** Null when there is no goal or nothing was reported. */
+  status: TargetStatus | null;
+  /** Share of the way from the starting point to the goal (0..1+), null without value or goal. */
+  progress: number | null;
+  /** Share of the way the target should have covered by `asOf` (0..1). */
+  expectedShare: number;
+  /** "% so với NQ": value / goal. */
+  pctOfGoal: number | null;
+}
+
+/** Share of the term elapsed on `asOf`, clamped to 0..1. */
+export function elapsedShare(term: TermDates, asOf: string): number {
+  const total = daysBetween(term.startDate, term.endDate);
+  if (total <= 0) return 1;
+  return Math.min(1, Math.max(0, daysBetween(term.startDate, asOf) / total));
+}
+
+/** Expected share from a yearly plan: whole years before asOf, plus the elapsed part of asOf's year. */
+export function plannedShare(
+  plan: { year: number; amount: number }[],
+  term: TermDates,
+  asOf: string,
+): number {
+  const total = plan.reduce((sum, p) => sum + p.amount, 0);
+  if (total <= 0) return elapsedShare(term, asOf);
+  let done = 0;
+  for (const p of plan) {
+    const from = maxDate(`${p.year}-01-01`, term.startDate);
+    const to = minDate(`${p.year + 1}-01-01`, term.endDate);
+    done += p.amount * elapsedShare({ startDate: from, endDate: to }, asOf);
+  }
+  return Math.min(1, done / total);
+}
+
+export function paceStatus(progress: number, expectedShare: number): TargetStatus {
+  if (expectedShare <= 0) return 'on_track';
+  const pace = progress / expectedShare;
+  if (pace >= PACE_ON_TRACK) return 'on_track';
+  if (pace >= PACE_AT_RISK) return 'at_risk';
+  return 'behind';
+}
+
+export function targetStatus(input: StatusInput): StatusResult {
+  const { value, goal, baseline, direction, asOf, term } = input;
+  const expectedShare = input.yearlyPlan?.length
+    ? plannedShare(input.yearlyPlan, term, asOf)
+    : elapsedShare(term, asOf);
+  if (value === null || goal === null)
+    return { status: null, progress: null, expectedShare, pctOfGoal: null };
+
+  const pctOfGoal = goal !== 0 ? value / goal : null;
+  // Flows (cumulative, amount) start from zero each term; states (stock, ratio) from the baseline.
+  const from = isStateMeasure(input.measureType) ? baseline : 0;
+  const span = goal - from;
+  const progress = span !== 0 ? (value - from) / span : value === goal ? 1 : 0;
+
+  if (direction === 'at_least') {
+    if (value > goal) return { status: 'exceeded', progress, expectedShare, pctOfGoal };
+    if (value === goal) return { status: 'achieved', progress, expectedShare, pctOfGoal };
+    return { status: paceStatus(progress, expectedShare), progress, expectedShare, pctOfGoal };
+  }
+  // "At most" targets are judged only at the end of the term; before then, by pace.
+  if (asOf >= term.endDate) {
+    const status: TargetStatus = value < goal ? 'exceeded' : value === goal ? 'achieved' : 'behind';
+    return { status, progress, expectedShare, pctOfGoal };
+  }
+  return { status: paceStatus(progress, expectedShare), progress, expectedShare, pctOfGoal };
+}
+
+export function isDone(status: TargetStatus | null): boolean {
+  return status === 'exceeded' || status === 'achieved';
+}
+
+/** "Hoàn thành x/y chỉ tiêu": x counted targets exceeded or achieved, y counted targets. */
+export function headline(targets: { counted: boolean; status: TargetStatus | null }[]): {
+  done: number;
+  counted: number;
+} {
+  const counted = targets.filter((t) => t.counted);
+  return { done: counted.filter((t) => isDone(t.status)).length, counted: counted.length };
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+const minDate = (a: string, b: string) => (a < b ? a : b);
