@@ -1,0 +1,483 @@
+/**
+ * Leaders' reads: every figure comes from the roll-up table (never raw results), combined and judged
+ * by the rules of @chitieu/core. API, web and exports all get their numbers from here.
+ */
+import {
+  combinePeriods,
+  type Figure,
+  headline,
+  type IndicatorRule,
+  invalid,
+  isStateMeasure,
+  notFound,
+  type PeriodSums,
+  type TargetStatus,
+  targetStatus,
+} from '@chitieu/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import type { Basis } from './rollup.ts';
+import * as s from './schema.ts';
+
+export type Term = typeof s.terms.$inferSelect;
+export type Indicator = typeof s.indicators.$inferSelect;
+export type UnitRow = typeof s.units.$inferSelect;
+
+export interface ScopeInput {
+  termId: number;
+  /** Default: the term's owner unit. */
+  unitId?: number;
+  /** Default: the term's default as-of date, else today, clamped to the term. */
+  asOf?: string;
+  basis?: Basis;
+  /** Default: the structure version in force on the as-of date. */
+  structureVersionId?: number;
+}
+
+export interface Scope {
+  term: Term;
+  unit: UnitRow;
+  asOf: string;
+  basis: Basis;
+  structureVersionId: number;
+}
+
+export function listTerms(db: DbOrTx): Term[] {
+  return db.select().from(s.terms).orderBy(asc(s.terms.startDate)).all();
+}
+
+export function getTerm(db: DbOrTx, termId: number): Term {
+  const term = db.select().from(s.terms).where(eq(s.terms.id, termId)).get();
+  if (!term) throw notFound(`Không tìm thấy nhiệm kỳ ${termId}.`);
+  return term;
+}
+
+/** Fill in a scope's defaults and check that each part exists and fits the term. */
+export function resolveScope(db: DbOrTx, input: ScopeInput, today: string): Scope {
+  const term = getTerm(db, input.termId);
+  const asOf = input.asOf ?? term.defaultAsOf ?? clamp(today, term.startDate, term.endDate);
+  if (asOf < term.startDate || asOf > term.endDate) {
+    throw invalid(`Ngày số liệu phải nằm trong nhiệm kỳ (${term.startDate} – ${term.endDate}).`, {
+      param: 'asOf',
+    });
+  }
+  const structureVersionId = input.structureVersionId ?? versionAt(db, asOf);
+  if (!db.select().from(s.structureVersions).where(eq(s.structureVersions.id, structureVersionId)).get()) {
+    throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
+  }
+  const unitId = input.unitId ?? term.ownerUnitId;
+  const unit = db.select().from(s.units).where(eq(s.units.id, unitId)).get();
+  if (!unit) throw notFound(`Không tìm thấy đơn vị ${unitId}.`);
+  if (!placementOf(db, structureVersionId, unitId)) {
+    throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
+  }
+  return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId };
+}
+
+/** The structure version in force on a date (the latest one that started on or before it). */
+export function versionAt(db: DbOrTx, date: string): number {
+  const row = db.get<{ id: number }>(sql`
+    SELECT id FROM structure_versions WHERE valid_from <= ${date} ORDER BY valid_from DESC, id DESC LIMIT 1`);
+  const first =
+    row ?? db.get<{ id: number }>(sql`SELECT id FROM structure_versions ORDER BY valid_from LIMIT 1`);
+  if (!first) throw notFound('Chưa có cơ cấu tổ chức nào.');
+  return first.id;
+}
+
+function placementOf(db: DbOrTx, versionId: number, unitId: number) {
+  return db
+    .select()
+    .from(s.placements)
+    .where(and(eq(s.placements.structureVersionId, versionId), eq(s.placements.unitId, unitId)))
+    .get();
+}
+
+export interface TreeUnit {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  isGrassroots: boolean;
+  parentId: number | null;
+  depth: number;
+}
+
+/** The whole tree of a structure version, parents before children, in their sort order. */
+export function unitTree(db: DbOrTx, versionId: number): TreeUnit[] {
+  return db
+    .select({
+      id: s.units.id,
+      code: s.units.code,
+      name: s.units.name,
+      type: s.units.type,
+      isGrassroots: s.units.isGrassroots,
+      parentId: s.placements.parentId,
+      depth: s.placements.depth,
+    })
+    .from(s.placements)
+    .innerJoin(s.units, eq(s.units.id, s.placements.unitId))
+    .where(eq(s.placements.structureVersionId, versionId))
+    .orderBy(asc(s.placements.depth), asc(s.placements.sortOrder))
+    .all();
+}
+
+/** The children of a unit in a version, in their order. */
+export function childUnits(db: DbOrTx, versionId: number, unitId: number): TreeUnit[] {
+  return db
+    .select({
+      id: s.units.id,
+      code: s.units.code,
+      name: s.units.name,
+      type: s.units.type,
+      isGrassroots: s.units.isGrassroots,
+      parentId: s.placements.parentId,
+      depth: s.placements.depth,
+    })
+    .from(s.placements)
+    .innerJoin(s.units, eq(s.units.id, s.placements.unitId))
+    .where(and(eq(s.placements.structureVersionId, versionId), eq(s.placements.parentId, unitId)))
+    .orderBy(asc(s.placements.sortOrder))
+    .all();
+}
+
+/** Ancestors of a unit, root first, the unit itself last (for breadcrumbs). */
+export function unitPath(db: DbOrTx, versionId: number, unitId: number): { id: number; name: string }[] {
+  const placement = placementOf(db, versionId, unitId);
+  if (!placement) return [];
+  const ids = placement.path.split('/').filter(Boolean).map(Number);
+  const rows = db
+    .select({ id: s.units.id, name: s.units.name })
+    .from(s.units)
+    .where(inArray(s.units.id, ids))
+    .all();
+  return ids.map((id) => rows.find((r) => r.id === id) as { id: number; name: string });
+}
+
+export interface PeriodRow {
+  id: number;
+  kind: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** The term's periods of a frequency that ended on or before `asOf`, oldest first. */
+export function periodsUpTo(db: DbOrTx, term: Term, kind: string, asOf: string): PeriodRow[] {
+  return db.all<PeriodRow>(sql`
+    SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
+    WHERE kind = ${kind} AND end_date <= ${asOf} AND end_date > ${term.startDate} AND start_date < ${term.endDate}
+    ORDER BY start_date`);
+}
+
+/** Per-period sums of a subtree from the roll-up table. */
+function periodSums(
+  db: DbOrTx,
+  scope: Scope,
+  unitId: number,
+  indicatorId: number,
+  periods: PeriodRow[],
+): PeriodSums[] {
+  if (periods.length === 0) return [];
+  const rows = db
+    .select()
+    .from(s.rollups)
+    .where(
+      and(
+        eq(s.rollups.structureVersionId, scope.structureVersionId),
+        eq(s.rollups.ancestorId, unitId),
+        eq(s.rollups.indicatorId, indicatorId),
+        eq(s.rollups.basis, scope.basis),
+        inArray(
+          s.rollups.periodId,
+          periods.map((p) => p.id),
+        ),
+      ),
+    )
+    .all();
+  const endOf = new Map(periods.map((p) => [p.id, p.endDate]));
+  return rows.map((r) => ({ ...r, endDate: endOf.get(r.periodId) as string }));
+}
+
+/** Grassroots units in a subtree that exist on the date: the denominator of `units_meeting`. */
+export function expectedGrassroots(db: DbOrTx, versionId: number, unitId: number, date: string): number {
+  const placement = placementOf(db, versionId, unitId);
+  if (!placement) return 0;
+  const row = db.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM placements p JOIN units u ON u.id = p.unit_id
+    WHERE p.structure_version_id = ${versionId} AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`}
+      AND u.is_grassroots = 1 AND u.valid_from <= ${date} AND (u.valid_to IS NULL OR u.valid_to > ${date})`);
+  return row?.n ?? 0;
+}
+
+export function figureFor(
+  db: DbOrTx,
+  scope: Scope,
+  unitId: number,
+  indicator: Indicator,
+  periods: PeriodRow[],
+): Figure {
+  const rule: IndicatorRule = indicator;
+  const expected =
+    indicator.measureType === 'units_meeting'
+      ? expectedGrassroots(db, scope.structureVersionId, unitId, scope.asOf)
+      : 0;
+  return combinePeriods(rule, periodSums(db, scope, unitId, indicator.id, periods), expected);
+}
+
+export interface IndicatorInfo {
+  id: number;
+  code: string;
+  name: string;
+  measurementUnit: string;
+  measureType: Indicator['measureType'];
+  decimals: number;
+}
+
+export interface TargetDefinition {
+  id: number;
+  code: string;
+  wording: string;
+  shortName: string;
+  counted: boolean;
+  direction: 'at_least' | 'at_most';
+  baseline: number;
+  goal: number | null;
+  midTermMilestone: number | null;
+  indicator: IndicatorInfo;
+  related: IndicatorInfo[];
+  yearlyPlan: { year: number; amount: number }[];
+}
+
+export function termTargets(db: DbOrTx, termId: number): TargetDefinition[] {
+  const targets = db
+    .select()
+    .from(s.targets)
+    .where(eq(s.targets.termId, termId))
+    .orderBy(asc(s.targets.sortOrder))
+    .all();
+  const indicatorsById = new Map(
+    db
+      .select()
+      .from(s.indicators)
+      .all()
+      .map((i) => [i.id, i]),
+  );
+  const related = db
+    .select()
+    .from(s.targetRelatedIndicators)
+    .orderBy(asc(s.targetRelatedIndicators.sortOrder))
+    .all();
+  const plans = db.select().from(s.targetYearlyPlans).orderBy(asc(s.targetYearlyPlans.year)).all();
+  const info = (id: number): IndicatorInfo => {
+    const i = indicatorsById.get(id) as Indicator;
+    return {
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      measurementUnit: i.measurementUnit,
+      measureType: i.measureType,
+      decimals: i.decimals,
+    };
+  };
+  return targets.map((t) => ({
+    id: t.id,
+    code: t.code,
+    wording: t.wording,
+    shortName: t.shortName,
+    counted: t.counted,
+    direction: t.direction,
+    baseline: t.baseline,
+    goal: t.goal,
+    midTermMilestone: t.midTermMilestone,
+    indicator: info(t.primaryIndicatorId),
+    related: related.filter((r) => r.targetId === t.id).map((r) => info(r.indicatorId)),
+    yearlyPlan: plans.filter((p) => p.targetId === t.id).map(({ year, amount }) => ({ year, amount })),
+  }));
+}
+
+export interface TargetProgress {
+  figure: Figure;
+  status: TargetStatus | null;
+  progress: number | null;
+  expectedShare: number;
+  pctOfGoal: number | null;
+}
+
+export interface TargetSummary extends TargetDefinition, TargetProgress {
+  relatedFigures: { indicator: IndicatorInfo; figure: Figure }[];
+}
+
+export interface DashboardSummary {
+  scope: ScopeView;
+  headline: { done: number; counted: number };
+  targets: TargetSummary[];
+}
+
+export interface ScopeView {
+  term: Term;
+  unit: { id: number; code: string; name: string; type: string };
+  path: { id: number; name: string }[];
+  asOf: string;
+  basis: Basis;
+  structureVersionId: number;
+  illustrative: boolean;
+}
+
+function scopeView(db: DbOrTx, scope: Scope): ScopeView {
+  const { id, code, name, type } = scope.unit;
+  return {
+    term: scope.term,
+    unit: { id, code, name, type },
+    path: unitPath(db, scope.structureVersionId, id),
+    asOf: scope.asOf,
+    basis: scope.basis,
+    structureVersionId: scope.structureVersionId,
+    illustrative: scope.term.illustrative,
+  };
+}
+
+function indicatorById(db: DbOrTx, id: number): Indicator {
+  return db.select().from(s.indicators).where(eq(s.indicators.id, id)).get() as Indicator;
+}
+
+/** A target's figure and status for one unit's subtree. The status uses the whole-term goal. */
+export function targetProgress(
+  db: DbOrTx,
+  scope: Scope,
+  target: TargetDefinition,
+  unitId: number,
+  goal = target.goal,
+): TargetProgress {
+  const indicator = indicatorById(db, target.indicator.id);
+  const periods = periodsUpTo(db, scope.term, indicator.frequency, scope.asOf);
+  const figure = figureFor(db, scope, unitId, indicator, periods);
+  const judged = targetStatus({
+    measureType: indicator.measureType,
+    direction: target.direction,
+    baseline: target.baseline,
+    goal,
+    value: figure.value,
+    asOf: scope.asOf,
+    term: scope.term,
+    yearlyPlan: target.yearlyPlan,
+  });
+  return { figure, ...judged };
+}
+
+export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
+  const targets = termTargets(db, scope.term.id).map((t): TargetSummary => {
+    const relatedFigures = t.related.map((info) => {
+      const indicator = indicatorById(db, info.id);
+      return {
+        indicator: info,
+        figure: figureFor(
+          db,
+          scope,
+          scope.unit.id,
+          indicator,
+          periodsUpTo(db, scope.term, indicator.frequency, scope.asOf),
+        ),
+      };
+    });
+    return { ...t, ...targetProgress(db, scope, t, scope.unit.id), relatedFigures };
+  });
+  return { scope: scopeView(db, scope), headline: headline(targets), targets };
+}
+
+function findTarget(db: DbOrTx, scope: Scope, targetId: number): TargetDefinition {
+  const target = termTargets(db, scope.term.id).find((t) => t.id === targetId);
+  if (!target) throw notFound(`Không tìm thấy chỉ tiêu ${targetId} trong nhiệm kỳ này.`);
+  return target;
+}
+
+export interface BreakdownRow extends TreeUnit {
+  figure: Figure;
+  /** The goal allocated to this unit, if the target is allocated. */
+  allocation: number | null;
+  status: TargetStatus | null;
+  pctOfGoal: number | null;
+  relatedFigures: { indicator: IndicatorInfo; figure: Figure }[];
+  hasChildren: boolean;
+}
+
+/** A target's figure for each child of the scope's unit. */
+export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
+  const target = findTarget(db, scope, targetId);
+  const allocations = new Map(
+    db
+      .select()
+      .from(s.targetAllocations)
+      .where(eq(s.targetAllocations.targetId, target.id))
+      .all()
+      .map((a) => [a.unitId, a.goal]),
+  );
+  const children = childUnits(db, scope.structureVersionId, scope.unit.id);
+  const parents = new Set(
+    db
+      .all<{ parentId: number }>(sql`SELECT DISTINCT parent_id AS parentId FROM placements
+        WHERE structure_version_id = ${scope.structureVersionId} AND parent_id IS NOT NULL`)
+      .map((r) => r.parentId),
+  );
+  const rows = children.map((child): BreakdownRow => {
+    const allocation = allocations.get(child.id) ?? null;
+    // A share (ratio, units meeting) is judged against the same goal everywhere; a flow against its allocation.
+    const goal = isStateMeasure(target.indicator.measureType) ? target.goal : allocation;
+    const progress = targetProgress(db, scope, target, child.id, goal);
+    const relatedFigures = target.related.map((info) => {
+      const indicator = indicatorById(db, info.id);
+      return {
+        indicator: info,
+        figure: figureFor(
+          db,
+          scope,
+          child.id,
+          indicator,
+          periodsUpTo(db, scope.term, indicator.frequency, scope.asOf),
+        ),
+      };
+    });
+    return {
+      ...child,
+      figure: progress.figure,
+      allocation,
+      status: progress.status,
+      pctOfGoal: progress.pctOfGoal,
+      relatedFigures,
+      hasChildren: parents.has(child.id),
+    };
+  });
+  return { scope: scopeView(db, scope), target, rows };
+}
+
+export interface SeriesPoint {
+  periodId: number;
+  startDate: string;
+  endDate: string;
+  /** What arose in the period (stock and state measures: the level at its end). */
+  period: Figure;
+  /** The figure over the term up to the end of this period. */
+  toDate: Figure;
+}
+
+/** A target's per-period figures over the term up to the as-of date, for its primary and related indicators. */
+export function targetSeries(db: DbOrTx, scope: Scope, targetId: number) {
+  const target = findTarget(db, scope, targetId);
+  const seriesOf = (info: IndicatorInfo): SeriesPoint[] => {
+    const indicator = indicatorById(db, info.id);
+    const periods = periodsUpTo(db, scope.term, indicator.frequency, scope.asOf);
+    return periods.map((p, i) => ({
+      periodId: p.id,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      period: figureFor(db, scope, scope.unit.id, indicator, [p]),
+      toDate: figureFor(db, scope, scope.unit.id, indicator, periods.slice(0, i + 1)),
+    }));
+  };
+  return {
+    scope: scopeView(db, scope),
+    target,
+    points: seriesOf(target.indicator),
+    related: target.related.map((info) => ({ indicator: info, points: seriesOf(info) })),
+  };
+}
+
+const clamp = (d: string, from: string, to: string) => (d < from ? from : d > to ? to : d);

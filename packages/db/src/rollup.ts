@@ -1,0 +1,123 @@
+/**
+ * The roll-up table's upkeep (docs/decisions/0003-rollup-table.md). Every write to results or to a
+ * submission's state applies its delta to each ancestor, in every structure version the unit sits
+ * in, inside the caller's transaction. `rebuildRollups` recomputes everything from raw rows by an
+ * independent route (parent links, not paths) and must give identical rows.
+ */
+import { addSums, type Sums, ZERO_SUMS } from '@chitieu/core';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import { type BASES, placements } from './schema.ts';
+
+export type Basis = (typeof BASES)[number];
+export type SubmissionState = 'draft' | 'submitted' | 'returned' | 'approved';
+
+/** Which roll-up bases count a unit's results in a given workflow state. */
+export function basesFor(state: SubmissionState | null | undefined): Basis[] {
+  if (state === 'approved') return ['approved', 'submitted'];
+  if (state === 'submitted') return ['submitted'];
+  return [];
+}
+
+/** Ancestor ids (root first, the unit itself last) from a materialized path '/1/5/42/'. */
+export function pathIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+export function applyRollupDelta(
+  tx: DbOrTx,
+  key: { unitId: number; indicatorId: number; periodId: number },
+  bases: Basis[],
+  delta: Sums,
+): void {
+  if (bases.length === 0 || isZero(delta)) return;
+  const where = tx
+    .select({ versionId: placements.structureVersionId, path: placements.path })
+    .from(placements)
+    .where(eq(placements.unitId, key.unitId))
+    .all();
+  for (const { versionId, path } of where) {
+    for (const ancestorId of pathIds(path)) {
+      for (const basis of bases) {
+        tx.run(sql`
+          INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
+                               value, numerator, denominator, meeting, reported, result_count)
+          VALUES (${versionId}, ${ancestorId}, ${key.indicatorId}, ${key.periodId}, ${basis},
+                  ${delta.value}, ${delta.numerator}, ${delta.denominator}, ${delta.meeting}, ${delta.reported},
+                  ${delta.resultCount})
+          ON CONFLICT DO UPDATE SET
+            value = value + excluded.value, numerator = numerator + excluded.numerator,
+            denominator = denominator + excluded.denominator, meeting = meeting + excluded.meeting,
+            reported = reported + excluded.reported, result_count = result_count + excluded.result_count`);
+      }
+    }
+  }
+  // A roll-up that no longer sums any result means "not reported": drop it, as a rebuild would not create it.
+  if (delta.resultCount < 0) {
+    tx.run(sql`DELETE FROM rollups WHERE indicator_id = ${key.indicatorId} AND period_id = ${key.periodId}
+               AND result_count = 0`);
+  }
+}
+
+/** Move a unit's period results between bases when its submission changes state. */
+export function applySubmissionStateChange(
+  tx: DbOrTx,
+  key: { unitId: number; periodId: number },
+  before: SubmissionState | null,
+  after: SubmissionState | null,
+): void {
+  const old = basesFor(before);
+  const now = basesFor(after);
+  const leaving = old.filter((b) => !now.includes(b));
+  const joining = now.filter((b) => !old.includes(b));
+  if (leaving.length === 0 && joining.length === 0) return;
+  const sums = tx.all<Sums & { indicatorId: number }>(sql`
+    SELECT indicator_id AS indicatorId, SUM(COALESCE(value, 0)) AS value,
+           SUM(COALESCE(numerator, 0)) AS numerator, SUM(COALESCE(denominator, 0)) AS denominator,
+           SUM(meets IS 1) AS meeting, SUM(meets IS NOT NULL) AS reported, COUNT(*) AS resultCount
+    FROM results WHERE unit_id = ${key.unitId} AND period_id = ${key.periodId}
+    GROUP BY indicator_id`);
+  for (const { indicatorId, ...s } of sums) {
+    const k = { ...key, indicatorId };
+    applyRollupDelta(tx, k, leaving, addSums(ZERO_SUMS, s, -1));
+    applyRollupDelta(tx, k, joining, s);
+  }
+}
+
+/** Recompute the whole table from raw results, submissions and parent links. */
+export function rebuildRollups(tx: DbOrTx): void {
+  tx.run(sql`DELETE FROM rollups`);
+  tx.run(sql`
+    WITH RECURSIVE ancestry(version_id, unit_id, ancestor_id) AS (
+      SELECT structure_version_id, unit_id, unit_id FROM placements
+      UNION ALL
+      SELECT a.version_id, a.unit_id, p.parent_id
+      FROM ancestry a JOIN placements p ON p.structure_version_id = a.version_id AND p.unit_id = a.ancestor_id
+      WHERE p.parent_id IS NOT NULL
+    ),
+    counted(unit_id, period_id, basis) AS (
+      SELECT unit_id, period_id, 'approved' FROM submissions WHERE state = 'approved'
+      UNION ALL
+      SELECT unit_id, period_id, 'submitted' FROM submissions WHERE state IN ('approved', 'submitted')
+    )
+    INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
+                         value, numerator, denominator, meeting, reported, result_count)
+    SELECT an.version_id, an.ancestor_id, r.indicator_id, r.period_id, c.basis,
+           SUM(COALESCE(r.value, 0)), SUM(COALESCE(r.numerator, 0)), SUM(COALESCE(r.denominator, 0)),
+           SUM(r.meets IS 1), SUM(r.meets IS NOT NULL), COUNT(*)
+    FROM results r
+    JOIN counted c ON c.unit_id = r.unit_id AND c.period_id = r.period_id
+    JOIN ancestry an ON an.unit_id = r.unit_id
+    GROUP BY an.version_id, an.ancestor_id, r.indicator_id, r.period_id, c.basis`);
+}
+
+function isZero(s: Sums): boolean {
+  return (
+    s.value === 0 &&
+    s.numerator === 0 &&
+    s.denominator === 0 &&
+    s.meeting === 0 &&
+    s.reported === 0 &&
+    s.resultCount === 0
+  );
+}

@@ -1,0 +1,135 @@
+/** Test helpers: fresh databases built by the real migrations, the demo, and small factories. */
+import { sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, migrateDatabase, openDatabase } from './client.ts';
+import * as s from './schema.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export function freshDatabase(): Db {
+  const db = openDatabase(':memory:');
+  migrateDatabase(db);
+  return db;
+}
+
+export function demoDatabase() {
+  const db = freshDatabase();
+  return { db, ...seedDemo(db) };
+}
+
+/** The roll-up table as sorted plain rows, to compare an incrementally kept table with a rebuild. */
+export function rollupSnapshot(db: DbOrTx): string[] {
+  return db
+    .all<Record<string, number | string>>(sql`SELECT * FROM rollups WHERE result_count > 0
+      ORDER BY structure_version_id, ancestor_id, indicator_id, period_id, basis`)
+    .map((r) => JSON.stringify(r));
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${++counter}`;
+
+/** A structure version with a tree given as parent indexes (-1 = root); returns unit ids in the same order. */
+export function makeTree(
+  db: Db,
+  parents: number[],
+  opts: { grassroots?: (i: number) => boolean; versionName?: string } = {},
+) {
+  return db.transaction((tx) => {
+    const versionId = tx
+      .insert(s.structureVersions)
+      .values({ name: opts.versionName ?? unique('version'), validFrom: '2020-01-01' })
+      .returning()
+      .get().id;
+    const ids: number[] = [];
+    const paths: string[] = [];
+    parents.forEach((parent, i) => {
+      const id = tx
+        .insert(s.units)
+        .values({
+          code: unique('u'),
+          name: unique('Đơn vị'),
+          type: 'Xã',
+          isGrassroots: opts.grassroots?.(i) ?? false,
+          validFrom: '2020-01-01',
+        })
+        .returning()
+        .get().id;
+      const path = `${parent < 0 ? '/' : paths[parent]}${id}/`;
+      ids.push(id);
+      paths.push(path);
+      tx.insert(s.placements)
+        .values({
+          structureVersionId: versionId,
+          unitId: id,
+          parentId: parent < 0 ? null : ids[parent],
+          path,
+          depth: path.split('/').length - 3,
+          sortOrder: i,
+        })
+        .run();
+    });
+    return { versionId, ids };
+  });
+}
+
+/** Place existing units into another structure version (a reorganised tree of the same units). */
+export function placeInNewVersion(db: Db, unitIds: number[], parents: number[]): number {
+  return db.transaction((tx) => {
+    const versionId = tx
+      .insert(s.structureVersions)
+      .values({ name: unique('version'), validFrom: '2025-07-01' })
+      .returning()
+      .get().id;
+    const paths: string[] = [];
+    parents.forEach((parent, i) => {
+      const path = `${parent < 0 ? '/' : paths[parent]}${unitIds[i]}/`;
+      paths.push(path);
+      tx.insert(s.placements)
+        .values({
+          structureVersionId: versionId,
+          unitId: unitIds[i] as number,
+          parentId: parent < 0 ? null : (unitIds[parent] as number),
+          path,
+          depth: path.split('/').length - 3,
+          sortOrder: i,
+        })
+        .run();
+    });
+    return versionId;
+  });
+}
+
+export function makeIndicator(db: Db, values: Partial<typeof s.indicators.$inferInsert> = {}) {
+  return db
+    .insert(s.indicators)
+    .values({
+      code: unique('IND'),
+      name: unique('Chỉ số'),
+      measurementUnit: 'hộ',
+      measureType: 'cumulative',
+      frequency: 'half',
+      ...values,
+    })
+    .returning()
+    .get();
+}
+
+export function makePeriods(db: Db, count: number, kind: 'half' | 'year' = 'half') {
+  return Array.from({ length: count }, (_, i) => {
+    const year = 2022 + (kind === 'half' ? Math.floor(i / 2) : i);
+    const second = kind === 'half' && i % 2 === 1;
+    const start = kind === 'year' ? `${year}-01-01` : second ? `${year}-07-01` : `${year}-01-01`;
+    const end = kind === 'year' ? `${year}-12-31` : second ? `${year}-12-31` : `${year}-06-30`;
+    return (
+      db
+        .insert(s.periods)
+        .values({ kind, startDate: start, endDate: end, deadline: end })
+        .onConflictDoNothing()
+        .returning()
+        .get() ??
+      (db
+        .select()
+        .from(s.periods)
+        .all()
+        .find((p) => p.kind === kind && p.startDate === start) as typeof s.periods.$inferSelect)
+    );
+  });
+}
