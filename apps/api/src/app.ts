@@ -1,0 +1,68 @@
+/**
+ * The Hono app: the API under /api (typed routes, OpenAPI document, one error envelope) and the
+ * built web app for every other path. main.ts serves it; tests build it on their own database.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { todayInVietnam } from '@chitieu/core';
+import type { Db } from '@chitieu/db';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { z } from 'zod';
+import { notFoundHandler, onError } from './lib/errors.ts';
+import { revisionEtag } from './lib/etag.ts';
+import { createRouter, type Deps } from './lib/router.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { termsRoutes } from './routes/terms.ts';
+import { unitsRoutes } from './routes/units.ts';
+
+// Validation messages for users are Vietnamese; our own schemas override where a plainer word helps.
+z.config(z.locales.vi());
+
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+function createApi(deps: Deps) {
+  const api = createRouter();
+  api.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.use('/terms/*', revisionEtag);
+  api.use('/units', revisionEtag);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Chỉ tiêu API', version: '0.1.0', description: 'Theo dõi chỉ tiêu nghị quyết đại hội' },
+  });
+  api.notFound(notFoundHandler);
+  api.onError(onError);
+  return api
+    .get('/health', (c) => c.json({ ok: true }))
+    .route('/', metaRoutes)
+    .route('/', termsRoutes)
+    .route('/', unitsRoutes);
+}
+
+export type AppType = ReturnType<typeof createApi>;
+
+export interface AppOptions {
+  db: Db;
+  today?: () => string;
+  /** Serve the built web app (off in API-only tests). */
+  web?: boolean;
+}
+
+export function createApp({ db, today = () => todayInVietnam(), web = true }: AppOptions) {
+  const deps: Deps = { db, today, bootId: Date.now().toString(36) };
+  const app = createRouter();
+  app.route('/api', createApi(deps));
+  app.onError(onError);
+  if (web && existsSync(join(WEB_DIST, 'index.html'))) {
+    const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: WEB_DIST }));
+    app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
+    // The single-page app routes in the browser: every other GET gets index.html.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+  app.notFound(notFoundHandler);
+  return app;
+}

@@ -1,0 +1,27 @@
+/** Configuration, validated once at start-up. Nothing else reads process.env. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Load the Bình Thuận demo into an empty database (set to "false" to start empty). */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = { port: number; host: string; dataDir: string; seedDemo: boolean };
+
+/** Parse the environment; a bad value is a one-line reason, not a stack trace. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Cấu hình không hợp lệ: ${issue?.path.join('.')} — ${issue?.message}`);
+  }
+  const { PORT, HOST, DATA_DIR, SEED_DEMO } = parsed.data;
+  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), seedDemo: SEED_DEMO };
+}

@@ -1,0 +1,40 @@
+/**
+ * One error envelope for every failure: `{ error: { code, message, details? } }`, messages in
+ * Vietnamese. Domain errors carry their code; anything else is logged and answered as a bare 500.
+ */
+import { DomainError, ERROR_STATUS, type ErrorCode } from '@chitieu/core';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+export function onError(err: Error, c: Context) {
+  if (err instanceof DomainError) {
+    return c.json(
+      errorBody(err.code, err.message, err.details),
+      ERROR_STATUS[err.code] as ContentfulStatusCode,
+    );
+  }
+  // Malformed JSON bodies and the like, raised by Hono itself with a 4xx status.
+  const status = (err as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return c.json(errorBody('invalid', 'Yêu cầu không hợp lệ.'), status as ContentfulStatusCode);
+  }
+  console.error(err);
+  return c.json(errorBody('internal', 'Đã có lỗi trong hệ thống. Vui lòng thử lại sau.'), 500);
+}
+
+export function notFoundHandler(c: Context) {
+  return c.json(errorBody('not_found', `Không có địa chỉ ${c.req.path}.`), 404);
+}
+
+/** A 400 that names the parameter that failed validation. */
+export function validationError(error: ZodError, c: Context) {
+  const issues = error.issues.map((i) => ({ param: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  const message = first ? `Tham số “${first.param}” không hợp lệ: ${first.message}` : 'Tham số không hợp lệ.';
+  return c.json(errorBody('invalid', message, { issues }), 400);
+}

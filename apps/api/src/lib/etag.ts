@@ -1,0 +1,20 @@
+import { getRevision } from '@chitieu/db';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './router.ts';
+
+/**
+ * Conditional GETs from the data revision: every write bumps it, so a repeated read with the same
+ * ETag is answered 304 before any figure is computed. Today's date is part of the tag because
+ * defaults ("as of today") move with it; the boot id because a new build may answer differently.
+ */
+export const revisionEtag = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, today, bootId } = c.var.deps;
+  const etag = `W/"${bootId}-${getRevision(db)}-${today()}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  const ifNoneMatch = c.req.header('If-None-Match');
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    return c.body(null, 304, headers);
+  }
+  await next();
+  if (c.res.status === 200) for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+});

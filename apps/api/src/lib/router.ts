@@ -1,0 +1,23 @@
+import type { Db } from '@chitieu/db';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { validationError } from './errors.ts';
+
+/** What every handler may use; set once per app, so tests build apps on their own databases. */
+export interface Deps {
+  db: Db;
+  /** Today's calendar date in Asia/Ho_Chi_Minh (injectable for tests). */
+  today: () => string;
+  /** Changes on every start, so cached responses from an older build are not reused. */
+  bootId: string;
+}
+
+export type AppEnv = { Variables: { deps: Deps } };
+
+/** A router whose validation failures answer with the error envelope, naming the parameter. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationError(result.error, c);
+    },
+  });
+}

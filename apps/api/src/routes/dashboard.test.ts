@@ -1,0 +1,116 @@
+import { schema } from '@chitieu/db';
+import { demoDatabase } from '@chitieu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../client.ts';
+import { startTestServer } from '../testing.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let demo: ReturnType<typeof demoDatabase>;
+let client: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  demo = demoDatabase();
+  server = await startTestServer(demo.db, { today: () => '2026-11-29' });
+  client = createClient(`${server.url}/api`);
+});
+afterAll(() => server.close());
+
+const termId = () => String(demo.termId);
+
+describe('read API on the demo (typed client over HTTP)', () => {
+  it('lists the term', async () => {
+    const res = await client.terms.$get();
+    const terms = await res.json();
+    expect(terms.map((t) => t.code)).toEqual(['BT-XV']);
+  });
+
+  it('answers the dashboard with the mid-term headline and figures', async () => {
+    const res = await client.terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.headline).toEqual({ done: 7, counted: 8 });
+    expect(body.scope.asOf).toBe('2024-06-30');
+    expect(body.scope.illustrative).toBe(true);
+    const ct2 = body.targets.find((t) => t.code === 'CT2');
+    expect(ct2).toMatchObject({ goal: 700, status: 'exceeded', figure: { value: 746 } });
+  });
+
+  it('answers one district, with its breadcrumb', async () => {
+    const phanThiet = demo.db
+      .select()
+      .from(schema.units)
+      .all()
+      .find((u) => u.code === '593');
+    const res = await client.terms[':termId'].dashboard.$get({
+      param: { termId: termId() },
+      query: { unitId: String(phanThiet?.id) },
+    });
+    const body = await res.json();
+    expect(body.scope.path.map((p) => p.name)).toEqual(['Tỉnh Bình Thuận', 'Thành phố Phan Thiết']);
+    const ct1 = body.targets.find((t) => t.code === 'CT1');
+    expect(ct1?.figure).toMatchObject({ meeting: 18, expected: 18 });
+    expect(body.targets.find((t) => t.code === 'BS3')?.figure.value).toBe(28);
+  });
+
+  it('breaks a target down by child unit and over time', async () => {
+    const def = await (await client.terms[':termId'].$get({ param: { termId: termId() } })).json();
+    const ct3 = def.targets.find((t) => t.code === 'CT3');
+    const param = { termId: termId(), targetId: String(ct3?.id) };
+    const breakdown = await (
+      await client.terms[':termId'].targets[':targetId'].breakdown.$get({ param, query: {} })
+    ).json();
+    expect(breakdown.rows).toHaveLength(13);
+    expect(breakdown.rows.reduce((s, r) => s + (r.figure.value ?? 0), 0)).toBe(584);
+    expect(breakdown.rows.reduce((s, r) => s + (r.relatedFigures[0]?.figure.value ?? 0), 0)).toBe(
+      11_540_000_000,
+    );
+    // The attached units report nothing on rural works: "chưa báo cáo", not 0.
+    expect(breakdown.rows.filter((r) => r.figure.value === null).map((r) => r.type)).toEqual([
+      'Đơn vị trực thuộc',
+      'Đơn vị trực thuộc',
+      'Đơn vị trực thuộc',
+    ]);
+    const series = await (
+      await client.terms[':termId'].targets[':targetId'].series.$get({ param, query: {} })
+    ).json();
+    expect(series.points.at(-1)?.toDate.value).toBe(584);
+    expect(series.related[0]?.points.at(-1)?.toDate.value).toBe(11_540_000_000);
+  });
+
+  it('serves the unit tree and the structure versions', async () => {
+    const tree = await (await client.units.$get({ query: {} })).json();
+    expect(tree.units).toHaveLength(1 + 10 + 124 + 3);
+    expect(tree.units[0]).toMatchObject({ name: 'Tỉnh Bình Thuận', parentId: null, depth: 0 });
+    const versions = await (await client['structure-versions'].$get()).json();
+    expect(versions).toHaveLength(1);
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/terms',
+        '/terms/{termId}/dashboard',
+        '/terms/{termId}/targets/{targetId}/breakdown',
+      ]),
+    );
+  });
+});
+
+describe('ETag from the data revision', () => {
+  it('answers a repeated request with 304, and a changed revision with 200', async () => {
+    const url = `${server.url}/api/terms/${termId()}/dashboard`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect((await fetch(url, { headers: { 'If-None-Match': etag as string } })).status).toBe(304);
+    demo.db.$client
+      .prepare("UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+      .run();
+    const after = await fetch(url, { headers: { 'If-None-Match': etag as string } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  dashboardSummary,
+  getTerm,
+  listTerms,
+  resolveScope,
+  targetBreakdown,
+  targetSeries,
+  termTargets,
+} from '@chitieu/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../lib/router.ts';
+import {
+  BreakdownSchema,
+  DashboardSchema,
+  ErrorSchema,
+  ScopeQuery,
+  SeriesSchema,
+  TargetDefinitionSchema,
+  TargetParams,
+  TermParams,
+  TermSchema,
+} from '../schemas.ts';
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const errors = {
+  400: json(ErrorSchema, 'Tham số không hợp lệ'),
+  404: json(ErrorSchema, 'Không tìm thấy'),
+};
+
+const list = createRoute({
+  method: 'get',
+  path: '/terms',
+  tags: ['Nhiệm kỳ'],
+  summary: 'Danh sách nhiệm kỳ',
+  responses: { 200: json(z.array(TermSchema), 'Các nhiệm kỳ') },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/terms/{termId}',
+  tags: ['Nhiệm kỳ'],
+  summary: 'Một nhiệm kỳ và các chỉ tiêu của nó',
+  request: { params: TermParams },
+  responses: {
+    200: json(z.object({ term: TermSchema, targets: z.array(TargetDefinitionSchema) }), 'Nhiệm kỳ'),
+    ...errors,
+  },
+});
+
+const dashboard = createRoute({
+  method: 'get',
+  path: '/terms/{termId}/dashboard',
+  tags: ['Bảng điều khiển'],
+  summary: 'Tổng hợp: "Hoàn thành x/y chỉ tiêu" và từng chỉ tiêu, cho một đơn vị và một ngày',
+  request: { params: TermParams, query: ScopeQuery },
+  responses: { 200: json(DashboardSchema, 'Tổng hợp'), 304: { description: 'Không đổi' }, ...errors },
+});
+
+const breakdown = createRoute({
+  method: 'get',
+  path: '/terms/{termId}/targets/{targetId}/breakdown',
+  tags: ['Bảng điều khiển'],
+  summary: 'Kết quả một chỉ tiêu theo các đơn vị trực thuộc',
+  request: { params: TargetParams, query: ScopeQuery },
+  responses: { 200: json(BreakdownSchema, 'Theo đơn vị'), 304: { description: 'Không đổi' }, ...errors },
+});
+
+const series = createRoute({
+  method: 'get',
+  path: '/terms/{termId}/targets/{targetId}/series',
+  tags: ['Bảng điều khiển'],
+  summary: 'Kết quả một chỉ tiêu theo từng kỳ báo cáo',
+  request: { params: TargetParams, query: ScopeQuery },
+  responses: { 200: json(SeriesSchema, 'Theo kỳ'), 304: { description: 'Không đổi' }, ...errors },
+});
+
+export const termsRoutes = createRouter()
+  .openapi(list, (c) => c.json(listTerms(c.var.deps.db), 200))
+  .openapi(detail, (c) => {
+    const { db } = c.var.deps;
+    const { termId } = c.req.valid('param');
+    return c.json({ term: getTerm(db, termId), targets: termTargets(db, termId) }, 200);
+  })
+  .openapi(dashboard, (c) => {
+    const { db, today } = c.var.deps;
+    const scope = resolveScope(db, { ...c.req.valid('query'), ...c.req.valid('param') }, today());
+    return c.json(dashboardSummary(db, scope), 200);
+  })
+  .openapi(breakdown, (c) => {
+    const { db, today } = c.var.deps;
+    const { targetId, ...params } = c.req.valid('param');
+    const scope = resolveScope(db, { ...c.req.valid('query'), ...params }, today());
+    return c.json(targetBreakdown(db, scope, targetId), 200);
+  })
+  .openapi(series, (c) => {
+    const { db, today } = c.var.deps;
+    const { targetId, ...params } = c.req.valid('param');
+    const scope = resolveScope(db, { ...c.req.valid('query'), ...params }, today());
+    return c.json(targetSeries(db, scope, targetId), 200);
+  });
