@@ -3,6 +3,7 @@
  * Conventions: calendar dates are 'YYYY-MM-DD' text, instants are UTC ISO-8601 text (see `instant()`);
  * every quantity is an integer (money in đồng, decimals scaled by the indicator's `decimals`).
  */
+import { MEASURE_TYPES, ROLES } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -18,9 +19,7 @@ import {
 /** The one time convention for instants: UTC ISO-8601 text, filled by SQLite when not given. */
 const instant = (name: string) => text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
-export const MEASURE_TYPES = ['cumulative', 'amount', 'stock', 'ratio', 'units_meeting'] as const;
 export const FREQUENCIES = ['year', 'half', 'quarter'] as const;
-export const ROLES = ['admin', 'manager', 'entry', 'approver', 'viewer'] as const;
 export const SUBMISSION_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const BASES = ['approved', 'submitted'] as const;
 export const REPORT_KINDS = ['mid_term', 'end_of_term', 'yearly'] as const;

@@ -1,5 +1,6 @@
 import { schema } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
+import { parseResponse } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.ts';
 import { startTestServer } from '../testing.ts';
@@ -19,15 +20,14 @@ const termId = () => String(demo.termId);
 
 describe('read API on the demo (typed client over HTTP)', () => {
   it('lists the term', async () => {
-    const res = await client.terms.$get();
-    const terms = await res.json();
+    const terms = await parseResponse(client.terms.$get());
     expect(terms.map((t) => t.code)).toEqual(['BT-XV']);
   });
 
   it('answers the dashboard with the mid-term headline and figures', async () => {
-    const res = await client.terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} });
-    expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await parseResponse(
+      client.terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} }),
+    );
     expect(body.headline).toEqual({ done: 7, counted: 8 });
     expect(body.scope.asOf).toBe('2024-06-30');
     expect(body.scope.illustrative).toBe(true);
@@ -41,11 +41,12 @@ describe('read API on the demo (typed client over HTTP)', () => {
       .from(schema.units)
       .all()
       .find((u) => u.code === '593');
-    const res = await client.terms[':termId'].dashboard.$get({
-      param: { termId: termId() },
-      query: { unitId: String(phanThiet?.id) },
-    });
-    const body = await res.json();
+    const body = await parseResponse(
+      client.terms[':termId'].dashboard.$get({
+        param: { termId: termId() },
+        query: { unitId: String(phanThiet?.id) },
+      }),
+    );
     expect(body.scope.path.map((p) => p.name)).toEqual(['Tỉnh Bình Thuận', 'Thành phố Phan Thiết']);
     const ct1 = body.targets.find((t) => t.code === 'CT1');
     expect(ct1?.figure).toMatchObject({ meeting: 18, expected: 18 });
@@ -53,12 +54,12 @@ describe('read API on the demo (typed client over HTTP)', () => {
   });
 
   it('breaks a target down by child unit and over time', async () => {
-    const def = await (await client.terms[':termId'].$get({ param: { termId: termId() } })).json();
+    const def = await parseResponse(client.terms[':termId'].$get({ param: { termId: termId() } }));
     const ct3 = def.targets.find((t) => t.code === 'CT3');
     const param = { termId: termId(), targetId: String(ct3?.id) };
-    const breakdown = await (
-      await client.terms[':termId'].targets[':targetId'].breakdown.$get({ param, query: {} })
-    ).json();
+    const breakdown = await parseResponse(
+      client.terms[':termId'].targets[':targetId'].breakdown.$get({ param, query: {} }),
+    );
     expect(breakdown.rows).toHaveLength(13);
     expect(breakdown.rows.reduce((s, r) => s + (r.figure.value ?? 0), 0)).toBe(584);
     expect(breakdown.rows.reduce((s, r) => s + (r.relatedFigures[0]?.figure.value ?? 0), 0)).toBe(
@@ -70,18 +71,18 @@ describe('read API on the demo (typed client over HTTP)', () => {
       'Đơn vị trực thuộc',
       'Đơn vị trực thuộc',
     ]);
-    const series = await (
-      await client.terms[':termId'].targets[':targetId'].series.$get({ param, query: {} })
-    ).json();
+    const series = await parseResponse(
+      client.terms[':termId'].targets[':targetId'].series.$get({ param, query: {} }),
+    );
     expect(series.points.at(-1)?.toDate.value).toBe(584);
     expect(series.related[0]?.points.at(-1)?.toDate.value).toBe(11_540_000_000);
   });
 
   it('serves the unit tree and the structure versions', async () => {
-    const tree = await (await client.units.$get({ query: {} })).json();
+    const tree = await parseResponse(client.units.$get({ query: {} }));
     expect(tree.units).toHaveLength(1 + 10 + 124 + 3);
     expect(tree.units[0]).toMatchObject({ name: 'Tỉnh Bình Thuận', parentId: null, depth: 0 });
-    const versions = await (await client['structure-versions'].$get()).json();
+    const versions = await parseResponse(client['structure-versions'].$get());
     expect(versions).toHaveLength(1);
   });
 

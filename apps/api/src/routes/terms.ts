@@ -56,7 +56,7 @@ const dashboard = createRoute({
   tags: ['Bảng điều khiển'],
   summary: 'Tổng hợp: "Hoàn thành x/y chỉ tiêu" và từng chỉ tiêu, cho một đơn vị và một ngày',
   request: { params: TermParams, query: ScopeQuery },
-  responses: { 200: json(DashboardSchema, 'Tổng hợp'), 304: { description: 'Không đổi' }, ...errors },
+  responses: { 200: json(DashboardSchema, 'Tổng hợp'), ...errors },
 });
 
 const breakdown = createRoute({
@@ -65,7 +65,7 @@ const breakdown = createRoute({
   tags: ['Bảng điều khiển'],
   summary: 'Kết quả một chỉ tiêu theo các đơn vị trực thuộc',
   request: { params: TargetParams, query: ScopeQuery },
-  responses: { 200: json(BreakdownSchema, 'Theo đơn vị'), 304: { description: 'Không đổi' }, ...errors },
+  responses: { 200: json(BreakdownSchema, 'Theo đơn vị'), ...errors },
 });
 
 const series = createRoute({
@@ -74,7 +74,7 @@ const series = createRoute({
   tags: ['Bảng điều khiển'],
   summary: 'Kết quả một chỉ tiêu theo từng kỳ báo cáo',
   request: { params: TargetParams, query: ScopeQuery },
-  responses: { 200: json(SeriesSchema, 'Theo kỳ'), 304: { description: 'Không đổi' }, ...errors },
+  responses: { 200: json(SeriesSchema, 'Theo kỳ'), ...errors },
 });
 
 export const termsRoutes = createRouter()
