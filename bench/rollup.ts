@@ -41,7 +41,7 @@ const seedStart = performance.now();
 const { termId } = seedDemo(db);
 console.log(`seed demo (units, targets, ${db.select().from(schema.results).all().length} results, roll-ups): ${(performance.now() - seedStart).toFixed(0)} ms`);
 
-const scope = resolveScope(db, { termId }, '2024-06-30');
+const scope = resolveScope(db, 'system', { termId }, '2024-06-30');
 const communes = db.select().from(schema.units).all().filter((u) => u.isGrassroots);
 const poverty = db.select().from(schema.indicators).all().find((i) => i.code === 'THOATNGHEO');
 const period = db.select().from(schema.periods).all()[4];

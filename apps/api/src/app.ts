@@ -5,13 +5,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { todayInVietnam } from '@chitieu/core';
+import { payloadTooLarge, todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
+import { readSession, sameOrigin } from './lib/session.ts';
+import { Throttle } from './lib/throttle.ts';
+import { authRoutes } from './routes/auth.ts';
+import { entryRoutes } from './routes/entry.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
@@ -27,6 +32,16 @@ function createApi(deps: Deps) {
     c.set('deps', deps);
     await next();
   });
+  api.use(readSession);
+  api.use(sameOrigin);
+  api.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw payloadTooLarge('Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
+      },
+    }),
+  );
   api.use('/terms/*', revisionEtag);
   api.use('/units', revisionEtag);
   api.doc31('/openapi.json', {
@@ -38,6 +53,8 @@ function createApi(deps: Deps) {
   return api
     .get('/health', (c) => c.json({ ok: true }))
     .route('/', metaRoutes)
+    .route('/', authRoutes)
+    .route('/', entryRoutes)
     .route('/', termsRoutes)
     .route('/', unitsRoutes);
 }
@@ -52,7 +69,12 @@ export interface AppOptions {
 }
 
 export function createApp({ db, today = () => todayInVietnam(), web = true }: AppOptions) {
-  const deps: Deps = { db, today, bootId: Date.now().toString(36) };
+  const deps: Deps = {
+    db,
+    today,
+    bootId: Date.now().toString(36),
+    throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+  };
   const app = createRouter();
   app.route('/api', createApi(deps));
   app.onError(onError);

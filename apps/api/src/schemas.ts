@@ -183,3 +183,166 @@ export const StructureVersionSchema = z
 export const MetaSchema = z
   .object({ organisation: z.string().nullable(), demo: z.boolean(), revision: z.number().int() })
   .openapi('Meta');
+
+const ResultSchema = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    indicatorId: z.number().int(),
+    periodId: z.number().int(),
+    value: z.number().int().nullable(),
+    numerator: z.number().int().nullable(),
+    denominator: z.number().int().nullable(),
+    meets: z.boolean().nullable(),
+    note: z.string().nullable(),
+    evidenceUrl: z.string().nullable(),
+    illustrative: z.boolean(),
+    version: z.number().int(),
+    updatedBy: z.number().int().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Result');
+
+const PeriodSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['year', 'half', 'quarter']),
+    startDate: z.string(),
+    endDate: z.string(),
+    deadline: z.string(),
+  })
+  .openapi('Period');
+
+const SubmissionSchema = z
+  .object({
+    unitId: z.number().int(),
+    periodId: z.number().int(),
+    state: z.enum(['draft', 'submitted', 'returned', 'approved']),
+    comment: z.string().nullable(),
+    version: z.number().int(),
+    updatedBy: z.number().int().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Submission');
+
+const ProblemSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+
+export const EntryQuery = z.object({
+  termId: id('termId'),
+  unitId: id('unitId'),
+  periodId: id('periodId'),
+});
+
+export const EntryGridSchema = z
+  .object({
+    term: z.object({ id: z.number().int(), shortName: z.string() }),
+    unit: z.object({ id: z.number().int(), code: z.string(), name: z.string(), isGrassroots: z.boolean() }),
+    period: PeriodSchema,
+    submission: SubmissionSchema.extend({ updatedByName: z.string().nullable() }).nullable(),
+    rows: z.array(
+      z.object({
+        targetId: z.number().int(),
+        targetCode: z.string(),
+        targetName: z.string(),
+        counted: z.boolean(),
+        primary: z.boolean(),
+        indicator: IndicatorSchema,
+        applicable: z.boolean(),
+        result: ResultSchema.extend({ updatedByName: z.string().nullable() }).nullable(),
+        previous: ResultSchema.nullable(),
+        sameLastYear: ResultSchema.nullable(),
+        allocation: z.number().int().nullable(),
+      }),
+    ),
+    permissions: z.object({
+      edit: z.boolean(),
+      reasonRequired: z.boolean(),
+      submit: z.boolean(),
+      approve: z.boolean(),
+      return: z.boolean(),
+    }),
+  })
+  .openapi('EntryGrid');
+
+const text = (max: number) => z.string().max(max, { error: `Dài quá ${max} ký tự.` });
+
+export const SaveResultBody = z
+  .object({
+    unitId: id('unitId'),
+    indicatorId: id('indicatorId'),
+    periodId: id('periodId'),
+    /** What the user typed: '3.000', '11,54 tỷ'; parsed on the server by the same rules as the grid. */
+    value: text(100).nullish(),
+    numerator: text(100).nullish(),
+    denominator: text(100).nullish(),
+    meets: z.boolean().nullish(),
+    note: text(2000).nullish(),
+    evidenceUrl: text(1000).nullish(),
+    expectedVersion: z.number().int().min(1).nullable(),
+    reason: text(2000).nullish(),
+  })
+  .openapi('SaveResult');
+
+export const SaveResultResponse = z
+  .object({ result: ResultSchema, warnings: z.array(ProblemSchema) })
+  .openapi('SavedResult');
+
+export const ReportParams = z.object({
+  unitId: id('unitId').openapi({ param: { name: 'unitId', in: 'path' } }),
+  periodId: id('periodId').openapi({ param: { name: 'periodId', in: 'path' } }),
+  action: z
+    .enum(['submit', 'approve', 'return'], { error: '“action” phải là submit, approve hoặc return.' })
+    .openapi({ param: { name: 'action', in: 'path' } }),
+});
+export const ReportBody = z.object({
+  comment: text(2000).nullish(),
+  expectedVersion: z.number().int().min(1).nullish(),
+});
+export { PeriodSchema, SubmissionSchema };
+
+export const AuditQuery = z.object({
+  unitId: id('unitId').optional(),
+  indicatorId: id('indicatorId').optional(),
+  resultId: id('resultId').optional(),
+  userId: id('userId').optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export const AuditSchema = z.array(
+  z.object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.number().int().nullable(),
+    userName: z.string().nullable(),
+    entity: z.string(),
+    entityId: z.string(),
+    unitId: z.number().int().nullable(),
+    unitName: z.string().nullable(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+  }),
+);
+
+export const CockpitSchema = z
+  .object({
+    periods: z.array(PeriodSchema.extend({ overdue: z.boolean() })),
+    units: z.array(
+      z.object({
+        id: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        parentName: z.string().nullable(),
+        states: z.array(
+          z.object({
+            periodId: z.number().int(),
+            state: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved']),
+            overdue: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('Cockpit');

@@ -1,6 +1,6 @@
 /** Test helper: the real app on a real HTTP server on a free loopback port. */
 import type { AddressInfo } from 'node:net';
-import type { Db } from '@chitieu/db';
+import { type Db, DEMO_PASSWORD } from '@chitieu/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 
@@ -18,4 +18,16 @@ export async function startTestServer(db: Db, options: { today?: () => string; w
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Log in over HTTP and return the headers a same-origin browser would send afterwards. */
+export async function loginAs(url: string, username: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  return { cookie, origin: url };
 }

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -30,3 +32,7 @@ export const invalid = (message: string, details?: unknown) => new DomainError('
 export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
 export const forbidden = (message: string, details?: unknown) =>
   new DomainError('forbidden', message, details);
+export const unauthorized = (message = 'Bạn cần đăng nhập.') => new DomainError('unauthorized', message);
+export const tooManyRequests = (message: string, details?: unknown) =>
+  new DomainError('too_many_requests', message, details);
+export const payloadTooLarge = (message: string) => new DomainError('payload_too_large', message);

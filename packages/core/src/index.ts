@@ -5,3 +5,4 @@ export * from './errors.ts';
 export * from './format.ts';
 export * from './measures.ts';
 export * from './status.ts';
+export * from './workflow.ts';

@@ -15,6 +15,7 @@ import {
   targetStatus,
 } from '@chitieu/core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
@@ -52,8 +53,11 @@ export function getTerm(db: DbOrTx, termId: number): Term {
   return term;
 }
 
-/** Fill in a scope's defaults and check that each part exists and fits the term. */
-export function resolveScope(db: DbOrTx, input: ScopeInput, today: string): Scope {
+/**
+ * Fill in a scope's defaults, check that each part exists and fits the term, and that the actor may
+ * read the unit. Without a unit, a user who cannot read the term's owner unit starts at their own.
+ */
+export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeInput, today: string): Scope {
   const term = getTerm(db, input.termId);
   const asOf = input.asOf ?? term.defaultAsOf ?? clamp(today, term.startDate, term.endDate);
   if (asOf < term.startDate || asOf > term.endDate) {
@@ -65,13 +69,19 @@ export function resolveScope(db: DbOrTx, input: ScopeInput, today: string): Scop
   if (!db.select().from(s.structureVersions).where(eq(s.structureVersions.id, structureVersionId)).get()) {
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
-  const unitId = input.unitId ?? term.ownerUnitId;
+  const unitId = input.unitId ?? defaultUnit(db, actor, term.ownerUnitId);
   const unit = db.select().from(s.units).where(eq(s.units.id, unitId)).get();
   if (!unit) throw notFound(`Không tìm thấy đơn vị ${unitId}.`);
+  if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {
     throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
   }
   return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId };
+}
+
+function defaultUnit(db: DbOrTx, actor: Actor | 'system', ownerUnitId: number): number {
+  if (actor === 'system' || can(db, actor, 'read', ownerUnitId)) return ownerUnitId;
+  return homeUnits(actor)[0] ?? ownerUnitId;
 }
 
 /** The structure version in force on a date (the latest one that started on or before it). */

@@ -1,7 +1,18 @@
+export * from './access.ts';
+export * from './auth.ts';
 export * from './client.ts';
 export * from './dashboard.ts';
+export * from './entry.ts';
 export * from './results.ts';
 export * from './revision.ts';
 export * from './rollup.ts';
 export * as schema from './schema.ts';
-export { DEMO_AS_OF, DEMO_ORGANISATION, type DemoSeed, seedDemo } from './seed/demo.ts';
+export {
+  DEMO_ACCOUNTS,
+  DEMO_AS_OF,
+  DEMO_ORGANISATION,
+  DEMO_PASSWORD,
+  type DemoSeed,
+  seedDemo,
+} from './seed/demo.ts';
+export * from './units.ts';

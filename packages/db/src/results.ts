@@ -9,12 +9,13 @@ import {
   invalid,
   notFound,
   type ResultFields,
+  type SubmissionState,
   ZERO_SUMS,
 } from '@chitieu/core';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
-import { applyRollupDelta, applySubmissionStateChange, basesFor, type SubmissionState } from './rollup.ts';
+import { applyRollupDelta, applySubmissionStateChange, basesFor } from './rollup.ts';
 import { auditEvents, indicators, periods, results, submissions } from './schema.ts';
 
 export interface ResultInput extends Partial<ResultFields> {
@@ -32,7 +33,7 @@ export interface ResultInput extends Partial<ResultFields> {
 
 export type ResultRow = typeof results.$inferSelect;
 
-export function recordResult(db: Db, input: ResultInput): ResultRow {
+export function recordResult(db: DbOrTx, input: ResultInput): ResultRow {
   return db.transaction((tx) => {
     const indicator = tx.select().from(indicators).where(eq(indicators.id, input.indicatorId)).get();
     if (!indicator) throw notFound('Không tìm thấy chỉ số.');
@@ -79,6 +80,7 @@ export function recordResult(db: Db, input: ResultInput): ResultRow {
         userId: input.userId ?? null,
         entity: 'result',
         entityId: String(after.id),
+        unitId: input.unitId,
         action: before ? 'update' : 'create',
         before,
         after,
@@ -92,7 +94,7 @@ export function recordResult(db: Db, input: ResultInput): ResultRow {
 
 /** Move a unit's report for a period to another workflow state, moving its results between bases. */
 export function setSubmissionState(
-  db: Db,
+  db: DbOrTx,
   input: {
     unitId: number;
     periodId: number;
@@ -121,6 +123,7 @@ export function setSubmissionState(
         userId: input.userId ?? null,
         entity: 'submission',
         entityId: `${input.unitId}:${input.periodId}`,
+        unitId: input.unitId,
         action: input.state,
         before,
         after: row,

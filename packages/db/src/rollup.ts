@@ -4,13 +4,12 @@
  * in, inside the caller's transaction. `rebuildRollups` recomputes everything from raw rows by an
  * independent route (parent links, not paths) and must give identical rows.
  */
-import { addSums, type Sums, ZERO_SUMS } from '@chitieu/core';
+import { addSums, type SubmissionState, type Sums, ZERO_SUMS } from '@chitieu/core';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { type BASES, placements } from './schema.ts';
 
 export type Basis = (typeof BASES)[number];
-export type SubmissionState = 'draft' | 'submitted' | 'returned' | 'approved';
 
 /** Which roll-up bases count a unit's results in a given workflow state. */
 export function basesFor(state: SubmissionState | null | undefined): Basis[] {

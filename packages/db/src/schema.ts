@@ -3,7 +3,7 @@
  * Conventions: calendar dates are 'YYYY-MM-DD' text, instants are UTC ISO-8601 text (see `instant()`);
  * every quantity is an integer (money in đồng, decimals scaled by the indicator's `decimals`).
  */
-import { MEASURE_TYPES, ROLES } from '@chitieu/core';
+import { MEASURE_TYPES, ROLES, SUBMISSION_STATES } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -20,7 +20,6 @@ import {
 const instant = (name: string) => text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
 export const FREQUENCIES = ['year', 'half', 'quarter'] as const;
-export const SUBMISSION_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const BASES = ['approved', 'submitted'] as const;
 export const REPORT_KINDS = ['mid_term', 'end_of_term', 'yearly'] as const;
 
@@ -339,6 +338,8 @@ export const auditEvents = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The unit the change is about, for the audit page's filter. */
+    unitId: integer('unit_id'),
     action: text('action').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
@@ -348,6 +349,8 @@ export const auditEvents = sqliteTable(
     // A value's history opens from its cell.
     index('audit_entity_idx').on(t.entity, t.entityId, t.at),
     index('audit_user_idx').on(t.userId, t.at),
+    // The audit page filtered by unit, newest first.
+    index('audit_unit_idx').on(t.unitId, t.at),
   ],
 );
 

@@ -1,5 +1,7 @@
 /** Test helpers: fresh databases built by the real migrations, the demo, and small factories. */
+import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbOrTx, migrateDatabase, openDatabase } from './client.ts';
 import * as s from './schema.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -13,6 +15,13 @@ export function freshDatabase(): Db {
 export function demoDatabase() {
   const db = freshDatabase();
   return { db, ...seedDemo(db) };
+}
+
+/** An independent in-memory copy of a database: seed once, then give each test case its own. */
+export function cloneDatabase(db: Db): Db {
+  const copy = drizzle({ client: new Database(db.$client.serialize()), schema: s }) as Db;
+  copy.$client.pragma('foreign_keys = ON');
+  return copy;
 }
 
 /** The roll-up table as sorted plain rows, to compare an incrementally kept table with a rebuild. */

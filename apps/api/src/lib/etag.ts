@@ -8,9 +8,12 @@ import type { AppEnv } from './router.ts';
  * defaults ("as of today") move with it; the boot id because a new build may answer differently.
  */
 export const revisionEtag = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.var.user;
+  if (!user) return next();
   const { db, today, bootId } = c.var.deps;
-  const etag = `W/"${bootId}-${getRevision(db)}-${today()}"`;
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+  // Figures depend on who asks (their scope), so the tag names the user and caches stay private.
+  const etag = `W/"${bootId}-${getRevision(db)}-${today()}-u${user.id}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
   const ifNoneMatch = c.req.header('If-None-Match');
   if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
     return c.body(null, 304, headers);

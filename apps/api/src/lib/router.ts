@@ -1,6 +1,7 @@
-import type { Db } from '@chitieu/db';
+import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { validationError } from './errors.ts';
+import type { Throttle } from './throttle.ts';
 
 /** What every handler may use; set once per app, so tests build apps on their own databases. */
 export interface Deps {
@@ -9,9 +10,11 @@ export interface Deps {
   today: () => string;
   /** Changes on every start, so cached responses from an older build are not reused. */
   bootId: string;
+  /** Failed logins, per account and per address. */
+  throttles: { account: Throttle; address: Throttle };
 }
 
-export type AppEnv = { Variables: { deps: Deps } };
+export type AppEnv = { Variables: { deps: Deps; user: SessionUser | null } };
 
 /** A router whose validation failures answer with the error envelope, naming the parameter. */
 export function createRouter() {

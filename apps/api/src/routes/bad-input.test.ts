@@ -2,11 +2,12 @@ import { schema } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../testing.ts';
+import { loginAs, startTestServer } from '../testing.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let demo: ReturnType<typeof demoDatabase>;
 let otherTermTargetId: number;
+let headers: Record<string, string>;
 
 beforeAll(async () => {
   demo = demoDatabase();
@@ -38,11 +39,12 @@ beforeAll(async () => {
     .returning()
     .get().id;
   server = await startTestServer(demo.db, { today: () => '2026-11-29' });
+  headers = await loginAs(server.url, 'lanhdao');
 });
 afterAll(() => server.close());
 
 async function get(path: string) {
-  const res = await fetch(`${server.url}${path}`);
+  const res = await fetch(`${server.url}${path}`, { headers });
   return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
 }
 
@@ -89,7 +91,7 @@ describe('bad input gets a clear 4xx in Vietnamese', () => {
         fc.dictionary(fc.constantFrom(...params), fc.string({ maxLength: 24 }), { maxKeys: 3 }),
         async (path, query) => {
           const qs = new URLSearchParams(query).toString();
-          const res = await fetch(`${server.url}${path}?${qs}`);
+          const res = await fetch(`${server.url}${path}?${qs}`, { headers });
           expect(res.status).toBeLessThan(500);
           const body = (await res.json()) as { error?: { message?: string; stack?: string } };
           if (res.status >= 400) expect(body.error?.message).toBeTruthy();

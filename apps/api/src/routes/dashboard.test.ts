@@ -3,7 +3,7 @@ import { demoDatabase } from '@chitieu/db/testing';
 import { parseResponse } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.ts';
-import { startTestServer } from '../testing.ts';
+import { loginAs, startTestServer } from '../testing.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let demo: ReturnType<typeof demoDatabase>;
@@ -12,7 +12,7 @@ let client: ReturnType<typeof createClient>;
 beforeAll(async () => {
   demo = demoDatabase();
   server = await startTestServer(demo.db, { today: () => '2026-11-29' });
-  client = createClient(`${server.url}/api`);
+  client = createClient(`${server.url}/api`, { headers: await loginAs(server.url, 'lanhdao') });
 });
 afterAll(() => server.close());
 
@@ -103,14 +103,21 @@ describe('read API on the demo (typed client over HTTP)', () => {
 describe('ETag from the data revision', () => {
   it('answers a repeated request with 304, and a changed revision with 200', async () => {
     const url = `${server.url}/api/terms/${termId()}/dashboard`;
-    const first = await fetch(url);
+    const headers = await loginAs(server.url, 'lanhdao');
+    const first = await fetch(url, { headers });
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^W\/".+"$/);
-    expect((await fetch(url, { headers: { 'If-None-Match': etag as string } })).status).toBe(304);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await fetch(url, { headers: { ...headers, 'If-None-Match': etag as string } })).status).toBe(304);
+    // Another user's tag differs: cached figures follow the user's scope.
+    const other = await fetch(url, {
+      headers: { ...(await loginAs(server.url, 'duyet.tinh')), 'If-None-Match': etag as string },
+    });
+    expect(other.status).toBe(200);
     demo.db.$client
       .prepare("UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
       .run();
-    const after = await fetch(url, { headers: { 'If-None-Match': etag as string } });
+    const after = await fetch(url, { headers: { ...headers, 'If-None-Match': etag as string } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
   });

@@ -9,6 +9,7 @@ import {
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../lib/router.ts';
+import { currentUser } from '../lib/session.ts';
 import {
   BreakdownSchema,
   DashboardSchema,
@@ -27,6 +28,8 @@ const json = <T>(schema: T, description: string) => ({
 });
 const errors = {
   400: json(ErrorSchema, 'Tham số không hợp lệ'),
+  401: json(ErrorSchema, 'Chưa đăng nhập'),
+  403: json(ErrorSchema, 'Không có quyền xem đơn vị này'),
   404: json(ErrorSchema, 'Không tìm thấy'),
 };
 
@@ -78,26 +81,35 @@ const series = createRoute({
 });
 
 export const termsRoutes = createRouter()
-  .openapi(list, (c) => c.json(listTerms(c.var.deps.db), 200))
+  .openapi(list, (c) => {
+    currentUser(c);
+    return c.json(listTerms(c.var.deps.db), 200);
+  })
   .openapi(detail, (c) => {
     const { db } = c.var.deps;
+    currentUser(c);
     const { termId } = c.req.valid('param');
     return c.json({ term: getTerm(db, termId), targets: termTargets(db, termId) }, 200);
   })
   .openapi(dashboard, (c) => {
     const { db, today } = c.var.deps;
-    const scope = resolveScope(db, { ...c.req.valid('query'), ...c.req.valid('param') }, today());
+    const scope = resolveScope(
+      db,
+      currentUser(c),
+      { ...c.req.valid('query'), ...c.req.valid('param') },
+      today(),
+    );
     return c.json(dashboardSummary(db, scope), 200);
   })
   .openapi(breakdown, (c) => {
     const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
-    const scope = resolveScope(db, { ...c.req.valid('query'), ...params }, today());
+    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), ...params }, today());
     return c.json(targetBreakdown(db, scope, targetId), 200);
   })
   .openapi(series, (c) => {
     const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
-    const scope = resolveScope(db, { ...c.req.valid('query'), ...params }, today());
+    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), ...params }, today());
     return c.json(targetSeries(db, scope, targetId), 200);
   });

@@ -3,6 +3,7 @@ import { schema, unitTree, versionAt } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { createRouter } from '../lib/router.ts';
+import { currentUser } from '../lib/session.ts';
 import { ErrorSchema, StructureVersionSchema, TreeUnitSchema, UnitsQuery } from '../schemas.ts';
 
 const versions = createRoute({
@@ -40,6 +41,7 @@ const tree = createRoute({
 
 export const unitsRoutes = createRouter()
   .openapi(versions, (c) => {
+    currentUser(c);
     const rows = c.var.deps.db
       .select({
         id: schema.structureVersions.id,
@@ -54,6 +56,7 @@ export const unitsRoutes = createRouter()
   })
   .openapi(tree, (c) => {
     const { db, today } = c.var.deps;
+    currentUser(c);
     const structureVersionId = c.req.valid('query').structureVersionId ?? versionAt(db, today());
     const exists = db
       .select({ id: schema.structureVersions.id })

@@ -10,7 +10,8 @@ let demo: ReturnType<typeof demoDatabase>;
 beforeAll(() => {
   demo = demoDatabase();
 });
-const summary = () => dashboardSummary(demo.db, resolveScope(demo.db, { termId: demo.termId }, '2026-11-29'));
+const summary = () =>
+  dashboardSummary(demo.db, resolveScope(demo.db, 'system', { termId: demo.termId }, '2026-11-29'));
 const byCode = (code: string) => summary().targets.find((t) => t.code === code);
 
 describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10/07/2024)', () => {
@@ -58,7 +59,7 @@ describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10
     expect(rows.find((r) => r.type === 'Đơn vị trực thuộc')?.n).toBe(3);
     const breakdown = targetBreakdown(
       demo.db,
-      resolveScope(demo.db, { termId: demo.termId }, DEMO_AS_OF),
+      resolveScope(demo.db, 'system', { termId: demo.termId }, DEMO_AS_OF),
       byCode('CT2')?.id as number,
     );
     expect(breakdown.rows).toHaveLength(13);
@@ -74,7 +75,7 @@ describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10
   });
 
   it('district splits add up exactly to the province', () => {
-    const scope = resolveScope(demo.db, { termId: demo.termId }, DEMO_AS_OF);
+    const scope = resolveScope(demo.db, 'system', { termId: demo.termId }, DEMO_AS_OF);
     for (const code of ['CT2', 'CT3', 'CT4', 'CT7']) {
       const b = targetBreakdown(demo.db, scope, byCode(code)?.id as number);
       const sum = b.rows.reduce((s, r) => s + (r.figure.value ?? 0), 0);
@@ -83,7 +84,7 @@ describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10
   });
 
   it('half-year series add up to the total, and the series ends at the as-of date', () => {
-    const scope = resolveScope(demo.db, { termId: demo.termId }, DEMO_AS_OF);
+    const scope = resolveScope(demo.db, 'system', { termId: demo.termId }, DEMO_AS_OF);
     const series = targetSeries(demo.db, scope, byCode('CT2')?.id as number);
     expect(series.points.map((p) => p.endDate)).toEqual([
       '2022-06-30',
@@ -97,7 +98,7 @@ describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10
   });
 
   it('an earlier as-of date shows less: end of 2022', () => {
-    const scope = resolveScope(demo.db, { termId: demo.termId, asOf: '2022-12-31' }, DEMO_AS_OF);
+    const scope = resolveScope(demo.db, 'system', { termId: demo.termId, asOf: '2022-12-31' }, DEMO_AS_OF);
     const ct2 = dashboardSummary(demo.db, scope).targets.find((t) => t.code === 'CT2');
     expect(ct2?.figure.value).toBe(290);
   });
@@ -113,7 +114,7 @@ describe('demo data: the mid-term picture of the article (Báo Bình Thuận, 10
     [{ unitId: 99999 }, 'not_found'],
     [{ structureVersionId: 42 }, 'not_found'],
   ])('refuses a scope %o with %s', (input, code) => {
-    expect(() => resolveScope(demo.db, { termId: demo.termId, ...input }, DEMO_AS_OF)).toThrow(
+    expect(() => resolveScope(demo.db, 'system', { termId: demo.termId, ...input }, DEMO_AS_OF)).toThrow(
       expect.objectContaining({ code }) as DomainError,
     );
   });

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '@chitieu/core';
+import { createUser } from '../auth.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { bumpRevision, setMeta } from '../revision.ts';
 import { rebuildRollups } from '../rollup.ts';
@@ -267,6 +269,21 @@ const OWN_ACTIVITY: [string, string, number, number][] = [
   ['HVDANHDU', '593', 4, 28],
 ];
 
+/** Demo-only password of every demo account (README). Demo accounts exist only in a demo database. */
+export const DEMO_PASSWORD = 'demo1234';
+
+/** One account per role at several levels: [username, display name, role, unit code]. */
+export const DEMO_ACCOUNTS: [string, string, Role, string][] = [
+  ['admin', 'Quản trị hệ thống', 'admin', '60'],
+  ['lanhdao', 'Lãnh đạo Hội LHPN tỉnh', 'viewer', '60'],
+  ['quanly', 'Văn phòng Hội LHPN tỉnh', 'manager', '60'],
+  ['duyet.tinh', 'Ban Thường vụ Hội LHPN tỉnh', 'approver', '60'],
+  ['duyet.phanthiet', 'Hội LHPN TP. Phan Thiết (duyệt)', 'approver', '593'],
+  ['xem.phanthiet', 'Hội LHPN TP. Phan Thiết (xem)', 'viewer', '593'],
+  ['nhap.phuthuy', 'Hội LHPN phường Phú Thủy', 'entry', '22924'],
+  ['nhap.phuhai', 'Hội LHPN phường Phú Hài', 'entry', '22921'],
+];
+
 export interface DemoSeed {
   termId: number;
   provinceId: number;
@@ -327,6 +344,14 @@ export function seedDemo(db: Db): DemoSeed {
         .run();
 
     rebuildRollups(tx);
+    for (const [username, displayName, role, unitCode] of DEMO_ACCOUNTS) {
+      createUser(tx, {
+        username,
+        displayName,
+        password: DEMO_PASSWORD,
+        roles: [{ role, unitId: unitIdByCode.get(unitCode) as number }],
+      });
+    }
     setMeta(tx, 'organisation', DEMO_ORGANISATION);
     setMeta(tx, 'demo', 'true');
     bumpRevision(tx);

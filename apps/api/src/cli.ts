@@ -1,0 +1,82 @@
+/**
+ * Command line for a real deployment:
+ *   npm run cli -- migrate
+ *   npm run user:create -- --username admin --name "Quản trị" --role admin --unit 60 [--create-root "Hội LHPN tỉnh…"]
+ *   (the password is read from stdin)
+ * Bad arguments exit non-zero with a one-line reason.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DomainError, ROLES, type Role, todayInVietnam } from '@chitieu/core';
+import { createRootUnit, createUser, schema } from '@chitieu/db';
+import { isNull } from 'drizzle-orm';
+import { loadEnv } from './env.ts';
+import { prepareDatabase } from './server.ts';
+
+function fail(message: string): never {
+  console.error(`Lỗi: ${message}`);
+  process.exit(2);
+}
+
+function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const env = { ...loadEnv(), seedDemo: false };
+  if (command === 'migrate') {
+    prepareDatabase(env);
+    console.log(`Đã cập nhật cơ sở dữ liệu trong ${join(env.dataDir, 'chitieu.db')}.`);
+    return;
+  }
+  if (command === 'user:create') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        unit: { type: 'string' },
+        /** On an empty installation: create the organisation's root unit with this name and --unit code. */
+        'create-root': { type: 'string' },
+      },
+      strict: true,
+    });
+    if (!values.username) fail('thiếu --username');
+    if (!values.role || !(ROLES as readonly string[]).includes(values.role))
+      fail(`--role phải là một trong: ${ROLES.join(', ')}`);
+    if (!values.unit) fail('thiếu --unit (mã đơn vị, ví dụ 60)');
+    const password = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+    const { db } = prepareDatabase(env);
+    if (values['create-root']) {
+      createRootUnit(db, {
+        code: values.unit,
+        name: values['create-root'],
+        type: 'Tỉnh',
+        validFrom: todayInVietnam(),
+      });
+    }
+    const unit = db
+      .select()
+      .from(schema.units)
+      .where(isNull(schema.units.validTo))
+      .all()
+      .find((u) => u.code === values.unit);
+    if (!unit) fail(`không có đơn vị đang hoạt động mang mã ${values.unit}`);
+    const user = createUser(db, {
+      username: values.username,
+      displayName: values.name ?? values.username,
+      password,
+      roles: [{ role: values.role as Role, unitId: unit.id }],
+    });
+    console.log(`Đã tạo tài khoản ${user.username} (${values.role}, ${unit.name}).`);
+    return;
+  }
+  fail(
+    'lệnh không rõ. Dùng: migrate | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin)',
+  );
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  fail(error instanceof DomainError || error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,60 @@
+/**
+ * Sessions: an HttpOnly, SameSite=Lax cookie holding a random token (Secure over HTTPS); the
+ * database keeps its hash. State-changing requests must come from our own origin (CSRF).
+ */
+import { forbidden, unauthorized } from '@chitieu/core';
+import { type SessionUser, sessionUser } from '@chitieu/db';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './router.ts';
+
+export const SESSION_COOKIE = 'chitieu_session';
+
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+
+export function setSessionCookie(c: Context, token: string, expiresAt: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(c: Context) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+export const readSession = createMiddleware<AppEnv>(async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  c.set('user', token ? sessionUser(c.var.deps.db, token) : null);
+  await next();
+});
+
+/** The signed-in user, or a 401 in the error envelope. */
+export function currentUser(c: Context<AppEnv>): SessionUser {
+  const user = c.var.user;
+  if (!user) throw unauthorized();
+  return user;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Refuse a state-changing request whose Origin (or Referer) is not this server. */
+export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const host = c.req.header('host');
+    const source = c.req.header('origin') ?? c.req.header('referer');
+    let sourceHost: string | null = null;
+    try {
+      sourceHost = source ? new URL(source).host : null;
+    } catch {
+      sourceHost = null;
+    }
+    if (!host || sourceHost !== host) throw forbidden('Yêu cầu bị từ chối: không đến từ trang của ứng dụng.');
+  }
+  await next();
+});

@@ -1,0 +1,126 @@
+import { DEMO_PASSWORD } from '@chitieu/db';
+import { demoDatabase } from '@chitieu/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestServer } from '../testing.ts';
+
+let demo: ReturnType<typeof demoDatabase>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  demo = demoDatabase();
+  server = await startTestServer(demo.db);
+});
+afterAll(() => server.close());
+
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url, ...headers },
+    body: JSON.stringify({ username, password }),
+  });
+const me = (cookie: string) => fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+
+describe('log in and out', () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie and answers who you are', async () => {
+    const res = await login('duyet.phanthiet', DEMO_PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/chitieu_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i); // plain http on loopback
+    const body = (await res.json()) as { roles: { role: string; unitName: string }[] };
+    expect(body.roles).toEqual([
+      { role: 'approver', unitId: expect.any(Number), unitName: 'Thành phố Phan Thiết' },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/scrypt|passwordHash/);
+  });
+
+  it('marks the cookie Secure behind HTTPS', async () => {
+    const res = await login('lanhdao', DEMO_PASSWORD, { 'x-forwarded-proto': 'https' });
+    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it('refuses a wrong password and an unknown user with the same message', async () => {
+    const wrong = await login('lanhdao', 'sai-mat-khau');
+    const unknown = await login('khong-co-ai', 'sai-mat-khau');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    const messages = await Promise.all([wrong.json(), unknown.json()]);
+    expect(messages[0]).toEqual(messages[1]);
+    expect(JSON.stringify(messages[0])).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+  });
+
+  it('logout really ends the session', async () => {
+    const { cookie } = await loginAs(server.url, 'xem.phanthiet');
+    expect((await me(cookie)).status).toBe(200);
+    const out = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url },
+    });
+    expect(out.status).toBe(200);
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  it('an expired session is refused', async () => {
+    const { cookie } = await loginAs(server.url, 'quanly');
+    demo.db.run(sql`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'`);
+    const res = await me(cookie);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Bạn cần đăng nhập.');
+  });
+
+  it('throttles repeated failures per account, even with the right password then', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('nhap.phuhai', 'sai')).status).toBe(401);
+    const blocked = await login('nhap.phuhai', DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(JSON.stringify(await blocked.json())).toContain('quá nhiều lần');
+    // Other accounts are not locked out by it.
+    expect((await login('nhap.phuthuy', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses a state-changing request from another origin, or with no origin (CSRF)', async () => {
+    const { cookie } = await loginAs(server.url, 'admin');
+    const body = JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: 'mat-khau-moi-123' });
+    for (const origin of ['http://evil.example', undefined]) {
+      const res = await fetch(`${server.url}/api/auth/password`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+        body,
+      });
+      expect(res.status).toBe(403);
+    }
+    // The password did not change.
+    expect((await login('admin', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('reads need a session', async () => {
+    const res = await fetch(`${server.url}/api/terms/${demo.termId}/dashboard`);
+    expect(res.status).toBe(401);
+  });
+
+  it('a commune user cannot read the province, and opens at their own unit', async () => {
+    const headers = await loginAs(server.url, 'nhap.phuthuy');
+    const province = await fetch(
+      `${server.url}/api/terms/${demo.termId}/dashboard?unitId=${demo.provinceId}`,
+      { headers },
+    );
+    expect(province.status).toBe(403);
+    const own = (await (
+      await fetch(`${server.url}/api/terms/${demo.termId}/dashboard`, { headers })
+    ).json()) as {
+      scope: { unit: { name: string } };
+    };
+    expect(own.scope.unit.name).toBe('Phường Phú Thủy');
+  });
+
+  it('refuses an oversize body with 413', async () => {
+    const { cookie } = await loginAs(server.url, 'admin');
+    const res = await fetch(`${server.url}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'x'.repeat(2_000_000), newPassword: 'y' }),
+    });
+    expect(res.status).toBe(413);
+  });
+});

@@ -1,0 +1,155 @@
+import { tooManyRequests, unauthorized } from '@chitieu/core';
+import {
+  authenticate,
+  changePassword,
+  createSession,
+  endSession,
+  type SessionUser,
+  schema,
+  verifyPassword,
+} from '@chitieu/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq, inArray } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { type AppEnv, createRouter } from '../lib/router.ts';
+import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../lib/session.ts';
+import { ErrorSchema } from '../schemas.ts';
+
+const MeSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    mustChangePassword: z.boolean(),
+    roles: z.array(z.object({ role: z.string(), unitId: z.number().int(), unitName: z.string() })),
+  })
+  .openapi('Me');
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const errors = { 400: json(ErrorSchema, 'Không hợp lệ'), 401: json(ErrorSchema, 'Chưa đăng nhập') };
+
+const LoginBody = z.object({
+  username: z.string().min(1, { error: 'Nhập tên đăng nhập.' }).max(100),
+  password: z.string().min(1, { error: 'Nhập mật khẩu.' }).max(200),
+});
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Tài khoản'],
+  summary: 'Đăng nhập',
+  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  responses: { 200: json(MeSchema, 'Đã đăng nhập'), ...errors, 429: json(ErrorSchema, 'Thử quá nhiều lần') },
+});
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['Tài khoản'],
+  summary: 'Đăng xuất (kết thúc phiên)',
+  responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đăng xuất') },
+});
+const me = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['Tài khoản'],
+  summary: 'Người đang đăng nhập',
+  responses: { 200: json(MeSchema, 'Người dùng'), ...errors },
+});
+const password = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['Tài khoản'],
+  summary: 'Đổi mật khẩu',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đổi'), ...errors },
+});
+
+export function meOf(c: Context<AppEnv>, user: SessionUser) {
+  const { db } = c.var.deps;
+  const ids = user.roles.map((r) => r.unitId);
+  const names = new Map(
+    ids.length
+      ? db
+          .select({ id: schema.units.id, name: schema.units.name })
+          .from(schema.units)
+          .where(inArray(schema.units.id, ids))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  );
+  return { ...user, roles: user.roles.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' })) };
+}
+
+const address = (c: Context) => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+export const authRoutes = createRouter()
+  .openapi(login, (c) => {
+    const { db, throttles } = c.var.deps;
+    const { username, password: pw } = c.req.valid('json');
+    const keys = [`account:${username.trim().toLowerCase()}`, `address:${address(c)}`] as const;
+    const wait = Math.max(throttles.account.blockedFor(keys[0]), throttles.address.blockedFor(keys[1]));
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw tooManyRequests(`Đăng nhập sai quá nhiều lần. Thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
+    }
+    const user = authenticate(db, username, pw);
+    if (!user) {
+      throttles.account.fail(keys[0]);
+      throttles.address.fail(keys[1]);
+      throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    throttles.account.reset(keys[0]);
+    const session = createSession(db, user.id);
+    setSessionCookie(c, session.token, session.expiresAt);
+    const { id, username: name, displayName, mustChangePassword } = user;
+    return c.json(
+      meOf(c, { id, username: name, displayName, mustChangePassword, roles: rolesOf(c, id) }),
+      200,
+    );
+  })
+  .openapi(logout, (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) endSession(c.var.deps.db, token);
+    clearSessionCookie(c);
+    return c.json({ ok: true }, 200);
+  })
+  .openapi(me, (c) => c.json(meOf(c, currentUser(c)), 200))
+  .openapi(password, (c) => {
+    const user = currentUser(c);
+    const { db } = c.var.deps;
+    const body = c.req.valid('json');
+    const row = db.select().from(schema.users).where(eq(schema.users.id, user.id)).get();
+    if (!row || !verifyPassword(body.currentPassword, row.passwordHash)) {
+      throw unauthorized('Mật khẩu hiện tại không đúng.');
+    }
+    changePassword(db, user.id, body.newPassword);
+    return c.json({ ok: true }, 200);
+  });
+
+function rolesOf(c: Context<AppEnv>, userId: number) {
+  return c.var.deps.db
+    .select({ role: schema.roleAssignments.role, unitId: schema.roleAssignments.unitId })
+    .from(schema.roleAssignments)
+    .where(eq(schema.roleAssignments.userId, userId))
+    .all();
+}

@@ -1,0 +1,153 @@
+/**
+ * Accounts and sessions (docs/decisions/0006-sessions-and-roles.md). Passwords are hashed with scrypt
+ * (memory-hard, in Node's crypto); sessions live in the database and only a SHA-256 of the cookie's
+ * token is stored, so a copied database yields no live session.
+ */
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { invalid, notFound, type Role } from '@chitieu/core';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from './client.ts';
+import { roleAssignments, sessions, users } from './schema.ts';
+
+/** scrypt cost: N=2^15, r=8 (32 MiB, ~60 ms here): slow for a guesser, fine for a login. */
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEY_LENGTH = 32;
+export const SESSION_HOURS = 12;
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+/** A hash of a password nobody knows, so a login for an unknown user costs the same time as a real one. */
+const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: { role: Role; unitId: number }[];
+  mustChangePassword?: boolean;
+}
+
+export function createUser(db: DbOrTx, input: NewUser) {
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
+    throw invalid('Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
+  }
+  const passwordHash = hashPassword(input.password);
+  return db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
+      throw invalid(`Tên đăng nhập “${username}” đã có.`);
+    }
+    const user = tx
+      .insert(users)
+      .values({
+        username,
+        displayName: input.displayName.trim() || username,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? false,
+      })
+      .returning()
+      .get();
+    for (const r of input.roles)
+      tx.insert(roleAssignments)
+        .values({ userId: user.id, ...r })
+        .run();
+    return user;
+  });
+}
+
+/** Check a username and password; null on any failure (the caller says so without saying which part). */
+export function authenticate(db: DbOrTx, username: string, password: string) {
+  const user = db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get();
+  const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  return ok && user?.active ? user : null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSession(
+  db: DbOrTx,
+  userId: number,
+  now = new Date(),
+): { token: string; expiresAt: string } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
+  db.insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, expiresAt })
+    .run();
+  return { token, expiresAt };
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  roles: { role: Role; unitId: number }[];
+}
+
+/** The user behind a live session token, or null (expired, logged out, deactivated or unknown). */
+export function sessionUser(db: DbOrTx, token: string, now = new Date()): SessionUser | null {
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now.toISOString())))
+    .get();
+  if (!row?.active) return null;
+  const roles = db
+    .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, row.id))
+    .all();
+  const { active: _, ...user } = row;
+  return { ...user, roles };
+}
+
+export function endSession(db: DbOrTx, token: string): void {
+  db.delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .run();
+}
+
+export function changePassword(db: Db, userId: number, password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
+  const result = db
+    .update(users)
+    .set({ passwordHash: hashPassword(password), mustChangePassword: false })
+    .where(eq(users.id, userId))
+    .run();
+  if (result.changes === 0) throw notFound('Không tìm thấy người dùng.');
+}
+
+export function countUsers(db: DbOrTx): number {
+  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users`)?.n ?? 0;
+}

@@ -1,0 +1,457 @@
+/**
+ * Data entry: the grid for one unit and period, saving a typed value, the report workflow, the
+ * audit trail and the reporting cockpit. Every function takes the acting user and authorises in
+ * here, not in the UI or the route.
+ */
+import {
+  checkEntry,
+  conflict,
+  type EntryInput,
+  type EntryProblem,
+  editActionFor,
+  invalid,
+  notFound,
+  type SubmissionState,
+  TRANSITIONS,
+  type WorkflowAction,
+} from '@chitieu/core';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type Actor, authorize, can } from './access.ts';
+import type { Db, DbOrTx } from './client.ts';
+import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
+import { type ResultRow, recordResult, setSubmissionState } from './results.ts';
+import * as s from './schema.ts';
+
+function getUnit(db: DbOrTx, unitId: number) {
+  const unit = db.select().from(s.units).where(eq(s.units.id, unitId)).get();
+  if (!unit) throw notFound(`Không tìm thấy đơn vị ${unitId}.`);
+  return unit;
+}
+
+function getPeriod(db: DbOrTx, periodId: number) {
+  const period = db.select().from(s.periods).where(eq(s.periods.id, periodId)).get();
+  if (!period) throw notFound(`Không tìm thấy kỳ báo cáo ${periodId}.`);
+  return period;
+}
+
+export function getSubmission(db: DbOrTx, unitId: number, periodId: number) {
+  return (
+    db
+      .select()
+      .from(s.submissions)
+      .where(and(eq(s.submissions.unitId, unitId), eq(s.submissions.periodId, periodId)))
+      .get() ?? null
+  );
+}
+
+/** The period just before, and the same period a year before, of the same kind (for history checks). */
+function earlierPeriods(db: DbOrTx, period: typeof s.periods.$inferSelect) {
+  const previous = db
+    .select()
+    .from(s.periods)
+    .where(and(eq(s.periods.kind, period.kind), sql`${s.periods.startDate} < ${period.startDate}`))
+    .orderBy(desc(s.periods.startDate))
+    .get();
+  const lastYearStart = `${Number(period.startDate.slice(0, 4)) - 1}${period.startDate.slice(4)}`;
+  const sameLastYear = db
+    .select()
+    .from(s.periods)
+    .where(and(eq(s.periods.kind, period.kind), eq(s.periods.startDate, lastYearStart)))
+    .get();
+  return { previous: previous ?? null, sameLastYear: sameLastYear ?? null };
+}
+
+/** Term periods a unit reports in, oldest first. */
+export function termPeriods(db: DbOrTx, termId: number) {
+  const term = getTerm(db, termId);
+  return db
+    .select()
+    .from(s.periods)
+    .where(and(sql`${s.periods.endDate} > ${term.startDate}`, sql`${s.periods.startDate} < ${term.endDate}`))
+    .orderBy(asc(s.periods.startDate), asc(s.periods.kind))
+    .all();
+}
+
+const userNames = (db: DbOrTx, ids: (number | null)[]) => {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map<number, string>();
+  return new Map(
+    db
+      .select({ id: s.users.id, name: s.users.displayName })
+      .from(s.users)
+      .where(inArray(s.users.id, wanted))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+};
+
+export interface GridRow {
+  targetId: number;
+  targetCode: string;
+  targetName: string;
+  counted: boolean;
+  /** The target's primary indicator (false for a related one such as the value of works). */
+  primary: boolean;
+  indicator: IndicatorInfo;
+  /** `units_meeting` rows are answered only by grassroots units themselves. */
+  applicable: boolean;
+  result: (ResultRow & { updatedByName: string | null }) | null;
+  previous: ResultRow | null;
+  sameLastYear: ResultRow | null;
+  allocation: number | null;
+}
+
+/** Everything the entry grid shows for one unit and one period of a term. */
+export function entryGrid(
+  db: DbOrTx,
+  actor: Actor,
+  input: { termId: number; unitId: number; periodId: number },
+) {
+  const term = getTerm(db, input.termId);
+  const unit = getUnit(db, input.unitId);
+  const period = getPeriod(db, input.periodId);
+  authorize(db, actor, 'read', unit.id);
+  const { previous, sameLastYear } = earlierPeriods(db, period);
+  const periodIds = [period.id, previous?.id, sameLastYear?.id].filter(
+    (id): id is number => id !== undefined,
+  );
+  const results = db
+    .select()
+    .from(s.results)
+    .where(and(eq(s.results.unitId, unit.id), inArray(s.results.periodId, periodIds)))
+    .all();
+  const find = (indicatorId: number, periodId: number | undefined) =>
+    results.find((r) => r.indicatorId === indicatorId && r.periodId === periodId) ?? null;
+  const names = userNames(
+    db,
+    results.map((r) => r.updatedBy),
+  );
+  const allocations = db
+    .select()
+    .from(s.targetAllocations)
+    .where(eq(s.targetAllocations.unitId, unit.id))
+    .all();
+
+  const rows: GridRow[] = [];
+  const seen = new Set<number>();
+  for (const target of termTargets(db, term.id)) {
+    for (const [i, indicator] of [target.indicator, ...target.related].entries()) {
+      if (seen.has(indicator.id)) continue;
+      seen.add(indicator.id);
+      const current = find(indicator.id, period.id);
+      rows.push({
+        targetId: target.id,
+        targetCode: target.code,
+        targetName: target.shortName,
+        counted: target.counted,
+        primary: i === 0,
+        indicator,
+        applicable: indicator.measureType !== 'units_meeting' || unit.isGrassroots,
+        result: current ? { ...current, updatedByName: names.get(current.updatedBy ?? -1) ?? null } : null,
+        previous: find(indicator.id, previous?.id),
+        sameLastYear: find(indicator.id, sameLastYear?.id),
+        allocation: i === 0 ? (allocations.find((a) => a.targetId === target.id)?.goal ?? null) : null,
+      });
+    }
+  }
+  const submission = getSubmission(db, unit.id, period.id);
+  const state = submission?.state ?? null;
+  const editAction = editActionFor(state);
+  return {
+    term: { id: term.id, shortName: term.shortName },
+    unit: { id: unit.id, code: unit.code, name: unit.name, isGrassroots: unit.isGrassroots },
+    period,
+    submission: submission
+      ? {
+          ...submission,
+          updatedByName: userNames(db, [submission.updatedBy]).get(submission.updatedBy ?? -1) ?? null,
+        }
+      : null,
+    rows,
+    permissions: {
+      edit: editAction !== null && can(db, actor, editAction, unit.id),
+      /** Editing approved data needs a written reason. */
+      reasonRequired: state === 'approved',
+      submit: TRANSITIONS.submit.from.includes(state) && can(db, actor, 'submit', unit.id),
+      approve: TRANSITIONS.approve.from.includes(state) && can(db, actor, 'approve', unit.id),
+      return: TRANSITIONS.return.from.includes(state) && can(db, actor, 'approve', unit.id),
+    },
+  };
+}
+
+export interface SaveEntryInput {
+  unitId: number;
+  indicatorId: number;
+  periodId: number;
+  input: EntryInput;
+  note?: string | null;
+  evidenceUrl?: string | null;
+  /** The version the user saw (null: they saw no value). */
+  expectedVersion: number | null;
+  reason?: string | null;
+}
+
+/** Save one typed value: authorise by the report's state, check it, write it with its version. */
+export function saveEntry(
+  db: Db,
+  actor: Actor,
+  input: SaveEntryInput,
+): { result: ResultRow; warnings: EntryProblem[] } {
+  return db.transaction((tx) => {
+    const unit = getUnit(tx, input.unitId);
+    const period = getPeriod(tx, input.periodId);
+    const indicator = tx.select().from(s.indicators).where(eq(s.indicators.id, input.indicatorId)).get();
+    if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
+    authorize(tx, actor, 'read', unit.id);
+    const submission = getSubmission(tx, unit.id, period.id);
+    const action = editActionFor(submission?.state ?? null);
+    if (action === null) throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
+    authorize(tx, actor, action, unit.id);
+    if (action === 'edit_approved' && !input.reason?.trim()) {
+      throw invalid('Số liệu đã duyệt: cần ghi lý do khi sửa.', { field: 'reason' });
+    }
+    if (indicator.measureType === 'units_meeting' && !unit.isGrassroots) {
+      throw invalid('Chỉ cơ sở Hội tự đánh giá chỉ số này.');
+    }
+
+    const { previous, sameLastYear } = earlierPeriods(tx, period);
+    const pastValue = (p: typeof previous) =>
+      p
+        ? (tx
+            .select({ value: s.results.value })
+            .from(s.results)
+            .where(
+              and(
+                eq(s.results.unitId, unit.id),
+                eq(s.results.indicatorId, indicator.id),
+                eq(s.results.periodId, p.id),
+              ),
+            )
+            .get()?.value ?? null)
+        : null;
+    const allocation = tx.get<{ goal: number }>(sql`
+      SELECT a.goal FROM target_allocations a JOIN targets t ON t.id = a.target_id
+      WHERE a.unit_id = ${unit.id} AND t.primary_indicator_id = ${indicator.id}
+      ORDER BY t.id DESC LIMIT 1`)?.goal;
+    const check = checkEntry(indicator, input.input, {
+      previous: pastValue(previous),
+      sameLastYear: pastValue(sameLastYear),
+      allocation: allocation ?? null,
+    });
+    if (!check.fields)
+      throw invalid(check.errors[0]?.message ?? 'Giá trị không hợp lệ.', { errors: check.errors });
+
+    const note = cleanText(input.note, 2000, 'Ghi chú');
+    const evidenceUrl = cleanUrl(input.evidenceUrl);
+    try {
+      const result = recordResult(tx, {
+        unitId: unit.id,
+        indicatorId: indicator.id,
+        periodId: period.id,
+        ...check.fields,
+        note,
+        evidenceUrl,
+        expectedVersion: input.expectedVersion,
+        userId: actor.id,
+        reason: input.reason?.trim() || null,
+      });
+      if (!submission) {
+        tx.insert(s.submissions)
+          .values({ unitId: unit.id, periodId: period.id, state: 'draft', updatedBy: actor.id })
+          .run();
+      }
+      return { result, warnings: check.warnings };
+    } catch (error) {
+      // Name the author of the value that won, so the grid can show both.
+      const details = (error as { details?: { current?: ResultRow | null } }).details;
+      if (details?.current) {
+        const author =
+          userNames(tx, [details.current.updatedBy]).get(details.current.updatedBy ?? -1) ?? null;
+        throw conflict(
+          `Giá trị này vừa được ${author ?? 'người khác'} thay đổi. Hãy chọn giữ giá trị của bạn hoặc lấy giá trị mới.`,
+          { current: { ...details.current, updatedByName: author } },
+        );
+      }
+      throw error;
+    }
+  });
+}
+
+/** Submit, approve or return a unit's report for a period. */
+export function transitionReport(
+  db: Db,
+  actor: Actor,
+  input: {
+    unitId: number;
+    periodId: number;
+    action: WorkflowAction;
+    comment?: string | null;
+    expectedVersion?: number | null;
+  },
+) {
+  return db.transaction((tx) => {
+    const unit = getUnit(tx, input.unitId);
+    getPeriod(tx, input.periodId);
+    const rule = TRANSITIONS[input.action];
+    authorize(tx, actor, rule.needs, unit.id);
+    const current = getSubmission(tx, unit.id, input.periodId);
+    if (input.expectedVersion !== undefined && (current?.version ?? null) !== input.expectedVersion) {
+      throw conflict('Báo cáo này vừa được người khác thay đổi trạng thái. Hãy tải lại.', { current });
+    }
+    const state: SubmissionState | null = current?.state ?? null;
+    if (!rule.from.includes(state)) {
+      throw conflict(`Không thể ${ACTION_WORDS[input.action]} báo cáo ở trạng thái này.`, { state });
+    }
+    const comment = cleanText(input.comment, 2000, 'Nhận xét');
+    if (input.action === 'return' && !comment)
+      throw invalid('Cần ghi nhận xét khi trả lại báo cáo.', { field: 'comment' });
+    if (input.action === 'submit') {
+      const count = tx.get<{ n: number }>(
+        sql`SELECT COUNT(*) AS n FROM results WHERE unit_id = ${unit.id} AND period_id = ${input.periodId}`,
+      )?.n;
+      if (!count) throw invalid('Chưa có số liệu nào để gửi.');
+    }
+    setSubmissionState(tx, {
+      unitId: unit.id,
+      periodId: input.periodId,
+      state: rule.to,
+      comment: comment ?? null,
+      userId: actor.id,
+    });
+    return getSubmission(tx, unit.id, input.periodId);
+  });
+}
+
+const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
+
+function cleanText(text: string | null | undefined, max: number, label: string): string | null {
+  const t = text?.trim();
+  if (!t) return null;
+  if (t.length > max) throw invalid(`${label} dài quá ${max} ký tự.`);
+  return t;
+}
+
+function cleanUrl(url: string | null | undefined): string | null {
+  const t = url?.trim();
+  if (!t) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(t);
+  } catch {
+    throw invalid('Đường dẫn minh chứng phải là địa chỉ web (http:// hoặc https://).', {
+      field: 'evidenceUrl',
+    });
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol) || t.length > 1000) {
+    throw invalid('Đường dẫn minh chứng phải là địa chỉ web (http:// hoặc https://).', {
+      field: 'evidenceUrl',
+    });
+  }
+  return t;
+}
+
+export interface AuditFilter {
+  unitId?: number;
+  indicatorId?: number;
+  resultId?: number;
+  userId?: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** The audit trail, newest first, limited to what the actor may read. */
+export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
+  if (filter.unitId !== undefined) authorize(db, actor, 'read', filter.unitId);
+  const where = [
+    filter.unitId !== undefined ? eq(s.auditEvents.unitId, filter.unitId) : undefined,
+    filter.userId !== undefined ? eq(s.auditEvents.userId, filter.userId) : undefined,
+    filter.resultId !== undefined
+      ? and(eq(s.auditEvents.entity, 'result'), eq(s.auditEvents.entityId, String(filter.resultId)))
+      : undefined,
+    filter.indicatorId !== undefined
+      ? sql`json_extract(${s.auditEvents.after}, '$.indicatorId') = ${filter.indicatorId}`
+      : undefined,
+    filter.from ? gte(s.auditEvents.at, filter.from) : undefined,
+    filter.to ? lte(s.auditEvents.at, `${filter.to}T23:59:59.999Z`) : undefined,
+  ].filter((w) => w !== undefined);
+  const rows = db
+    .select({
+      id: s.auditEvents.id,
+      at: s.auditEvents.at,
+      userId: s.auditEvents.userId,
+      userName: s.users.displayName,
+      entity: s.auditEvents.entity,
+      entityId: s.auditEvents.entityId,
+      unitId: s.auditEvents.unitId,
+      unitName: s.units.name,
+      action: s.auditEvents.action,
+      before: s.auditEvents.before,
+      after: s.auditEvents.after,
+      reason: s.auditEvents.reason,
+    })
+    .from(s.auditEvents)
+    .leftJoin(s.users, eq(s.users.id, s.auditEvents.userId))
+    .leftJoin(s.units, eq(s.units.id, s.auditEvents.unitId))
+    .where(and(...where))
+    .orderBy(desc(s.auditEvents.id))
+    .limit(Math.min(filter.limit ?? 200, 1000))
+    .all();
+  // Without a unit filter, keep only what the actor may read.
+  return rows.filter((r) => r.unitId === null || can(db, actor, 'read', r.unitId));
+}
+
+/** Units × periods with their report state, for the reporting cockpit. */
+export function reportingCockpit(
+  db: DbOrTx,
+  actor: Actor,
+  input: { termId: number; unitId: number; today: string },
+) {
+  authorize(db, actor, 'read', input.unitId);
+  const periods = termPeriods(db, input.termId).filter((p) => p.startDate <= input.today);
+  const placement = db
+    .select()
+    .from(s.placements)
+    .where(eq(s.placements.unitId, input.unitId))
+    .orderBy(desc(s.placements.structureVersionId))
+    .get();
+  if (!placement) throw notFound('Đơn vị không có trong cơ cấu tổ chức.');
+  // Units that report: grassroots units of the subtree, plus the unit itself when it is one.
+  const units = db.all<{ id: number; code: string; name: string; parentName: string | null }>(sql`
+    SELECT u.id, u.code, u.name, pu.name AS parentName FROM placements p
+    JOIN units u ON u.id = p.unit_id LEFT JOIN units pu ON pu.id = p.parent_id
+    WHERE p.structure_version_id = ${placement.structureVersionId}
+      AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`} AND u.is_grassroots = 1
+    ORDER BY p.path`);
+  const subs =
+    periods.length && units.length
+      ? db
+          .select()
+          .from(s.submissions)
+          .where(
+            and(
+              inArray(
+                s.submissions.periodId,
+                periods.map((p) => p.id),
+              ),
+              inArray(
+                s.submissions.unitId,
+                units.map((u) => u.id),
+              ),
+            ),
+          )
+          .all()
+      : [];
+  const stateOf = new Map(subs.map((x) => [`${x.unitId}:${x.periodId}`, x.state]));
+  return {
+    periods: periods.map((p) => ({ ...p, overdue: p.deadline < input.today })),
+    units: units.map((u) => ({
+      ...u,
+      states: periods.map((p) => {
+        const state: SubmissionState | 'not_started' = stateOf.get(`${u.id}:${p.id}`) ?? 'not_started';
+        const done = state === 'submitted' || state === 'approved';
+        return { periodId: p.id, state, overdue: !done && p.deadline < input.today };
+      }),
+    })),
+  };
+}
