@@ -64,6 +64,8 @@ export const IndicatorSchema = z
     measurementUnit: z.string(),
     measureType: z.enum(MEASURE_TYPES),
     decimals: z.number().int(),
+    frequency: z.enum(['year', 'half', 'quarter']),
+    ratioOverTime: z.enum(['sum', 'latest']),
   })
   .openapi('Indicator');
 

@@ -131,23 +131,21 @@ export function unitTree(db: DbOrTx, versionId: number): TreeUnit[] {
     .all();
 }
 
-/** The children of a unit in a version, in their order. */
-export function childUnits(db: DbOrTx, versionId: number, unitId: number): TreeUnit[] {
+/** The children of a unit in a version, in their order, and whether each has children of its own. */
+export function childUnits(
+  db: DbOrTx,
+  versionId: number,
+  unitId: number,
+): (TreeUnit & { hasChildren: boolean })[] {
   return db
-    .select({
-      id: s.units.id,
-      code: s.units.code,
-      name: s.units.name,
-      type: s.units.type,
-      isGrassroots: s.units.isGrassroots,
-      parentId: s.placements.parentId,
-      depth: s.placements.depth,
-    })
-    .from(s.placements)
-    .innerJoin(s.units, eq(s.units.id, s.placements.unitId))
-    .where(and(eq(s.placements.structureVersionId, versionId), eq(s.placements.parentId, unitId)))
-    .orderBy(asc(s.placements.sortOrder))
-    .all();
+    .all<TreeUnit & { hasChildren: number }>(sql`
+      SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
+             EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
+                     AND c.parent_id = p.unit_id) AS hasChildren
+      FROM placements p JOIN units u ON u.id = p.unit_id
+      WHERE p.structure_version_id = ${versionId} AND p.parent_id = ${unitId}
+      ORDER BY p.sort_order`)
+    .map((r) => ({ ...r, isGrassroots: Boolean(r.isGrassroots), hasChildren: Boolean(r.hasChildren) }));
 }
 
 /** Ancestors of a unit, root first, the unit itself last (for breadcrumbs). */
@@ -170,67 +168,94 @@ export interface PeriodRow {
   endDate: string;
 }
 
-/** The term's periods of a frequency that ended on or before `asOf`, oldest first. */
-export function periodsUpTo(db: DbOrTx, term: Term, kind: string, asOf: string): PeriodRow[] {
+/**
+ * Reads the roll-up rows a view needs in one query per set of units, then combines them in memory:
+ * a dashboard is a handful of queries however many targets it shows (docs/decisions/0003).
+ */
+export class FigureReader {
+  private readonly sums = new Map<string, PeriodSums[]>();
+  private readonly loaded = new Set<number>();
+  private readonly termPeriods: PeriodRow[];
+  private readonly periodEnd: Map<number, string>;
+  private expected: Map<number, number> | null = null;
+
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly scope: Scope,
+  ) {
+    this.termPeriods = termPeriodsUpTo(db, scope.term, scope.asOf);
+    this.periodEnd = new Map(this.termPeriods.map((p) => [p.id, p.endDate]));
+  }
+
+  /** The term's periods of one frequency up to the as-of date, oldest first. */
+  periods(kind: string): PeriodRow[] {
+    return this.termPeriods.filter((p) => p.kind === kind);
+  }
+
+  /** Fetch the sums of these subtrees (all indicators, all periods up to the as-of date) at once. */
+  load(unitIds: number[]): this {
+    const wanted = unitIds.filter((id) => !this.loaded.has(id));
+    if (wanted.length === 0) return this;
+    const rows = this.db.all<PeriodSums & { ancestorId: number; indicatorId: number }>(sql`
+      SELECT ancestor_id AS ancestorId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
+             denominator, meeting, reported, result_count AS resultCount
+      FROM rollups
+      WHERE structure_version_id = ${this.scope.structureVersionId} AND basis = ${this.scope.basis}
+        AND ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(wanted)}))`);
+    for (const id of wanted) this.loaded.add(id);
+    for (const { ancestorId, indicatorId, ...row } of rows) {
+      const endDate = this.periodEnd.get(row.periodId);
+      if (endDate === undefined) continue; // after the as-of date, or outside the term
+      const key = `${ancestorId}:${indicatorId}`;
+      const list = this.sums.get(key) ?? [];
+      list.push({ ...row, endDate });
+      this.sums.set(key, list);
+    }
+    return this;
+  }
+
+  /** The figure of a subtree for an indicator, over the term up to the as-of date (or the periods given). */
+  figure(unitId: number, indicator: IndicatorRule & { id: number }, periodIds?: Set<number>): Figure {
+    this.load([unitId]);
+    const all = this.sums.get(`${unitId}:${indicator.id}`) ?? [];
+    const periods = periodIds ? all.filter((p) => periodIds.has(p.periodId)) : all;
+    const expected = indicator.measureType === 'units_meeting' ? this.expectedUnits(unitId) : 0;
+    return combinePeriods(indicator, periods, expected);
+  }
+
+  private expectedUnits(unitId: number): number {
+    this.expected ??= grassrootsCounts(this.db, this.scope.structureVersionId, this.scope.asOf);
+    return this.expected.get(unitId) ?? 0;
+  }
+}
+
+/** All term periods (every kind) that ended on or before `asOf`, oldest first. */
+function termPeriodsUpTo(db: DbOrTx, term: Term, asOf: string): PeriodRow[] {
   return db.all<PeriodRow>(sql`
     SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
-    WHERE kind = ${kind} AND end_date <= ${asOf} AND end_date > ${term.startDate} AND start_date < ${term.endDate}
+    WHERE end_date <= ${asOf} AND end_date > ${term.startDate} AND start_date < ${term.endDate}
     ORDER BY start_date`);
 }
 
-/** Per-period sums of a subtree from the roll-up table. */
-function periodSums(
-  db: DbOrTx,
-  scope: Scope,
-  unitId: number,
-  indicatorId: number,
-  periods: PeriodRow[],
-): PeriodSums[] {
-  if (periods.length === 0) return [];
-  const rows = db
-    .select()
-    .from(s.rollups)
-    .where(
-      and(
-        eq(s.rollups.structureVersionId, scope.structureVersionId),
-        eq(s.rollups.ancestorId, unitId),
-        eq(s.rollups.indicatorId, indicatorId),
-        eq(s.rollups.basis, scope.basis),
-        inArray(
-          s.rollups.periodId,
-          periods.map((p) => p.id),
-        ),
-      ),
-    )
-    .all();
-  const endOf = new Map(periods.map((p) => [p.id, p.endDate]));
-  return rows.map((r) => ({ ...r, endDate: endOf.get(r.periodId) as string }));
+/**
+ * Grassroots units existing on `date` below each unit of a version: the denominator of
+ * `units_meeting`. One pass over the version's placements, so any number of units costs the same.
+ */
+export function grassrootsCounts(db: DbOrTx, versionId: number, date: string): Map<number, number> {
+  const rows = db.all<{ path: string }>(sql`
+    SELECT p.path FROM placements p JOIN units u ON u.id = p.unit_id
+    WHERE p.structure_version_id = ${versionId} AND u.is_grassroots = 1
+      AND u.valid_from <= ${date} AND (u.valid_to IS NULL OR u.valid_to > ${date})`);
+  const counts = new Map<number, number>();
+  for (const { path } of rows) {
+    for (const id of path.split('/')) if (id) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + 1);
+  }
+  return counts;
 }
 
-/** Grassroots units in a subtree that exist on the date: the denominator of `units_meeting`. */
+/** Grassroots units in a subtree that exist on the date. */
 export function expectedGrassroots(db: DbOrTx, versionId: number, unitId: number, date: string): number {
-  const placement = placementOf(db, versionId, unitId);
-  if (!placement) return 0;
-  const row = db.get<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM placements p JOIN units u ON u.id = p.unit_id
-    WHERE p.structure_version_id = ${versionId} AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`}
-      AND u.is_grassroots = 1 AND u.valid_from <= ${date} AND (u.valid_to IS NULL OR u.valid_to > ${date})`);
-  return row?.n ?? 0;
-}
-
-export function figureFor(
-  db: DbOrTx,
-  scope: Scope,
-  unitId: number,
-  indicator: Indicator,
-  periods: PeriodRow[],
-): Figure {
-  const rule: IndicatorRule = indicator;
-  const expected =
-    indicator.measureType === 'units_meeting'
-      ? expectedGrassroots(db, scope.structureVersionId, unitId, scope.asOf)
-      : 0;
-  return combinePeriods(rule, periodSums(db, scope, unitId, indicator.id, periods), expected);
+  return grassrootsCounts(db, versionId, date).get(unitId) ?? 0;
 }
 
 export interface IndicatorInfo {
@@ -240,6 +265,8 @@ export interface IndicatorInfo {
   measurementUnit: string;
   measureType: Indicator['measureType'];
   decimals: number;
+  frequency: Indicator['frequency'];
+  ratioOverTime: Indicator['ratioOverTime'];
 }
 
 export interface TargetDefinition {
@@ -278,15 +305,9 @@ export function termTargets(db: DbOrTx, termId: number): TargetDefinition[] {
     .all();
   const plans = db.select().from(s.targetYearlyPlans).orderBy(asc(s.targetYearlyPlans.year)).all();
   const info = (id: number): IndicatorInfo => {
-    const i = indicatorsById.get(id) as Indicator;
-    return {
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      measurementUnit: i.measurementUnit,
-      measureType: i.measureType,
-      decimals: i.decimals,
-    };
+    const { code, name, measurementUnit, measureType, decimals, frequency, ratioOverTime } =
+      indicatorsById.get(id) as Indicator;
+    return { id, code, name, measurementUnit, measureType, decimals, frequency, ratioOverTime };
   };
   return targets.map((t) => ({
     id: t.id,
@@ -345,23 +366,17 @@ function scopeView(db: DbOrTx, scope: Scope): ScopeView {
   };
 }
 
-function indicatorById(db: DbOrTx, id: number): Indicator {
-  return db.select().from(s.indicators).where(eq(s.indicators.id, id)).get() as Indicator;
-}
-
-/** A target's figure and status for one unit's subtree. The status uses the whole-term goal. */
+/** A target's figure and status for one unit's subtree, against the goal given (default: the term goal). */
 export function targetProgress(
-  db: DbOrTx,
+  reader: FigureReader,
   scope: Scope,
   target: TargetDefinition,
   unitId: number,
   goal = target.goal,
 ): TargetProgress {
-  const indicator = indicatorById(db, target.indicator.id);
-  const periods = periodsUpTo(db, scope.term, indicator.frequency, scope.asOf);
-  const figure = figureFor(db, scope, unitId, indicator, periods);
+  const figure = reader.figure(unitId, target.indicator);
   const judged = targetStatus({
-    measureType: indicator.measureType,
+    measureType: target.indicator.measureType,
     direction: target.direction,
     baseline: target.baseline,
     goal,
@@ -373,23 +388,18 @@ export function targetProgress(
   return { figure, ...judged };
 }
 
+const relatedFiguresOf = (reader: FigureReader, target: TargetDefinition, unitId: number) =>
+  target.related.map((indicator) => ({ indicator, figure: reader.figure(unitId, indicator) }));
+
 export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
-  const targets = termTargets(db, scope.term.id).map((t): TargetSummary => {
-    const relatedFigures = t.related.map((info) => {
-      const indicator = indicatorById(db, info.id);
-      return {
-        indicator: info,
-        figure: figureFor(
-          db,
-          scope,
-          scope.unit.id,
-          indicator,
-          periodsUpTo(db, scope.term, indicator.frequency, scope.asOf),
-        ),
-      };
-    });
-    return { ...t, ...targetProgress(db, scope, t, scope.unit.id), relatedFigures };
-  });
+  const reader = new FigureReader(db, scope).load([scope.unit.id]);
+  const targets = termTargets(db, scope.term.id).map(
+    (t): TargetSummary => ({
+      ...t,
+      ...targetProgress(reader, scope, t, scope.unit.id),
+      relatedFigures: relatedFiguresOf(reader, t, scope.unit.id),
+    }),
+  );
   return { scope: scopeView(db, scope), headline: headline(targets), targets };
 }
 
@@ -421,38 +431,19 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
       .map((a) => [a.unitId, a.goal]),
   );
   const children = childUnits(db, scope.structureVersionId, scope.unit.id);
-  const parents = new Set(
-    db
-      .all<{ parentId: number }>(sql`SELECT DISTINCT parent_id AS parentId FROM placements
-        WHERE structure_version_id = ${scope.structureVersionId} AND parent_id IS NOT NULL`)
-      .map((r) => r.parentId),
-  );
+  const reader = new FigureReader(db, scope).load(children.map((c) => c.id));
   const rows = children.map((child): BreakdownRow => {
     const allocation = allocations.get(child.id) ?? null;
     // A share (ratio, units meeting) is judged against the same goal everywhere; a flow against its allocation.
     const goal = isStateMeasure(target.indicator.measureType) ? target.goal : allocation;
-    const progress = targetProgress(db, scope, target, child.id, goal);
-    const relatedFigures = target.related.map((info) => {
-      const indicator = indicatorById(db, info.id);
-      return {
-        indicator: info,
-        figure: figureFor(
-          db,
-          scope,
-          child.id,
-          indicator,
-          periodsUpTo(db, scope.term, indicator.frequency, scope.asOf),
-        ),
-      };
-    });
+    const progress = targetProgress(reader, scope, target, child.id, goal);
     return {
       ...child,
       figure: progress.figure,
       allocation,
       status: progress.status,
       pctOfGoal: progress.pctOfGoal,
-      relatedFigures,
-      hasChildren: parents.has(child.id),
+      relatedFigures: relatedFiguresOf(reader, target, child.id),
     };
   });
   return { scope: scopeView(db, scope), target, rows };
@@ -471,15 +462,15 @@ export interface SeriesPoint {
 /** A target's per-period figures over the term up to the as-of date, for its primary and related indicators. */
 export function targetSeries(db: DbOrTx, scope: Scope, targetId: number) {
   const target = findTarget(db, scope, targetId);
-  const seriesOf = (info: IndicatorInfo): SeriesPoint[] => {
-    const indicator = indicatorById(db, info.id);
-    const periods = periodsUpTo(db, scope.term, indicator.frequency, scope.asOf);
+  const reader = new FigureReader(db, scope).load([scope.unit.id]);
+  const seriesOf = (indicator: IndicatorInfo): SeriesPoint[] => {
+    const periods = reader.periods(indicator.frequency);
     return periods.map((p, i) => ({
       periodId: p.id,
       startDate: p.startDate,
       endDate: p.endDate,
-      period: figureFor(db, scope, scope.unit.id, indicator, [p]),
-      toDate: figureFor(db, scope, scope.unit.id, indicator, periods.slice(0, i + 1)),
+      period: reader.figure(scope.unit.id, indicator, new Set([p.id])),
+      toDate: reader.figure(scope.unit.id, indicator, new Set(periods.slice(0, i + 1).map((q) => q.id))),
     }));
   };
   return {
