@@ -18,7 +18,9 @@ const login = (username: string, password: string, headers: Record<string, strin
     headers: { 'content-type': 'application/json', origin: server.url, ...headers },
     body: JSON.stringify({ username, password }),
   });
-const me = (cookie: string) => fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+/** Who the server thinks you are: null when the session is gone. */
+const me = async (cookie: string) =>
+  (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
 
 describe('log in and out', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and answers who you are', async () => {
@@ -52,19 +54,20 @@ describe('log in and out', () => {
 
   it('logout really ends the session', async () => {
     const { cookie } = await loginAs(server.url, 'xem.phanthiet');
-    expect((await me(cookie)).status).toBe(200);
+    expect(await me(cookie)).toMatchObject({ username: 'xem.phanthiet' });
     const out = await fetch(`${server.url}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie, origin: server.url },
     });
     expect(out.status).toBe(200);
-    expect((await me(cookie)).status).toBe(401);
+    expect(await me(cookie)).toBeNull();
   });
 
   it('an expired session is refused', async () => {
     const { cookie } = await loginAs(server.url, 'quanly');
     demo.db.run(sql`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'`);
-    const res = await me(cookie);
+    expect(await me(cookie)).toBeNull();
+    const res = await fetch(`${server.url}/api/terms`, { headers: { cookie } });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Bạn cần đăng nhập.');
   });

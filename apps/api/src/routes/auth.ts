@@ -57,8 +57,8 @@ const me = createRoute({
   method: 'get',
   path: '/auth/me',
   tags: ['Tài khoản'],
-  summary: 'Người đang đăng nhập',
-  responses: { 200: json(MeSchema, 'Người dùng'), ...errors },
+  summary: 'Người đang đăng nhập (null nếu chưa đăng nhập)',
+  responses: { 200: json(MeSchema.nullable(), 'Người dùng, hoặc null') },
 });
 const password = createRoute({
   method: 'post',
@@ -133,7 +133,7 @@ export const authRoutes = createRouter()
     clearSessionCookie(c);
     return c.json({ ok: true }, 200);
   })
-  .openapi(me, (c) => c.json(meOf(c, currentUser(c)), 200))
+  .openapi(me, (c) => c.json(c.var.user ? meOf(c, c.var.user) : null, 200))
   .openapi(password, (c) => {
     const user = currentUser(c);
     const { db } = c.var.deps;

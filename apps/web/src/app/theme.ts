@@ -1,0 +1,28 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A calm deep blue; status colours are separate (lib/status.ts) and colour-blind safe.
+const brand: MantineColorsTuple = [
+  '#eaf2fb',
+  '#d3e3f4',
+  '#a6c5e8',
+  '#75a5dc',
+  '#4d8ad2',
+  '#3479cc',
+  '#2470c9',
+  '#155fb2',
+  '#0b549f',
+  '#00478c',
+];
+
+/** System fonts that carry Vietnamese glyphs on Windows, macOS, Android, iOS and Linux. */
+export const FONT_STACK =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif';
+
+export const theme = createTheme({
+  primaryColor: 'brand',
+  primaryShade: 8,
+  colors: { brand },
+  fontFamily: FONT_STACK,
+  headings: { fontFamily: FONT_STACK, fontWeight: '700' },
+  defaultRadius: 'md',
+});

@@ -1,0 +1,50 @@
+import { SegmentedControl } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { LANGS, type Lang, useI18n } from '../i18n.ts';
+
+/** Organisation, product and term; who is signed in; the language switch. */
+export function AppHeader({
+  organisation,
+  termShortName,
+  termName,
+  demo,
+  account,
+}: {
+  organisation: string | null | undefined;
+  termShortName?: string | undefined;
+  termName?: string | undefined;
+  demo: boolean;
+  /** The signed-in user and a way out (absent on the sign-in page). */
+  account?: ReactNode;
+}) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <div className="app-header__brand">
+          <p className="app-header__org">{organisation ?? '\u00a0'}</p>
+          <h1 className="app-header__title">
+            {t('app.product')}
+            {termShortName && (
+              <span className="app-header__term" title={termName}>
+                {termShortName}
+              </span>
+            )}
+          </h1>
+        </div>
+        <div className="app-header__tools">
+          {demo && <span className="app-header__demo">{t('footer.demo')}</span>}
+          {account}
+          <SegmentedControl
+            size="xs"
+            aria-label={t('lang.label')}
+            value={lang}
+            onChange={(value) => setLang(value as Lang)}
+            data={LANGS.map((value) => ({ value, label: value.toUpperCase() }))}
+            className="lang-switch"
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

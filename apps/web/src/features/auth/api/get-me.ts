@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+
+const endpoint = api.auth.me;
+export type Me = NonNullable<InferResponseType<typeof endpoint.$get, 200>>;
+
+export const ME_KEY = ['me'] as const;
+
+/** The signed-in user, or null when nobody is. */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  const res = await request(() => endpoint.$get(undefined, { init: { signal } }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: ME_KEY, queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60_000 });
+
+export const useMe = () => useQuery(meQueryOptions());
+
+/** Queries that survive signing in or out: the sign-in state itself and public facts. */
+export const KEEP = new Set(['me', 'meta']);

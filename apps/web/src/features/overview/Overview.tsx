@@ -1,0 +1,218 @@
+/**
+ * The overview dashboard. Everything it shows follows from the address (?term&unit&asOf): the API
+ * fills in what is missing (first term, its owner unit, its default as-of date) and the page writes
+ * what it got back into the address, so a copied link reopens exactly this view.
+ */
+import { formatDate, isIsoDate } from '@chitieu/core';
+import { Button } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { AppHeader } from '../../components/AppHeader.tsx';
+import { useI18n } from '../../i18n.ts';
+import { errorMessage, isRetryable } from '../../lib/api-client.ts';
+import { withinRoots } from '../../lib/units.ts';
+import { useViewState } from '../../lib/url-state.ts';
+import { dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
+import { useMeta } from './api/get-meta.ts';
+import { useTerms } from './api/get-terms.ts';
+import { useUnits } from './api/get-units.ts';
+import type { ScopeParams } from './api/scope.ts';
+import { Headline } from './components/Headline.tsx';
+import { IllustrativeNotice } from './components/IllustrativeNotice.tsx';
+import { PovertySection } from './components/PovertySection.tsx';
+import { ScopeBar } from './components/ScopeBar.tsx';
+import { EmptyState, ErrorState, OverviewSkeleton, RetryButton } from './components/States.tsx';
+import { Supplementary } from './components/Supplementary.tsx';
+import { TargetCard } from './components/TargetCard.tsx';
+import { WorksSection } from './components/WorksSection.tsx';
+
+/** Target codes of the two charts on the overview. */
+const POVERTY_CODE = 'CT2';
+const WORKS_CODE = 'CT3';
+
+export function Overview({
+  account,
+  homeUnitIds = [],
+}: {
+  account?: ReactNode;
+  /** Units the user holds roles at: the picker offers these and what lies below them. */
+  homeUnitIds?: readonly number[];
+}) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [view, setView] = useViewState();
+  const meta = useMeta();
+  const terms = useTerms();
+
+  const termId = view.term ?? terms.data?.[0]?.id;
+  const scope: ScopeParams | undefined =
+    termId === undefined
+      ? undefined
+      : { termId, unitId: view.unit, asOf: view.asOf, basis: view.basis, structureVersionId: view.sv };
+  const dashboard = useDashboard(scope);
+  const data = dashboard.data;
+  const fresh = data !== undefined && !dashboard.isPlaceholderData;
+  // The tree of the structure the figures use; if the dashboard fails, the current one (so another
+  // unit can still be picked).
+  const unitsVersion = data?.scope.structureVersionId ?? view.sv;
+  const units = useUnits(unitsVersion, unitsVersion !== undefined || dashboard.isError);
+
+  // Reflect the defaults the API chose in the address (replace, not push: it is the same view).
+  useEffect(() => {
+    if (!fresh || !data) return;
+    if (view.term !== undefined && view.unit !== undefined && view.asOf !== undefined) return;
+    const { scope: s } = data;
+    const resolved: ScopeParams = {
+      termId: s.term.id,
+      unitId: s.unit.id,
+      asOf: s.asOf,
+      basis: view.basis,
+      structureVersionId: view.sv,
+    };
+    queryClient.setQueryData(dashboardQueryOptions(resolved).queryKey, data);
+    setView({ term: s.term.id, unit: s.unit.id, asOf: s.asOf }, { replace: true });
+  }, [fresh, data, view.term, view.unit, view.asOf, view.basis, view.sv, queryClient, setView]);
+
+  useEffect(() => {
+    document.title = data ? `${data.scope.unit.name} · ${t('app.title')}` : t('app.title');
+  }, [data, t]);
+
+  const term = data?.scope.term ?? terms.data?.find((candidate) => candidate.id === termId);
+  const illustrative = data?.scope.illustrative ?? term?.illustrative ?? false;
+  const counted = data?.targets.filter((target) => target.counted) ?? [];
+  const supplementary = data?.targets.filter((target) => !target.counted) ?? [];
+  const sameTerm = data !== undefined && data.scope.term.id === termId;
+  const poverty = sameTerm ? data?.targets.find((target) => target.code === POVERTY_CODE) : undefined;
+  const works = sameTerm ? data?.targets.find((target) => target.code === WORKS_CODE) : undefined;
+  const ownerUnitId = data?.scope.term.ownerUnitId;
+  const ownerName =
+    units.data?.units.find((unit) => unit.id === ownerUnitId)?.name ?? data?.scope.path[0]?.name ?? '';
+  const selectUnit = (unitId: number) => setView({ unit: unitId });
+  const allUnits = units.data?.units;
+  const openable = useMemo(() => withinRoots(allUnits ?? [], homeUnitIds), [allUnits, homeUnitIds]);
+  const pickable = useMemo(
+    () => (allUnits ?? []).filter((unit) => openable.has(unit.id)),
+    [allUnits, openable],
+  );
+
+  const topError = terms.error ?? (scope ? dashboard.error : null);
+  let body: ReactNode;
+  if (terms.isSuccess && terms.data.length === 0) {
+    body = <EmptyState>{t('state.noTerms')}</EmptyState>;
+  } else if (topError && !data) {
+    body = (
+      <ErrorState
+        message={errorMessage(topError)}
+        actions={
+          <>
+            {isRetryable(topError) && (
+              <RetryButton onClick={() => (terms.error ? terms.refetch() : dashboard.refetch())} />
+            )}
+            {view.asOf !== undefined && (
+              <Button size="xs" variant="default" onClick={() => setView({ asOf: undefined })}>
+                {t('state.resetDate')}
+              </Button>
+            )}
+            {(view.unit !== undefined || view.term !== undefined) && (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => setView({ term: undefined, unit: undefined, asOf: undefined })}
+              >
+                {t('state.resetView')}
+              </Button>
+            )}
+          </>
+        }
+      />
+    );
+  } else if (!data || !scope) {
+    body = <OverviewSkeleton />;
+  } else {
+    body = (
+      <div className={dashboard.isPlaceholderData ? 'overview is-updating' : 'overview'}>
+        <Headline dashboard={data} updating={dashboard.isPlaceholderData} />
+        {ownerUnitId !== undefined && data.scope.unit.id !== ownerUnitId && (
+          <p className="sub-unit-note">
+            {t('scope.subUnitNote', { unit: data.scope.unit.name, owner: ownerName })}{' '}
+            {openable.has(ownerUnitId) && (
+              <button type="button" className="link-button" onClick={() => selectUnit(ownerUnitId)}>
+                {t('scope.backToOwner', { owner: ownerName })}
+              </button>
+            )}
+          </p>
+        )}
+        <section className="section" aria-labelledby="targets-title">
+          <div className="section__head">
+            <h2 className="section__title" id="targets-title">
+              {t('targets.title')}
+            </h2>
+            <p className="section__note">{t('status.legend')}</p>
+          </div>
+          {counted.length === 0 ? (
+            <EmptyState>{t('targets.empty')}</EmptyState>
+          ) : (
+            <div className="target-grid">
+              {counted.map((target) => (
+                <TargetCard key={target.id} target={target} />
+              ))}
+            </div>
+          )}
+        </section>
+        <Supplementary targets={supplementary} />
+        {(poverty || works) && (
+          <div className="chart-grid">
+            {poverty && (
+              <PovertySection scope={scope} target={poverty} showPlan={data.scope.unit.id === ownerUnitId} />
+            )}
+            {works && (
+              <WorksSection scope={scope} target={works} asOf={data.scope.asOf} onSelectUnit={selectUnit} />
+            )}
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const shownAsOf = view.asOf ?? data?.scope.asOf;
+  return (
+    <div className="page">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <AppHeader
+        organisation={meta.data?.organisation}
+        termShortName={term?.shortName}
+        termName={term?.name}
+        demo={meta.data?.demo ?? false}
+        account={account}
+      />
+      <main id="main" className="main">
+        <ScopeBar
+          units={pickable}
+          canOpen={(unitId) => openable.has(unitId)}
+          unitsLoading={units.isPending}
+          unitId={data?.scope.unit.id ?? view.unit}
+          asOf={shownAsOf}
+          path={data?.scope.path ?? []}
+          onUnit={selectUnit}
+          onAsOf={(asOf) => setView({ asOf })}
+          termRange={term ? { start: term.startDate, end: term.endDate } : undefined}
+        />
+        {illustrative && <IllustrativeNotice />}
+        {body}
+      </main>
+      <footer className="footer">
+        <p>
+          {t('footer.source')}
+          {meta.data?.demo && ` ${t('footer.demo')}.`}
+        </p>
+        {data && isIsoDate(data.scope.asOf) && (
+          <p>
+            {term?.name} · {formatDate(data.scope.asOf)}
+          </p>
+        )}
+      </footer>
+    </div>
+  );
+}

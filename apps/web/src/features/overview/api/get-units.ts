@@ -1,0 +1,28 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+
+const endpoint = api.units;
+export type UnitTree = InferResponseType<typeof endpoint.$get, 200>;
+export type TreeUnit = UnitTree['units'][number];
+
+export async function getUnits(structureVersionId: number | undefined, signal?: AbortSignal) {
+  const query = structureVersionId === undefined ? {} : { structureVersionId: String(structureVersionId) };
+  const res = await request(() => endpoint.$get({ query }, { init: { signal } }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export const unitsQueryOptions = (structureVersionId: number | undefined) =>
+  queryOptions({
+    queryKey: ['units', { structureVersionId }],
+    queryFn: ({ signal }) => getUnits(structureVersionId, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useUnits = (structureVersionId: number | undefined, enabled = true) =>
+  useQuery({
+    ...unitsQueryOptions(structureVersionId),
+    enabled,
+    placeholderData: keepPreviousData,
+  });

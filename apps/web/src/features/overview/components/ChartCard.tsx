@@ -1,0 +1,76 @@
+import { SegmentedControl, Skeleton } from '@mantine/core';
+import { type ReactNode, Suspense, useId, useState } from 'react';
+import { useI18n } from '../../../i18n.ts';
+
+/**
+ * A chart with its table alternative: the table is one click away (toggle) and always present for
+ * screen readers. The chart itself is lazy-loaded; `chartHeight` reserves its space meanwhile.
+ */
+export function ChartCard({
+  title,
+  subtitle,
+  chart,
+  table,
+  hiddenTable,
+  chartHeight,
+  footer,
+  status,
+}: {
+  title: string;
+  subtitle?: string;
+  chart: ReactNode;
+  table: ReactNode;
+  /** The same table without interactive parts, read by screen readers while the chart shows. */
+  hiddenTable: ReactNode;
+  chartHeight: number;
+  footer?: ReactNode;
+  /** Loading, empty or error content instead of chart and table. */
+  status?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'chart' | 'table'>('chart');
+  const titleId = useId();
+  return (
+    <section className="chart-card" aria-labelledby={titleId}>
+      <div className="chart-card__head">
+        <div>
+          <h2 className="chart-card__title" id={titleId}>
+            {title}
+          </h2>
+          {subtitle && <p className="chart-card__subtitle">{subtitle}</p>}
+        </div>
+        {!status && (
+          <SegmentedControl
+            size="xs"
+            aria-label={t('chart.view')}
+            value={mode}
+            onChange={(value) => setMode(value === 'table' ? 'table' : 'chart')}
+            data={[
+              { value: 'chart', label: t('chart.showChart') },
+              { value: 'table', label: t('chart.showTable') },
+            ]}
+          />
+        )}
+      </div>
+      {status ??
+        (mode === 'chart' ? (
+          <>
+            <Suspense
+              fallback={
+                <div style={{ height: chartHeight }} className="chart-card__loading">
+                  <Skeleton height={chartHeight} radius="sm" />
+                  <span className="visually-hidden">{t('chart.loading')}</span>
+                </div>
+              }
+            >
+              {chart}
+            </Suspense>
+            <div className="visually-hidden">{hiddenTable}</div>
+          </>
+        ) : (
+          <div className="chart-card__table">{table}</div>
+        ))}
+      {footer}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { formatInteger } from '@chitieu/core';
+import { Skeleton } from '@mantine/core';
+import { lazy } from 'react';
+import { useI18n } from '../../../i18n.ts';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { totalsByYear } from '../../../lib/figures.ts';
+import type { DashboardTarget } from '../api/get-dashboard.ts';
+import { useSeries } from '../api/get-series.ts';
+import type { ScopeParams } from '../api/scope.ts';
+import type { YearRow } from '../charts/types.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { EmptyState, ErrorState, RetryButton } from './States.tsx';
+
+const PovertyChart = lazy(() => import('../charts/PovertyChart.tsx'));
+
+const CHART_HEIGHT = 260;
+
+/** Households out of poverty (CT2) per calendar year: the half-year reports added up. */
+export function PovertySection({
+  scope,
+  target,
+  showPlan,
+}: {
+  scope: ScopeParams;
+  target: DashboardTarget;
+  /** The yearly plan is the whole term's: show it only for the term's own unit. */
+  showPlan: boolean;
+}) {
+  const { t } = useI18n();
+  const series = useSeries({ ...scope, targetId: target.id });
+  const plan = new Map(showPlan ? target.yearlyPlan.map((p) => [p.year, p.amount]) : []);
+  const rows: YearRow[] = totalsByYear(series.data?.points ?? []).map((y) => ({
+    key: String(y.year),
+    label:
+      y.partialMonths === null
+        ? String(y.year)
+        : t('chart.poverty.partialYear', { year: y.year, months: y.partialMonths }),
+    value: y.value,
+    plan: plan.get(y.year) ?? null,
+  }));
+  const hasPlan = rows.some((r) => r.plan !== null);
+  const status = series.isPending ? (
+    <Skeleton height={CHART_HEIGHT} radius="sm" />
+  ) : series.isError ? (
+    <ErrorState
+      message={errorMessage(series.error)}
+      actions={<RetryButton onClick={() => series.refetch()} />}
+    />
+  ) : rows.length === 0 ? (
+    <EmptyState>{t('chart.empty')}</EmptyState>
+  ) : undefined;
+
+  const table = (
+    <table className="data-table">
+      <caption className="visually-hidden">{t('chart.poverty.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.poverty.year')}</th>
+          <th scope="col" className="num">
+            {t('chart.poverty.households')}
+          </th>
+          {hasPlan && (
+            <th scope="col" className="num">
+              {t('chart.poverty.plan')}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{r.value === null ? t('status.unreported') : formatInteger(r.value)}</td>
+            {hasPlan && <td className="num">{r.plan === null ? '—' : formatInteger(r.plan)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  const summary = t('chart.poverty.summary', {
+    list: rows
+      .map((r) => `${r.label}: ${r.value === null ? t('status.unreported') : formatInteger(r.value)}`)
+      .join('; '),
+  });
+
+  return (
+    <ChartCard
+      title={t('chart.poverty.title')}
+      subtitle={t('chart.poverty.subtitle')}
+      chartHeight={CHART_HEIGHT}
+      status={status}
+      table={table}
+      hiddenTable={table}
+      chart={
+        <PovertyChart
+          rows={rows}
+          height={CHART_HEIGHT}
+          summary={summary}
+          labels={{ value: t('chart.poverty.households'), plan: hasPlan ? t('chart.poverty.plan') : null }}
+        />
+      }
+    />
+  );
+}

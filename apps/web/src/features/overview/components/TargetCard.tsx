@@ -1,0 +1,66 @@
+import { useI18n } from '../../../i18n.ts';
+import { goalText, pctOfGoalText, relatedText, valueParts } from '../../../lib/figures.ts';
+import { STATUS_STYLES, statusKey } from '../../../lib/status.ts';
+import type { DashboardTarget } from '../api/get-dashboard.ts';
+import { PaceBar } from './PaceBar.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+/** One counted target: value, goal, % of goal, pace and status in words; full wording on expand. */
+export function TargetCard({ target }: { target: DashboardTarget }) {
+  const { t } = useI18n();
+  const { figure, indicator, goal } = target;
+  const key = statusKey(target.status, figure.value, goal);
+  const parts = valueParts(indicator, figure);
+  const pct = pctOfGoalText(figure.value, goal, target.pctOfGoal);
+  const related = target.relatedFigures
+    .map((r) => relatedText(r.indicator, r.figure))
+    .filter((text): text is string => text !== null);
+  const titleId = `target-${target.id}-title`;
+  return (
+    <article
+      className="target-card"
+      aria-labelledby={titleId}
+      data-code={target.code}
+      style={{ borderTopColor: STATUS_STYLES[key].fill }}
+    >
+      <div className="target-card__top">
+        <span className="target-card__code">{target.code}</span>
+        <StatusBadge status={key} size="sm" />
+      </div>
+      <h3 className="target-card__title" id={titleId} title={target.wording}>
+        {target.shortName}
+      </h3>
+      <p className="target-card__value">
+        {parts ? (
+          <>
+            <span className="target-card__number">{parts.value}</span>
+            {parts.unit && <span className="target-card__unit"> {parts.unit}</span>}
+          </>
+        ) : (
+          <span className="target-card__missing">{t('targets.unreported')}</span>
+        )}
+      </p>
+      {related.length > 0 && (
+        <p className="target-card__related">
+          {related.map((text) => (
+            <span key={text}>— {text}</span>
+          ))}
+        </p>
+      )}
+      <PaceBar progress={target.progress} expectedShare={target.expectedShare} status={key} />
+      <div className="target-card__facts">
+        {goal !== null && <span>{t('targets.goal', { goal: goalText(indicator, goal) })}</span>}
+        {pct !== null && <span className="target-card__pct">{t('targets.pctOfGoal', { pct })}</span>}
+      </div>
+      <details className="target-card__details">
+        <summary>{t('targets.wording')}</summary>
+        <p>{target.wording}</p>
+        {target.midTermMilestone !== null && (
+          <p className="target-card__milestone">
+            {t('targets.milestone', { value: goalText(indicator, target.midTermMilestone) })}
+          </p>
+        )}
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,151 @@
+import { formatDate, formatInteger, formatMoney } from '@chitieu/core';
+import { Skeleton } from '@mantine/core';
+import { lazy } from 'react';
+import { useI18n } from '../../../i18n.ts';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { moneyScale, shortUnitName } from '../../../lib/figures.ts';
+import { useBreakdown } from '../api/get-breakdown.ts';
+import type { DashboardTarget } from '../api/get-dashboard.ts';
+import type { ScopeParams } from '../api/scope.ts';
+import type { UnitRow } from '../charts/types.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { EmptyState, ErrorState, RetryButton } from './States.tsx';
+
+const WorksChart = lazy(() => import('../charts/WorksChart.tsx'));
+
+const ROW_HEIGHT = 30;
+
+/** New-rural-area works (CT3) by child unit: number of works and their value. */
+export function WorksSection({
+  scope,
+  target,
+  asOf,
+  onSelectUnit,
+}: {
+  scope: ScopeParams;
+  target: DashboardTarget;
+  asOf: string;
+  onSelectUnit: (unitId: number) => void;
+}) {
+  const { t } = useI18n();
+  const breakdown = useBreakdown({ ...scope, targetId: target.id });
+  const amountIndex = target.related.findIndex((r) => r.measureType === 'amount');
+  const all = breakdown.data?.rows ?? [];
+  const rows: UnitRow[] = all
+    .filter((r) => r.figure.value !== null)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortName: shortUnitName(r.name),
+      count: r.figure.value ?? 0,
+      value: amountIndex < 0 ? null : (r.relatedFigures[amountIndex]?.figure.value ?? null),
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+  const unreported = all.filter((r) => r.figure.value === null);
+  const chartHeight = Math.max(160, rows.length * ROW_HEIGHT + 48);
+  const hasValue = rows.some((r) => r.value !== null);
+  const scale = moneyScale(Math.max(0, ...rows.map((r) => r.value ?? 0)));
+
+  const status = breakdown.isPending ? (
+    <Skeleton height={320} radius="sm" />
+  ) : breakdown.isError ? (
+    <ErrorState
+      message={errorMessage(breakdown.error)}
+      actions={<RetryButton onClick={() => breakdown.refetch()} />}
+    />
+  ) : all.length === 0 ? (
+    <EmptyState>{t('chart.works.noChildren')}</EmptyState>
+  ) : rows.length === 0 ? (
+    <EmptyState>{t('chart.empty')}</EmptyState>
+  ) : undefined;
+
+  const tableOf = (interactive: boolean) => (
+    <table className="data-table">
+      <caption className="visually-hidden">{t('chart.works.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.works.unit')}</th>
+          <th scope="col" className="num">
+            {t('chart.works.count')}
+          </th>
+          {hasValue && (
+            <th scope="col" className="num">
+              {t('chart.works.valueFull')}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              {interactive ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onSelectUnit(r.id)}
+                  title={t('chart.works.drill', { unit: r.name })}
+                >
+                  {r.name}
+                </button>
+              ) : (
+                r.name
+              )}
+            </th>
+            <td className="num">{formatInteger(r.count)}</td>
+            {hasValue && (
+              <td className="num">{r.value === null ? t('status.unreported') : formatMoney(r.value)}</td>
+            )}
+          </tr>
+        ))}
+        {unreported.map((r) => (
+          <tr key={r.id} className="data-table__muted">
+            <th scope="row">{r.name}</th>
+            <td className="num" colSpan={hasValue ? 2 : 1}>
+              {t('status.unreported')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  const summary = t('chart.works.summary', {
+    list: rows
+      .map(
+        (r) => `${r.name}: ${formatInteger(r.count)}${r.value === null ? '' : `, ${formatMoney(r.value)}`}`,
+      )
+      .join('; '),
+  });
+
+  return (
+    <ChartCard
+      title={t('chart.works.title')}
+      subtitle={t('chart.works.subtitle', { date: formatDate(asOf) })}
+      chartHeight={chartHeight}
+      status={status}
+      table={tableOf(true)}
+      hiddenTable={tableOf(false)}
+      chart={
+        <WorksChart
+          rows={rows}
+          height={chartHeight}
+          summary={summary}
+          onSelect={onSelectUnit}
+          moneyScale={scale}
+          labels={{
+            count: t('chart.works.count'),
+            value: hasValue ? t(scale === 'ty' ? 'chart.works.value' : 'chart.works.valueTrieu') : null,
+          }}
+        />
+      }
+      footer={
+        !status && unreported.length > 0 ? (
+          <p className="chart-card__note">
+            {t('chart.works.notReportedNote', { list: unreported.map((r) => r.name).join(', ') })}
+          </p>
+        ) : undefined
+      }
+    />
+  );
+}
