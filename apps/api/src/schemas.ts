@@ -119,6 +119,8 @@ export const DashboardSchema = z
     headline: z.object({ done: z.number().int(), counted: z.number().int() }),
     targets: z.array(
       TargetDefinitionSchema.extend({
+        termGoal: z.number().int().nullable(),
+        goalKind: z.enum(['term', 'allocation', 'none']),
         figure: FigureSchema,
         status: StatusSchema,
         progress: z.number().nullable(),

@@ -132,3 +132,8 @@ export function combinePeriods(rule: IndicatorRule, periods: PeriodSums[], expec
 export function isStateMeasure(type: MeasureType): boolean {
   return type === 'stock' || type === 'ratio' || type === 'units_meeting';
 }
+
+/** Whether a measure is a share (a percentage), the same goal applying to every unit, unlike a count. */
+export function isShareMeasure(type: MeasureType): boolean {
+  return type === 'ratio' || type === 'units_meeting';
+}

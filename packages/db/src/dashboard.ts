@@ -5,10 +5,11 @@
 import {
   combinePeriods,
   type Figure,
+  formatDate,
   headline,
   type IndicatorRule,
   invalid,
-  isStateMeasure,
+  isShareMeasure,
   notFound,
   type PeriodSums,
   type TargetStatus,
@@ -61,9 +62,12 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
   const term = getTerm(db, input.termId);
   const asOf = input.asOf ?? term.defaultAsOf ?? clamp(today, term.startDate, term.endDate);
   if (asOf < term.startDate || asOf > term.endDate) {
-    throw invalid(`Ngày số liệu phải nằm trong nhiệm kỳ (${term.startDate} – ${term.endDate}).`, {
-      param: 'asOf',
-    });
+    throw invalid(
+      `Ngày số liệu phải nằm trong nhiệm kỳ (${formatDate(term.startDate)} – ${formatDate(term.endDate)}).`,
+      {
+        param: 'asOf',
+      },
+    );
   }
   const structureVersionId = input.structureVersionId ?? versionAt(db, asOf);
   if (!db.select().from(s.structureVersions).where(eq(s.structureVersions.id, structureVersionId)).get()) {
@@ -334,6 +338,9 @@ export interface TargetProgress {
 }
 
 export interface TargetSummary extends TargetDefinition, TargetProgress {
+  /** The goal this unit is judged against (see goalFor); `termGoal` is the resolution's own. */
+  termGoal: number | null;
+  goalKind: 'term' | 'allocation' | 'none';
   relatedFigures: { indicator: IndicatorInfo; figure: Figure }[];
 }
 
@@ -391,16 +398,43 @@ export function targetProgress(
 const relatedFiguresOf = (reader: FigureReader, target: TargetDefinition, unitId: number) =>
   target.related.map((indicator) => ({ indicator, figure: reader.figure(unitId, indicator) }));
 
+/**
+ * What a unit is judged against: the term goal at the unit that adopted the resolution; below it,
+ * the same goal for a share (ratio, units meeting) and the allocated goal for a flow or a count.
+ */
+function goalFor(target: TargetDefinition, unitId: number, scope: Scope, allocations: Map<string, number>) {
+  if (unitId === scope.term.ownerUnitId || isShareMeasure(target.indicator.measureType)) {
+    return { goal: target.goal, goalKind: target.goal === null ? 'none' : 'term' } as const;
+  }
+  const allocated = allocations.get(`${target.id}:${unitId}`);
+  return allocated === undefined
+    ? ({ goal: null, goalKind: 'none' } as const)
+    : ({ goal: allocated, goalKind: 'allocation' } as const);
+}
+
+function allocationsOf(db: DbOrTx, termId: number): Map<string, number> {
+  const rows = db.all<{ targetId: number; unitId: number; goal: number }>(sql`
+    SELECT a.target_id AS targetId, a.unit_id AS unitId, a.goal FROM target_allocations a
+    JOIN targets t ON t.id = a.target_id WHERE t.term_id = ${termId}`);
+  return new Map(rows.map((r) => [`${r.targetId}:${r.unitId}`, r.goal]));
+}
+
 export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
   const reader = new FigureReader(db, scope).load([scope.unit.id]);
-  const targets = termTargets(db, scope.term.id).map(
-    (t): TargetSummary => ({
+  const allocations = allocationsOf(db, scope.term.id);
+  const targets = termTargets(db, scope.term.id).map((t): TargetSummary => {
+    const { goal, goalKind } = goalFor(t, scope.unit.id, scope, allocations);
+    return {
       ...t,
-      ...targetProgress(reader, scope, t, scope.unit.id),
+      termGoal: t.goal,
+      goal,
+      goalKind,
+      ...targetProgress(reader, scope, t, scope.unit.id, goal),
       relatedFigures: relatedFiguresOf(reader, t, scope.unit.id),
-    }),
-  );
-  return { scope: scopeView(db, scope), headline: headline(targets), targets };
+    };
+  });
+  // A unit is counted on the targets it has a goal for.
+  return { scope: scopeView(db, scope), headline: headline(targets.filter((t) => t.goal !== null)), targets };
 }
 
 function findTarget(db: DbOrTx, scope: Scope, targetId: number): TargetDefinition {
@@ -422,20 +456,12 @@ export interface BreakdownRow extends TreeUnit {
 /** A target's figure for each child of the scope's unit. */
 export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
   const target = findTarget(db, scope, targetId);
-  const allocations = new Map(
-    db
-      .select()
-      .from(s.targetAllocations)
-      .where(eq(s.targetAllocations.targetId, target.id))
-      .all()
-      .map((a) => [a.unitId, a.goal]),
-  );
+  const allocations = allocationsOf(db, scope.term.id);
   const children = childUnits(db, scope.structureVersionId, scope.unit.id);
   const reader = new FigureReader(db, scope).load(children.map((c) => c.id));
   const rows = children.map((child): BreakdownRow => {
-    const allocation = allocations.get(child.id) ?? null;
-    // A share (ratio, units meeting) is judged against the same goal everywhere; a flow against its allocation.
-    const goal = isStateMeasure(target.indicator.measureType) ? target.goal : allocation;
+    const allocation = allocations.get(`${target.id}:${child.id}`) ?? null;
+    const { goal } = goalFor(target, child.id, scope, allocations);
     const progress = targetProgress(reader, scope, target, child.id, goal);
     return {
       ...child,

@@ -50,6 +50,13 @@ describe('read API on the demo (typed client over HTTP)', () => {
     expect(body.scope.path.map((p) => p.name)).toEqual(['Tỉnh Bình Thuận', 'Thành phố Phan Thiết']);
     const ct1 = body.targets.find((t) => t.code === 'CT1');
     expect(ct1?.figure).toMatchObject({ meeting: 18, expected: 18 });
+    // A district is judged against what it was allocated (CT2: 110 of 700), shares against the same
+    // goal as the province, and not at all where nothing was allocated.
+    const goals = Object.fromEntries(body.targets.map((t) => [t.code, [t.goalKind, t.goal, t.status]]));
+    expect(goals.CT2).toEqual(['allocation', 110, expect.any(String)]);
+    expect(goals.CT1).toEqual(['term', 1000, 'achieved']);
+    expect(goals.CT3).toEqual(['none', null, null]);
+    expect(body.headline.counted).toBe(3); // CT1, CT2 and CT6 have goals here
     expect(body.targets.find((t) => t.code === 'BS3')?.figure.value).toBe(28);
   });
 
