@@ -17,6 +17,7 @@ import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
+import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
@@ -34,14 +35,14 @@ function createApi(deps: Deps) {
   });
   api.use(readSession);
   api.use(sameOrigin);
-  api.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw payloadTooLarge('Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
-      },
-    }),
-  );
+  // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw payloadTooLarge('Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
+    },
+  });
+  api.use((c, next) => (c.req.path.endsWith('/entry/import') ? next() : jsonLimit(c, next)));
   api.use('/terms/*', revisionEtag);
   api.use('/units', revisionEtag);
   api.doc31('/openapi.json', {
@@ -55,6 +56,7 @@ function createApi(deps: Deps) {
     .route('/', metaRoutes)
     .route('/', authRoutes)
     .route('/', entryRoutes)
+    .route('/', excelRoutes)
     .route('/', termsRoutes)
     .route('/', unitsRoutes);
 }

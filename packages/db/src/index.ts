@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './client.ts';
 export * from './dashboard.ts';
 export * from './entry.ts';
+export * from './import.ts';
 export * from './results.ts';
 export * from './revision.ts';
 export * from './rollup.ts';

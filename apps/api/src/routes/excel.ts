@@ -1,0 +1,191 @@
+/**
+ * Excel in and out for data entry: download a fill-in template for a unit and period, upload it
+ * filled in for a preview, then again with `apply=true` to write it (all or nothing).
+ *
+ * The upload is the file itself as the request body (Content-Type of xlsx or
+ * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
+ */
+import { invalid, payloadTooLarge } from '@chitieu/core';
+import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
+import { buildEntryTemplate, readEntryWorkbook } from '@chitieu/reports';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createRouter } from '../lib/router.ts';
+import { currentUser } from '../lib/session.ts';
+import { EntryQuery, ErrorSchema } from '../schemas.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const errors = {
+  400: json(ErrorSchema, 'Không hợp lệ'),
+  401: json(ErrorSchema, 'Chưa đăng nhập'),
+  403: json(ErrorSchema, 'Không có quyền'),
+  404: json(ErrorSchema, 'Không tìm thấy'),
+};
+const Binary = z.string().openapi({ type: 'string', format: 'binary' });
+
+const FigureFields = z.object({
+  value: z.number().int().nullable(),
+  numerator: z.number().int().nullable(),
+  denominator: z.number().int().nullable(),
+  meets: z.boolean().nullable(),
+});
+
+const ImportProblemSchema = z.object({
+  sheet: z.string(),
+  cell: z.string().openapi({ example: 'H7' }),
+  row: z.number().int(),
+  message: z.string(),
+});
+
+export const ImportPreviewSchema = z
+  .object({
+    changes: z.array(
+      z.object({
+        row: z.number().int(),
+        unitId: z.number().int(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        indicatorId: z.number().int(),
+        indicatorCode: z.string(),
+        indicatorName: z.string(),
+        before: FigureFields.nullable(),
+        after: FigureFields,
+        beforeText: z.string().nullable(),
+        afterText: z.string(),
+        note: z.string().nullable(),
+        evidenceUrl: z.string().nullable(),
+        warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+      }),
+    ),
+    unchanged: z.number().int(),
+    problems: z.array(ImportProblemSchema),
+  })
+  .openapi('ImportPreview');
+
+export const ImportResultSchema = z
+  .object({
+    applied: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    reportsStarted: z.number().int(),
+  })
+  .openapi('ImportResult');
+
+const ImportQuery = EntryQuery.extend({
+  apply: z
+    .enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' })
+    .optional()
+    .openapi({ description: 'true: ghi số liệu (tất cả hoặc không gì cả); bỏ trống: chỉ xem trước' }),
+});
+
+const template = createRoute({
+  method: 'get',
+  path: '/entry/template.xlsx',
+  tags: ['Nhập liệu'],
+  summary: 'Tải biểu mẫu Excel để nhập số liệu của một đơn vị cho một kỳ',
+  request: { query: EntryQuery },
+  responses: {
+    200: { content: { [XLSX_TYPE]: { schema: Binary } }, description: 'Biểu mẫu .xlsx' },
+    ...errors,
+  },
+});
+
+const upload = createRoute({
+  method: 'post',
+  path: '/entry/import',
+  tags: ['Nhập liệu'],
+  summary: 'Tải lên biểu mẫu đã điền: xem trước, hoặc ghi khi apply=true',
+  description:
+    'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
+    'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.',
+  // The global 1 MB JSON limit runs first; see the note in the report on apps/api/src/app.ts.
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: () => {
+        throw payloadTooLarge('Tệp quá lớn (tối đa 5 MB).');
+      },
+    }),
+  ] as const,
+  request: {
+    query: ImportQuery,
+    body: {
+      content: {
+        [XLSX_TYPE]: { schema: Binary },
+        'multipart/form-data': {
+          schema: z.object({
+            file: z
+              .custom<File>((v) => v instanceof File, { error: 'Chưa có tệp: hãy gửi tệp .xlsx.' })
+              .openapi({ type: 'string', format: 'binary' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.union([ImportPreviewSchema, ImportResultSchema]), 'Xem trước, hoặc số dòng đã ghi'),
+    ...errors,
+    413: json(ErrorSchema, 'Tệp quá lớn'),
+  },
+});
+
+export const excelRoutes = createRouter()
+  .openapi(template, async (c) => {
+    const data = entryTemplate(c.var.deps.db, currentUser(c), c.req.valid('query'));
+    const bytes = await buildEntryTemplate(data);
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': attachment(`Biểu nhập liệu - ${data.unit.name} - ${data.period.name}.xlsx`),
+      // Holds figures of the user's scope: never shared caches.
+      'Cache-Control': 'private, no-store',
+    });
+  })
+  .openapi(upload, async (c) => {
+    const user = currentUser(c);
+    const { db } = c.var.deps;
+    const { apply, ...key } = c.req.valid('query');
+    authorizeImport(db, user, key);
+    const workbook = await readEntryWorkbook(await uploadedBytes(c));
+    if (apply === 'true') return c.json(applyImport(db, user, { ...key, workbook }), 200);
+    return c.json(previewImport(db, user, { ...key, workbook }), 200);
+  });
+
+async function uploadedBytes(c: Context): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  if (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
+    const file = (await c.req.parseBody()).file;
+    if (!(file instanceof File)) throw invalid('Chưa có tệp: hãy gửi tệp .xlsx trong trường “file”.');
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else {
+    bytes = new Uint8Array(await c.req.arrayBuffer());
+  }
+  if (bytes.length === 0) throw invalid('Chưa có tệp nào được gửi lên.');
+  return bytes;
+}
+
+/**
+ * `attachment; filename="ascii"; filename*=UTF-8''…`: browsers use the UTF-8 name (RFC 6266), old
+ * clients the ASCII one, from which diacritics are stripped rather than mangled.
+ */
+export function attachment(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._]+/g, '-')
+    .replace(/-+(?=\.)|^-+|-+$/g, '');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
