@@ -4,8 +4,8 @@
  * structure version, so a commune reorganised mid-term stays in the scope it was reported under.
  */
 import { type Action, forbidden, type Role, roleAllows } from '@chitieu/core';
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
+import { stmt } from './statements.ts';
 
 export interface Actor {
   id: number;
@@ -15,11 +15,13 @@ export interface Actor {
 /** Whether `unitId` is `ancestorId` or below it, in any structure version. */
 export function isWithin(db: DbOrTx, unitId: number, ancestorId: number): boolean {
   if (unitId === ancestorId) return true;
-  const row = db.get<{ ok: number }>(sql`
-    SELECT 1 AS ok FROM placements u JOIN placements a
-      ON a.structure_version_id = u.structure_version_id AND a.unit_id = ${ancestorId}
-    WHERE u.unit_id = ${unitId} AND u.path > a.path AND u.path < a.path || '~'
-    LIMIT 1`);
+  const row = stmt(
+    db,
+    `SELECT 1 FROM placements u JOIN placements a
+       ON a.structure_version_id = u.structure_version_id AND a.unit_id = ?
+     WHERE u.unit_id = ? AND u.path > a.path AND u.path < a.path || '~'
+     LIMIT 1`,
+  ).get(ancestorId, unitId);
   return row !== undefined;
 }
 

@@ -5,9 +5,10 @@
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { invalid, notFound, type Role } from '@chitieu/core';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
 import { roleAssignments, sessions, users } from './schema.ts';
+import { stmt } from './statements.ts';
 
 /** scrypt cost: N=2^15, r=8 (32 MiB, ~60 ms here): slow for a guesser, fine for a login. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -109,26 +110,18 @@ export interface SessionUser {
 
 /** The user behind a live session token, or null (expired, logged out, deactivated or unknown). */
 export function sessionUser(db: DbOrTx, token: string, now = new Date()): SessionUser | null {
-  const row = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      mustChangePassword: users.mustChangePassword,
-      active: users.active,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now.toISOString())))
-    .get();
-  if (!row?.active) return null;
-  const roles = db
-    .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, row.id))
-    .all();
-  const { active: _, ...user } = row;
-  return { ...user, roles };
+  const row = stmt<{ id: number; username: string; displayName: string; mustChangePassword: number }>(
+    db,
+    `SELECT u.id, u.username, u.display_name AS displayName, u.must_change_password AS mustChangePassword
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
+  ).get(hashToken(token), now.toISOString());
+  if (!row) return null;
+  const roles = stmt<{ role: Role; unitId: number }>(
+    db,
+    'SELECT role, unit_id AS unitId FROM role_assignments WHERE user_id = ?',
+  ).all(row.id);
+  return { ...row, mustChangePassword: row.mustChangePassword === 1, roles };
 }
 
 export function endSession(db: DbOrTx, token: string): void {

@@ -15,15 +15,19 @@ import {
   type TargetStatus,
   targetStatus,
 } from '@chitieu/core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
+import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
+import { getRevision } from './revision.ts';
 import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
+import { stmt } from './statements.ts';
 
-export type Term = typeof s.terms.$inferSelect;
+export { getTerm };
+
 export type Indicator = typeof s.indicators.$inferSelect;
-export type UnitRow = typeof s.units.$inferSelect;
+export type { Term, UnitRow };
 
 export interface ScopeInput {
   termId: number;
@@ -48,12 +52,6 @@ export function listTerms(db: DbOrTx): Term[] {
   return db.select().from(s.terms).orderBy(asc(s.terms.startDate)).all();
 }
 
-export function getTerm(db: DbOrTx, termId: number): Term {
-  const term = db.select().from(s.terms).where(eq(s.terms.id, termId)).get();
-  if (!term) throw notFound(`Không tìm thấy nhiệm kỳ ${termId}.`);
-  return term;
-}
-
 /**
  * Fill in a scope's defaults, check that each part exists and fits the term, and that the actor may
  * read the unit. Without a unit, a user who cannot read the term's owner unit starts at their own.
@@ -70,12 +68,11 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
     );
   }
   const structureVersionId = input.structureVersionId ?? versionAt(db, asOf);
-  if (!db.select().from(s.structureVersions).where(eq(s.structureVersions.id, structureVersionId)).get()) {
+  if (!structureVersionExists(db, structureVersionId)) {
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
   const unitId = input.unitId ?? defaultUnit(db, actor, term.ownerUnitId);
-  const unit = db.select().from(s.units).where(eq(s.units.id, unitId)).get();
-  if (!unit) throw notFound(`Không tìm thấy đơn vị ${unitId}.`);
+  const unit = getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {
     throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
@@ -90,20 +87,14 @@ function defaultUnit(db: DbOrTx, actor: Actor | 'system', ownerUnitId: number): 
 
 /** The structure version in force on a date (the latest one that started on or before it). */
 export function versionAt(db: DbOrTx, date: string): number {
-  const row = db.get<{ id: number }>(sql`
-    SELECT id FROM structure_versions WHERE valid_from <= ${date} ORDER BY valid_from DESC, id DESC LIMIT 1`);
+  const row = stmt<{ id: number }>(
+    db,
+    'SELECT id FROM structure_versions WHERE valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1',
+  ).get(date);
   const first =
-    row ?? db.get<{ id: number }>(sql`SELECT id FROM structure_versions ORDER BY valid_from LIMIT 1`);
+    row ?? stmt<{ id: number }>(db, 'SELECT id FROM structure_versions ORDER BY valid_from LIMIT 1').get();
   if (!first) throw notFound('Chưa có cơ cấu tổ chức nào.');
   return first.id;
-}
-
-function placementOf(db: DbOrTx, versionId: number, unitId: number) {
-  return db
-    .select()
-    .from(s.placements)
-    .where(and(eq(s.placements.structureVersionId, versionId), eq(s.placements.unitId, unitId)))
-    .get();
 }
 
 export interface TreeUnit {
@@ -183,9 +174,11 @@ export class FigureReader {
   private readonly periodEnd: Map<number, string>;
   private expected: Map<number, number> | null = null;
 
+  /** `indicatorIds`: read only these (a target's page needs 2 of 40); figure() then serves only them. */
   constructor(
     private readonly db: DbOrTx,
     private readonly scope: Scope,
+    private readonly indicatorIds?: number[],
   ) {
     this.termPeriods = termPeriodsUpTo(db, scope.term, scope.asOf);
     this.periodEnd = new Map(this.termPeriods.map((p) => [p.id, p.endDate]));
@@ -196,16 +189,26 @@ export class FigureReader {
     return this.termPeriods.filter((p) => p.kind === kind);
   }
 
-  /** Fetch the sums of these subtrees (all indicators, all periods up to the as-of date) at once. */
+  /** Fetch the sums of these subtrees (all periods up to the as-of date) at once. */
   load(unitIds: number[]): this {
     const wanted = unitIds.filter((id) => !this.loaded.has(id));
     if (wanted.length === 0) return this;
-    const rows = this.db.all<PeriodSums & { ancestorId: number; indicatorId: number }>(sql`
-      SELECT ancestor_id AS ancestorId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
-             denominator, meeting, reported, result_count AS resultCount
-      FROM rollups
-      WHERE structure_version_id = ${this.scope.structureVersionId} AND basis = ${this.scope.basis}
-        AND ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(wanted)}))`);
+    const rows = stmt<PeriodSums & { ancestorId: number; indicatorId: number }>(
+      this.db,
+      `SELECT ancestor_id AS ancestorId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
+              denominator, meeting, reported, result_count AS resultCount
+       FROM rollups
+       WHERE structure_version_id = ? AND basis = ?
+         AND ancestor_id IN (SELECT value FROM json_each(?))
+         AND (? IS NULL OR indicator_id IN (SELECT value FROM json_each(?)))`,
+    ).all(
+      this.scope.structureVersionId,
+      this.scope.basis,
+      JSON.stringify(wanted),
+      this.indicatorIds ? 1 : null,
+      JSON.stringify(this.indicatorIds ?? []),
+    );
+    for (const id of wanted) this.loaded.add(id);
     for (const id of wanted) this.loaded.add(id);
     for (const { ancestorId, indicatorId, ...row } of rows) {
       const endDate = this.periodEnd.get(row.periodId);
@@ -228,7 +231,7 @@ export class FigureReader {
   }
 
   private expectedUnits(unitId: number): number {
-    this.expected ??= grassrootsCounts(this.db, this.scope.structureVersionId, this.scope.asOf);
+    this.expected ??= cachedGrassrootsCounts(this.db, this.scope.structureVersionId, this.scope.asOf);
     return this.expected.get(unitId) ?? 0;
   }
 }
@@ -255,6 +258,27 @@ export function grassrootsCounts(db: DbOrTx, versionId: number, date: string): M
     for (const id of path.split('/')) if (id) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Derived facts that change only when the data does (term definitions, grassroots counts) but cost
+ * milliseconds at national scale: keep the last few per database, keyed by the data revision, which
+ * every write bumps. Callers must not mutate what they get.
+ */
+const memo = new WeakMap<object, Map<string, unknown>>();
+function memoByRevision<T>(db: DbOrTx, key: string, compute: () => T): T {
+  const cache = memo.get(db) ?? new Map<string, unknown>();
+  memo.set(db, cache);
+  const full = `${getRevision(db)}:${key}`;
+  if (cache.has(full)) return cache.get(full) as T;
+  const value = compute();
+  if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+  cache.set(full, value);
+  return value;
+}
+
+function cachedGrassrootsCounts(db: DbOrTx, versionId: number, date: string): Map<number, number> {
+  return memoByRevision(db, `grassroots:${versionId}:${date}`, () => grassrootsCounts(db, versionId, date));
 }
 
 /** Grassroots units in a subtree that exist on the date. */
@@ -289,6 +313,10 @@ export interface TargetDefinition {
 }
 
 export function termTargets(db: DbOrTx, termId: number): TargetDefinition[] {
+  return memoByRevision(db, `targets:${termId}`, () => loadTermTargets(db, termId));
+}
+
+function loadTermTargets(db: DbOrTx, termId: number): TargetDefinition[] {
   const targets = db
     .select()
     .from(s.targets)
@@ -437,6 +465,11 @@ export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
   return { scope: scopeView(db, scope), headline: headline(targets.filter((t) => t.goal !== null)), targets };
 }
 
+const indicatorIdsOf = (target: TargetDefinition) => [
+  target.indicator.id,
+  ...target.related.map((i) => i.id),
+];
+
 function findTarget(db: DbOrTx, scope: Scope, targetId: number): TargetDefinition {
   const target = termTargets(db, scope.term.id).find((t) => t.id === targetId);
   if (!target) throw notFound(`Không tìm thấy chỉ tiêu ${targetId} trong nhiệm kỳ này.`);
@@ -458,7 +491,7 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
   const target = findTarget(db, scope, targetId);
   const allocations = allocationsOf(db, scope.term.id);
   const children = childUnits(db, scope.structureVersionId, scope.unit.id);
-  const reader = new FigureReader(db, scope).load(children.map((c) => c.id));
+  const reader = new FigureReader(db, scope, indicatorIdsOf(target)).load(children.map((c) => c.id));
   const rows = children.map((child): BreakdownRow => {
     const allocation = allocations.get(`${target.id}:${child.id}`) ?? null;
     const { goal } = goalFor(target, child.id, scope, allocations);
@@ -488,7 +521,7 @@ export interface SeriesPoint {
 /** A target's per-period figures over the term up to the as-of date, for its primary and related indicators. */
 export function targetSeries(db: DbOrTx, scope: Scope, targetId: number) {
   const target = findTarget(db, scope, targetId);
-  const reader = new FigureReader(db, scope).load([scope.unit.id]);
+  const reader = new FigureReader(db, scope, indicatorIdsOf(target)).load([scope.unit.id]);
   const seriesOf = (indicator: IndicatorInfo): SeriesPoint[] => {
     const periods = reader.periods(indicator.frequency);
     return periods.map((p, i) => ({

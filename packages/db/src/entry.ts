@@ -6,6 +6,7 @@
 import {
   checkEntry,
   conflict,
+  type EntryIndicator,
   type EntryInput,
   type EntryProblem,
   editActionFor,
@@ -19,45 +20,35 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
+import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
 import { type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';
+import { stmt } from './statements.ts';
 
-function getUnit(db: DbOrTx, unitId: number) {
-  const unit = db.select().from(s.units).where(eq(s.units.id, unitId)).get();
-  if (!unit) throw notFound(`Không tìm thấy đơn vị ${unitId}.`);
-  return unit;
-}
+type SubmissionRow = typeof s.submissions.$inferSelect;
 
-function getPeriod(db: DbOrTx, periodId: number) {
-  const period = db.select().from(s.periods).where(eq(s.periods.id, periodId)).get();
-  if (!period) throw notFound(`Không tìm thấy kỳ báo cáo ${periodId}.`);
-  return period;
-}
-
-export function getSubmission(db: DbOrTx, unitId: number, periodId: number) {
+export function getSubmission(db: DbOrTx, unitId: number, periodId: number): SubmissionRow | null {
   return (
-    db
-      .select()
-      .from(s.submissions)
-      .where(and(eq(s.submissions.unitId, unitId), eq(s.submissions.periodId, periodId)))
-      .get() ?? null
+    stmt<SubmissionRow>(
+      db,
+      `SELECT unit_id AS unitId, period_id AS periodId, state, comment, version, updated_by AS updatedBy,
+              updated_at AS updatedAt
+       FROM submissions WHERE unit_id = ? AND period_id = ?`,
+    ).get(unitId, periodId) ?? null
   );
 }
 
 /** The period just before, and the same period a year before, of the same kind (for history checks). */
-function earlierPeriods(db: DbOrTx, period: typeof s.periods.$inferSelect) {
-  const previous = db
-    .select()
-    .from(s.periods)
-    .where(and(eq(s.periods.kind, period.kind), sql`${s.periods.startDate} < ${period.startDate}`))
-    .orderBy(desc(s.periods.startDate))
-    .get();
+function earlierPeriods(db: DbOrTx, period: PeriodRow) {
+  const previous = stmt<PeriodRow>(
+    db,
+    `SELECT ${PERIOD_COLUMNS} FROM periods WHERE kind = ? AND start_date < ? ORDER BY start_date DESC LIMIT 1`,
+  ).get(period.kind, period.startDate);
   const lastYearStart = `${Number(period.startDate.slice(0, 4)) - 1}${period.startDate.slice(4)}`;
-  const sameLastYear = db
-    .select()
-    .from(s.periods)
-    .where(and(eq(s.periods.kind, period.kind), eq(s.periods.startDate, lastYearStart)))
-    .get();
+  const sameLastYear = stmt<PeriodRow>(
+    db,
+    `SELECT ${PERIOD_COLUMNS} FROM periods WHERE kind = ? AND start_date = ?`,
+  ).get(period.kind, lastYearStart);
   return { previous: previous ?? null, sameLastYear: sameLastYear ?? null };
 }
 
@@ -200,7 +191,10 @@ export function saveEntry(
   return db.transaction((tx) => {
     const unit = getUnit(tx, input.unitId);
     const period = getPeriod(tx, input.periodId);
-    const indicator = tx.select().from(s.indicators).where(eq(s.indicators.id, input.indicatorId)).get();
+    const indicator = stmt<EntryIndicator & { id: number }>(
+      tx,
+      'SELECT id, measure_type AS measureType, decimals, measurement_unit AS measurementUnit FROM indicators WHERE id = ?',
+    ).get(input.indicatorId);
     if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
     authorize(tx, actor, 'read', unit.id);
     const submission = getSubmission(tx, unit.id, period.id);
@@ -215,24 +209,18 @@ export function saveEntry(
     }
 
     const { previous, sameLastYear } = earlierPeriods(tx, period);
-    const pastValue = (p: typeof previous) =>
+    const pastValue = (p: PeriodRow | null) =>
       p
-        ? (tx
-            .select({ value: s.results.value })
-            .from(s.results)
-            .where(
-              and(
-                eq(s.results.unitId, unit.id),
-                eq(s.results.indicatorId, indicator.id),
-                eq(s.results.periodId, p.id),
-              ),
-            )
-            .get()?.value ?? null)
+        ? (stmt<{ value: number | null }>(
+            tx,
+            'SELECT value FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?',
+          ).get(unit.id, indicator.id, p.id)?.value ?? null)
         : null;
-    const allocation = tx.get<{ goal: number }>(sql`
-      SELECT a.goal FROM target_allocations a JOIN targets t ON t.id = a.target_id
-      WHERE a.unit_id = ${unit.id} AND t.primary_indicator_id = ${indicator.id}
-      ORDER BY t.id DESC LIMIT 1`)?.goal;
+    const allocation = stmt<{ goal: number }>(
+      tx,
+      `SELECT a.goal FROM target_allocations a JOIN targets t ON t.id = a.target_id
+       WHERE a.unit_id = ? AND t.primary_indicator_id = ? ORDER BY t.id DESC LIMIT 1`,
+    ).get(unit.id, indicator.id)?.goal;
     const check = checkEntry(indicator, input.input, {
       previous: pastValue(previous),
       sameLastYear: pastValue(sameLastYear),
@@ -256,9 +244,10 @@ export function saveEntry(
         reason: input.reason?.trim() || null,
       });
       if (!submission) {
-        tx.insert(s.submissions)
-          .values({ unitId: unit.id, periodId: period.id, state: 'draft', updatedBy: actor.id })
-          .run();
+        stmt(
+          tx,
+          "INSERT INTO submissions (unit_id, period_id, state, updated_by) VALUES (?, ?, 'draft', ?)",
+        ).run(unit.id, period.id, actor.id);
       }
       return { result, warnings: check.warnings };
     } catch (error) {

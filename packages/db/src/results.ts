@@ -16,7 +16,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
 import { applyRollupDelta, applySubmissionStateChange, basesFor } from './rollup.ts';
-import { auditEvents, indicators, periods, results, submissions } from './schema.ts';
+import { auditEvents, type results, submissions } from './schema.ts';
+import { stmt } from './statements.ts';
 
 export interface ResultInput extends Partial<ResultFields> {
   unitId: number;
@@ -33,60 +34,89 @@ export interface ResultInput extends Partial<ResultFields> {
 
 export type ResultRow = typeof results.$inferSelect;
 
+const RESULT_COLUMNS = `id, unit_id AS unitId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
+  denominator, meets, note, evidence_url AS evidenceUrl, illustrative, version, updated_by AS updatedBy,
+  updated_at AS updatedAt`;
+type RawResult = Omit<ResultRow, 'meets' | 'illustrative'> & { meets: number | null; illustrative: number };
+const fromRaw = (r: RawResult): ResultRow => ({
+  ...r,
+  meets: r.meets === null ? null : r.meets === 1,
+  illustrative: r.illustrative === 1,
+});
+
+/**
+ * Save one result: check it fits its indicator and period, check the version the user saw, write
+ * it, and in the same transaction keep the roll-ups, write the audit event and bump the revision.
+ * This is the hot path of data entry, so it runs on prepared statements (statements.ts).
+ */
 export function recordResult(db: DbOrTx, input: ResultInput): ResultRow {
   return db.transaction((tx) => {
-    const indicator = tx.select().from(indicators).where(eq(indicators.id, input.indicatorId)).get();
+    const indicator = stmt<{ measureType: string; frequency: string }>(
+      tx,
+      'SELECT measure_type AS measureType, frequency FROM indicators WHERE id = ?',
+    ).get(input.indicatorId);
     if (!indicator) throw notFound('Không tìm thấy chỉ số.');
-    const period = tx.select().from(periods).where(eq(periods.id, input.periodId)).get();
+    const period = stmt<{ kind: string }>(tx, 'SELECT kind FROM periods WHERE id = ?').get(input.periodId);
     if (!period) throw notFound('Không tìm thấy kỳ báo cáo.');
     if (period.kind !== indicator.frequency) throw invalid('Kỳ báo cáo không khớp tần suất của chỉ số.');
     const fields = fieldsFor(indicator.measureType, input);
 
-    const key = and(
-      eq(results.unitId, input.unitId),
-      eq(results.indicatorId, input.indicatorId),
-      eq(results.periodId, input.periodId),
-    );
-    const before = tx.select().from(results).where(key).get() ?? null;
+    const found = stmt<RawResult>(
+      tx,
+      `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
+    ).get(input.unitId, input.indicatorId, input.periodId);
+    const before = found ? fromRaw(found) : null;
     if (input.expectedVersion !== undefined && (before?.version ?? null) !== input.expectedVersion) {
       throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
     }
-    const row = {
-      unitId: input.unitId,
-      indicatorId: input.indicatorId,
-      periodId: input.periodId,
-      ...fields,
-      note: input.note ?? null,
-      evidenceUrl: input.evidenceUrl ?? null,
-      illustrative: input.illustrative ?? false,
-      version: (before?.version ?? 0) + 1,
-      updatedBy: input.userId ?? null,
-      updatedAt: new Date().toISOString(),
-    };
-    const after = before
-      ? tx.update(results).set(row).where(eq(results.id, before.id)).returning().get()
-      : tx.insert(results).values(row).returning().get();
+    const after = fromRaw(
+      stmt<RawResult>(
+        tx,
+        `INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets, note,
+                              evidence_url, illustrative, version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET
+           value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+           meets = excluded.meets, note = excluded.note, evidence_url = excluded.evidence_url,
+           illustrative = excluded.illustrative, version = results.version + 1,
+           updated_by = excluded.updated_by, updated_at = excluded.updated_at
+         RETURNING ${RESULT_COLUMNS}`,
+      ).get(
+        input.unitId,
+        input.indicatorId,
+        input.periodId,
+        fields.value,
+        fields.numerator,
+        fields.denominator,
+        fields.meets === null ? null : Number(fields.meets),
+        input.note ?? null,
+        input.evidenceUrl ?? null,
+        Number(input.illustrative ?? false),
+        input.userId ?? null,
+        new Date().toISOString(),
+      ) as RawResult,
+    );
 
-    const state = tx
-      .select({ state: submissions.state })
-      .from(submissions)
-      .where(and(eq(submissions.unitId, input.unitId), eq(submissions.periodId, input.periodId)))
-      .get()?.state;
+    const state = stmt<{ state: SubmissionState }>(
+      tx,
+      'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
+    ).get(input.unitId, input.periodId)?.state;
     const delta = addSums(contribution(after), before ? contribution(before) : ZERO_SUMS, -1);
     applyRollupDelta(tx, input, basesFor(state), delta);
 
-    tx.insert(auditEvents)
-      .values({
-        userId: input.userId ?? null,
-        entity: 'result',
-        entityId: String(after.id),
-        unitId: input.unitId,
-        action: before ? 'update' : 'create',
-        before,
-        after,
-        reason: input.reason ?? null,
-      })
-      .run();
+    stmt(
+      tx,
+      `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
+       VALUES (?, 'result', ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      input.userId ?? null,
+      String(after.id),
+      input.unitId,
+      before ? 'update' : 'create',
+      before ? JSON.stringify(before) : null,
+      JSON.stringify(after),
+      input.reason ?? null,
+    );
     bumpRevision(tx);
     return after;
   });

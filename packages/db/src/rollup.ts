@@ -5,9 +5,10 @@
  * independent route (parent links, not paths) and must give identical rows.
  */
 import { addSums, type SubmissionState, type Sums, ZERO_SUMS } from '@chitieu/core';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { type BASES, placements } from './schema.ts';
+import type { BASES } from './schema.ts';
+import { stmt } from './statements.ts';
 
 export type Basis = (typeof BASES)[number];
 
@@ -23,6 +24,15 @@ export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
 
+const ROLLUP_ADD = `
+  INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
+                       value, numerator, denominator, meeting, reported, result_count)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT DO UPDATE SET
+    value = value + excluded.value, numerator = numerator + excluded.numerator,
+    denominator = denominator + excluded.denominator, meeting = meeting + excluded.meeting,
+    reported = reported + excluded.reported, result_count = result_count + excluded.result_count`;
+
 export function applyRollupDelta(
   tx: DbOrTx,
   key: { unitId: number; indicatorId: number; periodId: number },
@@ -30,31 +40,36 @@ export function applyRollupDelta(
   delta: Sums,
 ): void {
   if (bases.length === 0 || isZero(delta)) return;
-  const where = tx
-    .select({ versionId: placements.structureVersionId, path: placements.path })
-    .from(placements)
-    .where(eq(placements.unitId, key.unitId))
-    .all();
-  for (const { versionId, path } of where) {
+  const placed = stmt<{ versionId: number; path: string }>(
+    tx,
+    'SELECT structure_version_id AS versionId, path FROM placements WHERE unit_id = ?',
+  ).all(key.unitId);
+  const add = stmt(tx, ROLLUP_ADD);
+  // A roll-up that no longer sums any result means "not reported": drop it, as a rebuild would not create it.
+  const dropEmpty = stmt(
+    tx,
+    `DELETE FROM rollups WHERE structure_version_id = ? AND basis = ? AND ancestor_id = ? AND indicator_id = ?
+       AND period_id = ? AND result_count = 0`,
+  );
+  for (const { versionId, path } of placed) {
     for (const ancestorId of pathIds(path)) {
       for (const basis of bases) {
-        tx.run(sql`
-          INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
-                               value, numerator, denominator, meeting, reported, result_count)
-          VALUES (${versionId}, ${ancestorId}, ${key.indicatorId}, ${key.periodId}, ${basis},
-                  ${delta.value}, ${delta.numerator}, ${delta.denominator}, ${delta.meeting}, ${delta.reported},
-                  ${delta.resultCount})
-          ON CONFLICT DO UPDATE SET
-            value = value + excluded.value, numerator = numerator + excluded.numerator,
-            denominator = denominator + excluded.denominator, meeting = meeting + excluded.meeting,
-            reported = reported + excluded.reported, result_count = result_count + excluded.result_count`);
+        add.run(
+          versionId,
+          ancestorId,
+          key.indicatorId,
+          key.periodId,
+          basis,
+          delta.value,
+          delta.numerator,
+          delta.denominator,
+          delta.meeting,
+          delta.reported,
+          delta.resultCount,
+        );
+        if (delta.resultCount < 0) dropEmpty.run(versionId, basis, ancestorId, key.indicatorId, key.periodId);
       }
     }
-  }
-  // A roll-up that no longer sums any result means "not reported": drop it, as a rebuild would not create it.
-  if (delta.resultCount < 0) {
-    tx.run(sql`DELETE FROM rollups WHERE indicator_id = ${key.indicatorId} AND period_id = ${key.periodId}
-               AND result_count = 0`);
   }
 }
 
@@ -83,31 +98,44 @@ export function applySubmissionStateChange(
   }
 }
 
-/** Recompute the whole table from raw results, submissions and parent links. */
+/**
+ * Recompute the whole table from raw results, submissions and parent links (not paths): first each
+ * unit's own results, then, deepest level first, each unit's totals added into its parent's.
+ * Level by level keeps it linear in the size of the table (a national rebuild of ~5M results).
+ */
 export function rebuildRollups(tx: DbOrTx): void {
   tx.run(sql`DELETE FROM rollups`);
   tx.run(sql`
-    WITH RECURSIVE ancestry(version_id, unit_id, ancestor_id) AS (
-      SELECT structure_version_id, unit_id, unit_id FROM placements
-      UNION ALL
-      SELECT a.version_id, a.unit_id, p.parent_id
-      FROM ancestry a JOIN placements p ON p.structure_version_id = a.version_id AND p.unit_id = a.ancestor_id
-      WHERE p.parent_id IS NOT NULL
-    ),
-    counted(unit_id, period_id, basis) AS (
+    WITH counted(unit_id, period_id, basis) AS (
       SELECT unit_id, period_id, 'approved' FROM submissions WHERE state = 'approved'
       UNION ALL
       SELECT unit_id, period_id, 'submitted' FROM submissions WHERE state IN ('approved', 'submitted')
     )
     INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
                          value, numerator, denominator, meeting, reported, result_count)
-    SELECT an.version_id, an.ancestor_id, r.indicator_id, r.period_id, c.basis,
+    SELECT p.structure_version_id, r.unit_id, r.indicator_id, r.period_id, c.basis,
            SUM(COALESCE(r.value, 0)), SUM(COALESCE(r.numerator, 0)), SUM(COALESCE(r.denominator, 0)),
            SUM(r.meets IS 1), SUM(r.meets IS NOT NULL), COUNT(*)
     FROM results r
     JOIN counted c ON c.unit_id = r.unit_id AND c.period_id = r.period_id
-    JOIN ancestry an ON an.unit_id = r.unit_id
-    GROUP BY an.version_id, an.ancestor_id, r.indicator_id, r.period_id, c.basis`);
+    JOIN placements p ON p.unit_id = r.unit_id
+    GROUP BY p.structure_version_id, r.unit_id, r.indicator_id, r.period_id, c.basis`);
+  const deepest = tx.get<{ d: number | null }>(sql`SELECT MAX(depth) AS d FROM placements`)?.d ?? 0;
+  for (let depth = deepest; depth >= 1; depth--) {
+    tx.run(sql`
+      INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
+                           value, numerator, denominator, meeting, reported, result_count)
+      SELECT p.structure_version_id, p.parent_id, r.indicator_id, r.period_id, r.basis,
+             SUM(r.value), SUM(r.numerator), SUM(r.denominator), SUM(r.meeting), SUM(r.reported), SUM(r.result_count)
+      FROM placements p
+      JOIN rollups r ON r.structure_version_id = p.structure_version_id AND r.ancestor_id = p.unit_id
+      WHERE p.depth = ${depth} AND p.parent_id IS NOT NULL
+      GROUP BY p.structure_version_id, p.parent_id, r.indicator_id, r.period_id, r.basis
+      ON CONFLICT DO UPDATE SET
+        value = value + excluded.value, numerator = numerator + excluded.numerator,
+        denominator = denominator + excluded.denominator, meeting = meeting + excluded.meeting,
+        reported = reported + excluded.reported, result_count = result_count + excluded.result_count`);
+  }
 }
 
 function isZero(s: Sums): boolean {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbOrTx, migrateDatabase, openDatabase } from './client.ts';
+import { bumpRevision } from './revision.ts';
 import * as s from './schema.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -75,6 +76,7 @@ export function makeTree(
         })
         .run();
     });
+    bumpRevision(tx);
     return { versionId, ids };
   });
 }
@@ -102,6 +104,7 @@ export function placeInNewVersion(db: Db, unitIds: number[], parents: number[]):
         })
         .run();
     });
+    bumpRevision(tx);
     return versionId;
   });
 }

@@ -1,0 +1,134 @@
+/**
+ * National-scale benchmark of the dashboard endpoints (prints figures, asserts nothing):
+ *   npm run bench:national            (generates the stress data once into $TMPDIR/chitieu-national)
+ * Starts the real server on that data in a child process, signs in as a viewer, and runs bounded
+ * autocannon runs (50 connections, 127.0.0.1 only) against each endpoint, uncached (every request
+ * computed) and cached (If-None-Match → 304), beside the trivial /api/health; then the server's
+ * peak RSS and the gzip JS the browser loads before the overview's first render.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { generateNational, NATIONAL_VIEWER } from './national-data.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = process.env.BENCH_DATA_DIR ?? join(tmpdir(), 'chitieu-national');
+const PORT = 3917;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')], {
+    env: { ...process.env, DATA_DIR: DATA, PORT: String(PORT), SEED_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Chỉ tiêu: http')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+interface Run {
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+}
+
+async function load(path: string, headers: Record<string, string>): Promise<Run> {
+  const result = await autocannon({ url: `${BASE}${path}`, connections: 50, duration: SECONDS, headers });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    non2xx: result.non2xx,
+  };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function jsBeforeFirstRender(cookie: string): Promise<number> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/lib/chromium/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext();
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: BASE }]);
+  const page = await context.newPage();
+  let gzipBytes = 0;
+  page.on('response', async (response) => {
+    if (response.url().endsWith('.js')) gzipBytes += gzipSync(await response.body()).length;
+  });
+  await page.goto(BASE);
+  await page.getByText(/Hoàn thành \d+\/\d+ chỉ tiêu/).waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await browser.close();
+  return gzipBytes;
+}
+
+async function main() {
+  if (!existsSync(join(DATA, 'chitieu.db'))) {
+    console.log(`Tạo dữ liệu thử tải trong ${DATA} …`);
+    generateNational(DATA);
+  }
+  const server = await startServer();
+  try {
+    const login = await fetch(`${BASE}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify(NATIONAL_VIEWER),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const headers = { cookie };
+    const units = (await (await fetch(`${BASE}/api/units`, { headers })).json()) as { units: { id: number; depth: number }[] };
+    const province = units.units.find((u) => u.depth === 1)?.id;
+    const endpoints: [string, string][] = [
+      ['overview, nation', '/api/terms/1/dashboard'],
+      ['overview, one province', `/api/terms/1/dashboard?unitId=${province}`],
+      ['breakdown, 63 provinces', '/api/terms/1/targets/1/breakdown'],
+      ['time series, nation', '/api/terms/1/targets/1/series'],
+    ];
+    const health = await load('/api/health', {});
+    console.log(`\nmachine: ${process.arch}, ${(await import('node:os')).cpus().length} cores, Node ${process.version}; ${SECONDS} s runs, 50 connections`);
+    console.log('endpoint'.padEnd(32), 'mode'.padEnd(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), ' vs health');
+    // A cached run answers 304 by design; autocannon counts those as non-2xx, so only uncached runs report them.
+    const line = (label: string, mode: string, r: Run) =>
+      console.log(
+        label.padEnd(32),
+        mode.padEnd(9),
+        String(r.p50).padStart(7),
+        String(r.p99).padStart(7),
+        String(Math.round(r.rps)).padStart(8),
+        ` ${((r.rps / health.rps) * 100).toFixed(0)}%${mode !== 'cached' && r.non2xx ? ` (${r.non2xx} errors)` : ''}`,
+      );
+    line('health (trivial)', '', health);
+    for (const [label, path] of endpoints) {
+      line(label, 'uncached', await load(path, headers));
+      const etag = (await fetch(`${BASE}${path}`, { headers })).headers.get('etag') ?? '';
+      const cached = await load(path, { ...headers, 'if-none-match': etag });
+      line(label, 'cached', cached);
+    }
+    console.log(`\nserver peak RSS: ${peakRssMb(server.pid as number)} MB`);
+    if (existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+      console.log(`JS before the overview's first render: ${((await jsBeforeFirstRender(cookie)) / 1024).toFixed(1)} KB gzip`);
+    } else {
+      console.log('web app not built (npm run build): JS size not measured');
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,30 @@
+/**
+ * Prepared statements for the hot paths (saving a value, reading a session, reading figures).
+ * Building a query through Drizzle costs ~95 µs; running a statement prepared once, ~10 µs
+ * (measured here), and a save runs a dozen of them. Statements are cached per connection.
+ */
+import type Database from 'better-sqlite3';
+import type { DbOrTx } from './client.ts';
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The better-sqlite3 connection behind a Db or one of its transactions (Drizzle runs both on it). */
+export function clientOf(db: DbOrTx): Database.Database {
+  if ('$client' in db) return db.$client;
+  return (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+export function stmt<Row = unknown>(db: DbOrTx, text: string): Database.Statement<unknown[], Row> {
+  const client = clientOf(db);
+  let statements = cache.get(client);
+  if (!statements) {
+    statements = new Map();
+    cache.set(client, statements);
+  }
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = client.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement as Database.Statement<unknown[], Row>;
+}
