@@ -129,6 +129,7 @@ export function rebuildRollups(tx: DbOrTx): void {
              SUM(r.value), SUM(r.numerator), SUM(r.denominator), SUM(r.meeting), SUM(r.reported), SUM(r.result_count)
       FROM placements p
       JOIN rollups r ON r.structure_version_id = p.structure_version_id AND r.ancestor_id = p.unit_id
+        AND r.basis IN ('approved', 'submitted') -- lets the lookup use the key (version, basis, ancestor)
       WHERE p.depth = ${depth} AND p.parent_id IS NOT NULL
       GROUP BY p.structure_version_id, p.parent_id, r.indicator_id, r.period_id, r.basis
       ON CONFLICT DO UPDATE SET
