@@ -36,7 +36,11 @@ export function verifyPassword(password: string, stored: string): boolean {
 }
 
 /** A hash of a password nobody knows, so a login for an unknown user costs the same time as a real one. */
-const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+let dummyHash: string | undefined;
+const dummy = () => {
+  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummyHash;
+};
 
 export interface NewUser {
   username: string;
@@ -80,7 +84,7 @@ export function createUser(db: DbOrTx, input: NewUser) {
 /** Check a username and password; null on any failure (the caller says so without saying which part). */
 export function authenticate(db: DbOrTx, username: string, password: string) {
   const user = db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get();
-  const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = verifyPassword(password, user?.passwordHash ?? dummy());
   return ok && user?.active ? user : null;
 }
 
