@@ -3,80 +3,40 @@
  * demo database, driven with headless Chromium. `npm test` builds the web app first; without a
  * build this fails (it never skips).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../apps/api/src/app.ts';
+import {
+  assertReady,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newPage as openPage,
+  PHONE,
+  screenshot,
+  signIn as signInAs,
+  startServer,
+  type TestServer,
+} from './harness.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const SCREENSHOTS = join(ROOT, 'screenshots');
-const CHROMIUM = '/usr/lib/chromium/chromium';
-
-let server: ServerType | undefined;
+let server: TestServer | undefined;
 let browser: Browser | undefined;
-let closeDb: (() => void) | undefined;
 let baseUrl = '';
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(DIST_INDEX)) {
-    throw new Error(
-      `The web app is not built: ${DIST_INDEX} is missing. Run \`npm run build\` first (\`npm test\` does).`,
-    );
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-
-  const { db } = demoDatabase();
-  closeDb = () => db.$client.close();
-  const app = createApp({ db });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  assertReady();
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  closeDb?.();
+  await server?.close();
 });
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{
-  context: BrowserContext;
-  page: Page;
-}> {
+function newPage(options: Parameters<Browser['newContext']>[0] = {}) {
   if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width: 1366, height: 900 },
-    ...options,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page };
+  return openPage(browser, pageErrors, options);
 }
 
 const headline = (page: Page) =>
@@ -85,10 +45,7 @@ const cardNumber = (page: Page, code: string) => page.locator(`[data-code="${cod
 
 /** Sign in through the sign-in page (figures are for signed-in users only). */
 async function signIn(page: Page, path = '/', username = 'lanhdao') {
-  await page.goto(`${baseUrl}${path}`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInAs(page, baseUrl, username, path);
   await headline(page).waitFor();
 }
 
@@ -117,7 +74,7 @@ describe('overview dashboard', () => {
     await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
     await page.locator('button[type="submit"]:not([data-loading])').waitFor();
     await page.waitForTimeout(300); // the button's loading transition, for a steady screenshot
-    await page.screenshot({ path: join(SCREENSHOTS, 'login-1366x900.png') });
+    await screenshot(page, 'login-error-1366x900.png');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(headline(page).textContent()).resolves.toBe('Hoàn thành 7/8 chỉ tiêu');
@@ -149,8 +106,8 @@ describe('overview dashboard', () => {
       true,
     );
     expect(await page.locator('body').textContent()).toContain('2024 (6 tháng)');
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview-1366x900.png') });
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview-1366x900-full.png'), fullPage: true });
+    await screenshot(page, 'overview-1366x900.png');
+    await screenshot(page, 'overview-1366x900-full.png', true);
     await context.close();
   });
 
@@ -167,8 +124,18 @@ describe('overview dashboard', () => {
     const districtValue = await cardNumber(page, 'CT2').textContent();
     expect(districtValue).not.toBe('746');
     expect(await headline(page).textContent()).not.toBe('Hoàn thành 7/8 chỉ tiêu');
+    // The district is judged against what was allocated to it; where nothing was, no status.
+    const ct2 = page.locator('[data-code="CT2"]');
+    expect(await ct2.textContent()).toContain('Chỉ tiêu được giao: 110 hộ');
+    expect(await ct2.textContent()).toContain('so với chỉ tiêu được giao');
+    const ct3 = page.locator('[data-code="CT3"]');
+    expect(await ct3.textContent()).toContain('Chưa giao chỉ tiêu');
+    expect(await ct3.locator('.status-badge').count()).toBe(0);
+    // Shares (units meeting) keep the resolution's own goal.
+    expect(await page.locator('[data-code="CT1"]').textContent()).toContain('Chỉ tiêu NQ: 100% cơ sở');
+    expect(await page.locator('body').textContent()).not.toContain('so sánh với chỉ tiêu chung');
     await waitForCharts(page);
-    await page.screenshot({ path: join(SCREENSHOTS, 'district-1366x900-full.png'), fullPage: true });
+    await screenshot(page, 'district-1366x900-full.png', true);
 
     // The same address opens the same district.
     const districtUrl = page.url();
@@ -216,7 +183,7 @@ describe('overview dashboard', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Ngày số liệu phải nằm trong nhiệm kỳ');
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, 'error-1366x900.png') });
+    await screenshot(page, 'error-1366x900.png');
 
     // One click back to a working view.
     await page.getByRole('button', { name: 'Về ngày mặc định' }).click();
@@ -242,20 +209,15 @@ describe('overview dashboard', () => {
   });
 
   test('reads well on a phone (390×844)', async () => {
-    const { context, page } = await newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const { context, page } = await newPage(PHONE);
     await signIn(page);
     await expect(headline(page).textContent()).resolves.toBe('Hoàn thành 7/8 chỉ tiêu');
     await waitForCharts(page);
     // Nothing sticks out sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview-390x844.png') });
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview-390x844-full.png'), fullPage: true });
+    await screenshot(page, 'overview-390x844.png');
+    await screenshot(page, 'overview-390x844-full.png', true);
     await context.close();
   });
 

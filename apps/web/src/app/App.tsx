@@ -1,21 +1,75 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMeta } from '../api/get-meta.ts';
+import { useTerms } from '../api/get-terms.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { AppNav } from '../components/AppNav.tsx';
+import { DemoBanner } from '../components/DemoBanner.tsx';
+import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
-import { ME_KEY, useMe } from '../features/auth/api/get-me.ts';
+import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { ErrorState, RetryButton } from '../features/overview/components/States.tsx';
 import { Overview } from '../features/overview/Overview.tsx';
 import { useI18n } from '../i18n.ts';
+import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
+import { useViewState } from '../lib/url-state.ts';
 import { theme } from './theme.ts';
 
-/** Signed in: the overview; otherwise the sign-in page (also when a session ends mid-way). */
+// The overview is what most people open: it comes in the first download. The other pages are
+// fetched when opened, so they do not slow it down.
+const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
+const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+
+/** The frame of every signed-in page: header with the menu, the demo banner, then the page. */
+function Shell({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const [view] = useViewState();
+  const meta = useMeta();
+  const terms = useTerms();
+  const pages = useMemo(() => pagesFor(me.roles), [me.roles]);
+  const homeUnitIds = useMemo(() => me.roles.map((role) => role.unitId), [me.roles]);
+  const page = view.page !== undefined && pages.includes(view.page) ? view.page : 'overview';
+  const term = terms.data?.find((candidate) => candidate.id === view.term) ?? terms.data?.[0];
+  return (
+    <div className="page">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <AppHeader
+        organisation={meta.data?.organisation}
+        termShortName={term?.shortName}
+        termName={term?.name}
+        account={<AccountMenu me={me} />}
+        nav={<AppNav pages={pages} current={page} term={view.term} />}
+      />
+      {meta.data?.demo && <DemoBanner />}
+      {page === 'overview' ? (
+        <Overview homeUnitIds={homeUnitIds} />
+      ) : (
+        <Suspense
+          fallback={
+            <main id="main" className="main">
+              <PageLoading />
+            </main>
+          }
+        >
+          {page === 'entry' && <EntryPage me={me} />}
+          {page === 'cockpit' && <CockpitPage me={me} />}
+          {page === 'audit' && <AuditPage me={me} />}
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+/** Signed in: the pages; otherwise the sign-in page (also when a session ends mid-way). */
 function Gate() {
   const { t } = useI18n();
   const me = useMe();
-  const homeUnitIds = useMemo(() => me.data?.roles.map((role) => role.unitId) ?? [], [me.data]);
   if (me.isPending) {
     return (
       <p className="boot-message" role="status">
@@ -31,7 +85,7 @@ function Gate() {
     );
   }
   if (me.data === null) return <LoginPage />;
-  return <Overview account={<AccountMenu me={me.data} />} homeUnitIds={homeUnitIds} />;
+  return <Shell me={me.data} />;
 }
 
 export function App() {

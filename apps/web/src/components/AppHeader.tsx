@@ -2,20 +2,21 @@ import { SegmentedControl } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { LANGS, type Lang, useI18n } from '../i18n.ts';
 
-/** Organisation, product and term; who is signed in; the language switch. */
+/** Organisation, product and term; who is signed in; the language switch; the pages. */
 export function AppHeader({
   organisation,
   termShortName,
   termName,
-  demo,
   account,
+  nav,
 }: {
   organisation: string | null | undefined;
   termShortName?: string | undefined;
   termName?: string | undefined;
-  demo: boolean;
   /** The signed-in user and a way out (absent on the sign-in page). */
   account?: ReactNode;
+  /** The menu of pages (absent on the sign-in page). */
+  nav?: ReactNode;
 }) {
   const { t, lang, setLang } = useI18n();
   return (
@@ -33,7 +34,6 @@ export function AppHeader({
           </h1>
         </div>
         <div className="app-header__tools">
-          {demo && <span className="app-header__demo">{t('footer.demo')}</span>}
           {account}
           <SegmentedControl
             size="xs"
@@ -45,6 +45,7 @@ export function AppHeader({
           />
         </div>
       </div>
+      {nav}
     </header>
   );
 }

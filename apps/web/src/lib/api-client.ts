@@ -13,13 +13,17 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** The envelope's `details` (e.g. the value that won a 409 conflict). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-function hasErrorEnvelope(body: unknown): body is { error: { code: string; message: string } } {
+function hasErrorEnvelope(
+  body: unknown,
+): body is { error: { code: string; message: string; details?: unknown } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
   return (
@@ -34,7 +38,9 @@ function hasErrorEnvelope(body: unknown): body is { error: { code: string; messa
 export async function apiErrorOf(res: Response): Promise<ApiError> {
   try {
     const body: unknown = await res.json();
-    if (hasErrorEnvelope(body)) return new ApiError(body.error.message, body.error.code, res.status);
+    if (hasErrorEnvelope(body)) {
+      return new ApiError(body.error.message, body.error.code, res.status, body.error.details);
+    }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to the generic message.
   }

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isRetryable } from './api-client.ts';
 
 /**
@@ -6,12 +6,14 @@ import { ApiError, isRetryable } from './api-client.ts';
  * ended), so the app can ask the user to sign in again.
  */
 export function createQueryClient(onUnauthorized: (client: QueryClient) => void = () => {}) {
+  const onError = (error: Error) => {
+    if (error instanceof ApiError && error.status === 401) onUnauthorized(client);
+  };
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof ApiError && error.status === 401) onUnauthorized(client);
-      },
-    }),
+    // A save or a workflow step answered 401 also means the session ended (typed text stays in
+    // the entry grid's local drafts, so signing in again loses nothing).
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Figures change only when someone enters results; the API's ETags make refetches cheap.

@@ -1,20 +1,50 @@
 /**
- * The overview's view state lives in the address: ?term=1&unit=5&asOf=2024-06-30 (plus the rarely
- * used basis=submitted and sv=<structure version>). A copied link reopens the same view; each change
- * the user makes is a history entry, so Back undoes it. No router: URLSearchParams + pushState.
+ * The view state lives in the address. The page (`page=entry|cockpit|audit`; absent: the overview)
+ * and what it shows: ?term=1&unit=5&asOf=2024-06-30 (plus basis=approved|submitted and
+ * sv=<structure version>) for the overview; &unit&period for the entry grid; &unit&owing=1 for the
+ * reporting cockpit; &unit&indicator&user&from&to for the audit trail. A copied link reopens the
+ * same view; each change the user makes is a history entry, so Back undoes it. No router:
+ * URLSearchParams + pushState.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
+export const PAGES = ['overview', 'entry', 'cockpit', 'audit'] as const;
+export type Page = (typeof PAGES)[number];
+
 export interface ViewState {
+  /** Absent: the overview. */
+  page?: Exclude<Page, 'overview'> | undefined;
   term?: number | undefined;
   unit?: number | undefined;
   /** As typed in the address (YYYY-MM-DD); the API validates it and explains when it is wrong. */
   asOf?: string | undefined;
   basis?: 'approved' | 'submitted' | undefined;
   sv?: number | undefined;
+  /** Entry grid: the reporting period. */
+  period?: number | undefined;
+  /** Cockpit: only units still owing a report. */
+  owing?: boolean | undefined;
+  /** Audit filters (dates as typed, YYYY-MM-DD once checked). */
+  indicator?: number | undefined;
+  user?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
-const KEYS = ['term', 'unit', 'asOf', 'basis', 'sv'] as const;
+const KEYS = [
+  'page',
+  'term',
+  'unit',
+  'period',
+  'asOf',
+  'basis',
+  'sv',
+  'owing',
+  'indicator',
+  'user',
+  'from',
+  'to',
+] as const;
 
 function positiveInt(text: string | null): number | undefined {
   if (text === null || !/^\d{1,15}$/.test(text)) return undefined;
@@ -26,12 +56,21 @@ export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const basis = q.get('basis');
   const asOf = q.get('asOf')?.trim();
+  const page = q.get('page');
+  const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
+    page: page === 'entry' || page === 'cockpit' || page === 'audit' ? page : undefined,
     term: positiveInt(q.get('term')),
     unit: positiveInt(q.get('unit')),
     asOf: asOf ? asOf : undefined,
     basis: basis === 'approved' || basis === 'submitted' ? basis : undefined,
     sv: positiveInt(q.get('sv')),
+    period: positiveInt(q.get('period')),
+    owing: q.get('owing') === '1' ? true : undefined,
+    indicator: positiveInt(q.get('indicator')),
+    user: positiveInt(q.get('user')),
+    from: text('from'),
+    to: text('to'),
   };
 }
 
@@ -42,7 +81,8 @@ export function viewStateSearch(state: ViewState, currentSearch = ''): string {
   const ordered = new URLSearchParams();
   for (const key of KEYS) {
     const value = state[key];
-    if (value !== undefined) ordered.set(key, String(value));
+    if (value === undefined || value === false) continue;
+    ordered.set(key, value === true ? '1' : String(value));
   }
   for (const [key, value] of q) ordered.append(key, value);
   const text = ordered.toString();

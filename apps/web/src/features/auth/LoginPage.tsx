@@ -1,10 +1,20 @@
 import { Alert, Button, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useMeta } from '../../api/get-meta.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
-import { useI18n } from '../../i18n.ts';
+import { DemoBanner } from '../../components/DemoBanner.tsx';
+import { type MessageKey, useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
-import { useMeta } from '../overview/api/get-meta.ts';
 import { useLogin } from './api/login.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
+
+const ROLE_LABELS: Record<DemoAccount['role'], MessageKey> = {
+  admin: 'role.admin',
+  manager: 'role.manager',
+  entry: 'role.entry',
+  approver: 'role.approver',
+  viewer: 'role.viewer',
+};
 
 /** Sign-in: figures are for signed-in users only; what one sees depends on one's units. */
 export function LoginPage() {
@@ -13,10 +23,13 @@ export function LoginPage() {
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const demo = meta.data?.demo ?? false;
   return (
     <div className="page">
-      <AppHeader organisation={meta.data?.organisation} demo={meta.data?.demo ?? false} />
-      <main id="main" className="main main--narrow">
+      <AppHeader organisation={meta.data?.organisation} />
+      {demo && <DemoBanner />}
+      <main id="main" className={demo ? 'main login-layout' : 'main main--narrow'}>
         <form
           className="login"
           noValidate
@@ -52,11 +65,41 @@ export function LoginPage() {
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
-          <Button type="submit" fullWidth loading={login.isPending} size="md">
+          <Button ref={submitRef} type="submit" fullWidth loading={login.isPending} size="md">
             {t('auth.submit')}
           </Button>
-          {meta.data?.demo && <p className="login__hint">{t('auth.demoHint')}</p>}
         </form>
+        {demo && (
+          <section className="demo-accounts" aria-labelledby="demo-accounts-title">
+            <h2 className="demo-accounts__title" id="demo-accounts-title">
+              {t('auth.demoTitle')}
+            </h2>
+            <p className="demo-accounts__lead">
+              {t('auth.demoLead')} <code className="demo-accounts__password">{DEMO_PASSWORD}</code>
+            </p>
+            <ul className="demo-accounts__list">
+              {DEMO_ACCOUNTS.map((account) => (
+                <li key={account.username}>
+                  <button
+                    type="button"
+                    className="demo-account"
+                    aria-pressed={username === account.username}
+                    onClick={() => {
+                      setUsername(account.username);
+                      setPassword(DEMO_PASSWORD);
+                      login.reset();
+                      submitRef.current?.focus();
+                    }}
+                  >
+                    <span className="demo-account__user">{account.username}</span>
+                    <span className="demo-account__role">{t(ROLE_LABELS[account.role])}</span>
+                    <span className="demo-account__unit">{account.unitName}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 /**
- * The overview dashboard. Everything it shows follows from the address (?term&unit&asOf): the API
+ * The overview dashboard. Everything it shows follows from the address (?term&unit&asOf&basis): the API
  * fills in what is missing (first term, its owner unit, its default as-of date) and the page writes
  * what it got back into the address, so a copied link reopens exactly this view.
  */
@@ -7,21 +7,21 @@ import { formatDate, isIsoDate } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { AppHeader } from '../../components/AppHeader.tsx';
+import { useMeta } from '../../api/get-meta.ts';
+import { useTerms } from '../../api/get-terms.ts';
+import { useUnits } from '../../api/get-units.ts';
+import { EmptyState, ErrorState, RetryButton } from '../../components/States.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
-import { useMeta } from './api/get-meta.ts';
-import { useTerms } from './api/get-terms.ts';
-import { useUnits } from './api/get-units.ts';
 import type { ScopeParams } from './api/scope.ts';
 import { Headline } from './components/Headline.tsx';
 import { IllustrativeNotice } from './components/IllustrativeNotice.tsx';
+import { OverviewSkeleton } from './components/OverviewSkeleton.tsx';
 import { PovertySection } from './components/PovertySection.tsx';
 import { ScopeBar } from './components/ScopeBar.tsx';
-import { EmptyState, ErrorState, OverviewSkeleton, RetryButton } from './components/States.tsx';
 import { Supplementary } from './components/Supplementary.tsx';
 import { TargetCard } from './components/TargetCard.tsx';
 import { WorksSection } from './components/WorksSection.tsx';
@@ -31,10 +31,8 @@ const POVERTY_CODE = 'CT2';
 const WORKS_CODE = 'CT3';
 
 export function Overview({
-  account,
   homeUnitIds = [],
 }: {
-  account?: ReactNode;
   /** Units the user holds roles at: the picker offers these and what lies below them. */
   homeUnitIds?: readonly number[];
 }) {
@@ -85,8 +83,6 @@ export function Overview({
   const poverty = sameTerm ? data?.targets.find((target) => target.code === POVERTY_CODE) : undefined;
   const works = sameTerm ? data?.targets.find((target) => target.code === WORKS_CODE) : undefined;
   const ownerUnitId = data?.scope.term.ownerUnitId;
-  const ownerName =
-    units.data?.units.find((unit) => unit.id === ownerUnitId)?.name ?? data?.scope.path[0]?.name ?? '';
   const selectUnit = (unitId: number) => setView({ unit: unitId });
   const allUnits = units.data?.units;
   const openable = useMemo(() => withinRoots(allUnits ?? [], homeUnitIds), [allUnits, homeUnitIds]);
@@ -132,16 +128,6 @@ export function Overview({
     body = (
       <div className={dashboard.isPlaceholderData ? 'overview is-updating' : 'overview'}>
         <Headline dashboard={data} updating={dashboard.isPlaceholderData} />
-        {ownerUnitId !== undefined && data.scope.unit.id !== ownerUnitId && (
-          <p className="sub-unit-note">
-            {t('scope.subUnitNote', { unit: data.scope.unit.name, owner: ownerName })}{' '}
-            {openable.has(ownerUnitId) && (
-              <button type="button" className="link-button" onClick={() => selectUnit(ownerUnitId)}>
-                {t('scope.backToOwner', { owner: ownerName })}
-              </button>
-            )}
-          </p>
-        )}
         <section className="section" aria-labelledby="targets-title">
           <div className="section__head">
             <h2 className="section__title" id="targets-title">
@@ -176,17 +162,7 @@ export function Overview({
 
   const shownAsOf = view.asOf ?? data?.scope.asOf;
   return (
-    <div className="page">
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <AppHeader
-        organisation={meta.data?.organisation}
-        termShortName={term?.shortName}
-        termName={term?.name}
-        demo={meta.data?.demo ?? false}
-        account={account}
-      />
+    <>
       <main id="main" className="main">
         <ScopeBar
           units={pickable}
@@ -198,6 +174,8 @@ export function Overview({
           onUnit={selectUnit}
           onAsOf={(asOf) => setView({ asOf })}
           termRange={term ? { start: term.startDate, end: term.endDate } : undefined}
+          basis={view.basis ?? data?.scope.basis ?? 'approved'}
+          onBasis={(basis) => setView({ basis })}
         />
         {illustrative && <IllustrativeNotice />}
         {body}
@@ -213,6 +191,6 @@ export function Overview({
           </p>
         )}
       </footer>
-    </div>
+    </>
   );
 }

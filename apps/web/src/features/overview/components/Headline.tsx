@@ -8,11 +8,14 @@ import { StatusBadge } from './StatusBadge.tsx';
 
 const ORDER: StatusKey[] = [...TARGET_STATUSES, 'unreported', 'noGoal'];
 
-/** "Hoàn thành 7/8 chỉ tiêu", big, with how many targets are in each status. */
+/**
+ * "Hoàn thành 7/8 chỉ tiêu", big, with how many targets are in each status. Like the API's count,
+ * only targets this unit has a goal for (its own or one allocated to it) are counted.
+ */
 export function Headline({ dashboard, updating }: { dashboard: Dashboard; updating: boolean }) {
   const { t } = useI18n();
   const { headline, scope } = dashboard;
-  const counted = dashboard.targets.filter((target) => target.counted);
+  const counted = dashboard.targets.filter((target) => target.counted && target.goalKind !== 'none');
   const counts = new Map<StatusKey, number>();
   for (const target of counted) {
     const key = statusKey(target.status, target.figure.value, target.goal);

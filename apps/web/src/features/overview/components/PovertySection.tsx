@@ -1,6 +1,7 @@
 import { formatInteger } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy } from 'react';
+import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { totalsByYear } from '../../../lib/figures.ts';
@@ -9,7 +10,6 @@ import { useSeries } from '../api/get-series.ts';
 import type { ScopeParams } from '../api/scope.ts';
 import type { YearRow } from '../charts/types.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { EmptyState, ErrorState, RetryButton } from './States.tsx';
 
 const PovertyChart = lazy(() => import('../charts/PovertyChart.tsx'));
 

@@ -1,7 +1,8 @@
+import { SegmentedControl } from '@mantine/core';
+import type { TreeUnit } from '../../../api/get-units.ts';
+import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.ts';
-import type { TreeUnit } from '../api/get-units.ts';
 import { AsOfForm } from './AsOfForm.tsx';
-import { UnitPicker } from './UnitPicker.tsx';
 
 /** Which unit, as of when; and where the unit sits (breadcrumb, each ancestor clickable). */
 export function ScopeBar({
@@ -14,6 +15,8 @@ export function ScopeBar({
   onAsOf,
   termRange,
   canOpen,
+  basis,
+  onBasis,
 }: {
   units: TreeUnit[];
   unitsLoading: boolean;
@@ -25,13 +28,35 @@ export function ScopeBar({
   termRange: { start: string; end: string } | undefined;
   /** Whether a breadcrumb ancestor may be opened (else it is plain text). */
   canOpen: (unitId: number) => boolean;
+  /** Count approved results only, or also those sent and waiting for approval. */
+  basis: 'approved' | 'submitted';
+  onBasis: (basis: 'approved' | 'submitted') => void;
 }) {
   const { t } = useI18n();
   return (
     <div className="scope-bar">
       <div className="scope-bar__controls">
-        <UnitPicker units={units} value={unitId} onChange={onUnit} loading={unitsLoading} />
+        <UnitPicker
+          units={units}
+          value={unitId}
+          onChange={(id) => id !== undefined && onUnit(id)}
+          loading={unitsLoading}
+        />
         <AsOfForm asOf={asOf} onChange={onAsOf} termRange={termRange} />
+        <div className="basis-switch">
+          <span className="basis-switch__label" id="basis-label">
+            {t('scope.basis')}
+          </span>
+          <SegmentedControl
+            aria-labelledby="basis-label"
+            value={basis}
+            onChange={(value) => onBasis(value === 'submitted' ? 'submitted' : 'approved')}
+            data={[
+              { value: 'approved', label: t('scope.basisApproved') },
+              { value: 'submitted', label: t('scope.basisSubmitted') },
+            ]}
+          />
+        </div>
       </div>
       {path.length > 1 && (
         <nav className="breadcrumb" aria-label={t('scope.breadcrumb')}>

@@ -5,13 +5,18 @@ import type { DashboardTarget } from '../api/get-dashboard.ts';
 import { PaceBar } from './PaceBar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
-/** One counted target: value, goal, % of goal, pace and status in words; full wording on expand. */
+/**
+ * One counted target: value, the goal this unit is judged against (the resolution's own at the unit
+ * that adopted it, else what was allocated to it), % of that goal, pace and status in words; full
+ * wording on expand. Where nothing was allocated there is no status, only the figure.
+ */
 export function TargetCard({ target }: { target: DashboardTarget }) {
   const { t } = useI18n();
-  const { figure, indicator, goal } = target;
+  const { figure, indicator, goal, goalKind } = target;
+  const noGoal = goalKind === 'none' || goal === null;
   const key = statusKey(target.status, figure.value, goal);
   const parts = valueParts(indicator, figure);
-  const pct = pctOfGoalText(figure.value, goal, target.pctOfGoal);
+  const pct = noGoal ? null : pctOfGoalText(figure.value, goal, target.pctOfGoal);
   const related = target.relatedFigures
     .map((r) => relatedText(r.indicator, r.figure))
     .filter((text): text is string => text !== null);
@@ -21,11 +26,12 @@ export function TargetCard({ target }: { target: DashboardTarget }) {
       className="target-card"
       aria-labelledby={titleId}
       data-code={target.code}
-      style={{ borderTopColor: STATUS_STYLES[key].fill }}
+      data-goal-kind={goalKind}
+      style={noGoal ? undefined : { borderTopColor: STATUS_STYLES[key].fill }}
     >
       <div className="target-card__top">
         <span className="target-card__code">{target.code}</span>
-        <StatusBadge status={key} size="sm" />
+        {!noGoal && <StatusBadge status={key} size="sm" />}
       </div>
       <h3 className="target-card__title" id={titleId} title={target.wording}>
         {target.shortName}
@@ -47,15 +53,32 @@ export function TargetCard({ target }: { target: DashboardTarget }) {
           ))}
         </p>
       )}
-      <PaceBar progress={target.progress} expectedShare={target.expectedShare} status={key} />
+      {!noGoal && <PaceBar progress={target.progress} expectedShare={target.expectedShare} status={key} />}
       <div className="target-card__facts">
-        {goal !== null && <span>{t('targets.goal', { goal: goalText(indicator, goal) })}</span>}
-        {pct !== null && <span className="target-card__pct">{t('targets.pctOfGoal', { pct })}</span>}
+        {noGoal ? (
+          <span className="target-card__no-goal">{t('targets.noGoal')}</span>
+        ) : (
+          <span>
+            {t(goalKind === 'allocation' ? 'targets.goalAllocated' : 'targets.goal', {
+              goal: goalText(indicator, goal),
+            })}
+          </span>
+        )}
+        {!noGoal && pct !== null && (
+          <span className="target-card__pct">
+            {t(goalKind === 'allocation' ? 'targets.pctOfAllocation' : 'targets.pctOfGoal', { pct })}
+          </span>
+        )}
       </div>
       <details className="target-card__details">
         <summary>{t('targets.wording')}</summary>
         <p>{target.wording}</p>
-        {target.midTermMilestone !== null && (
+        {goalKind !== 'term' && target.termGoal !== null && (
+          <p className="target-card__milestone">
+            {t('targets.termGoal', { goal: goalText(indicator, target.termGoal) })}
+          </p>
+        )}
+        {goalKind === 'term' && target.midTermMilestone !== null && (
           <p className="target-card__milestone">
             {t('targets.milestone', { value: goalText(indicator, target.midTermMilestone) })}
           </p>

@@ -1,6 +1,7 @@
 import { formatDate, formatInteger, formatMoney } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy } from 'react';
+import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { moneyScale, shortUnitName } from '../../../lib/figures.ts';
@@ -9,7 +10,6 @@ import type { DashboardTarget } from '../api/get-dashboard.ts';
 import type { ScopeParams } from '../api/scope.ts';
 import type { UnitRow } from '../charts/types.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { EmptyState, ErrorState, RetryButton } from './States.tsx';
 
 const WorksChart = lazy(() => import('../charts/WorksChart.tsx'));
 

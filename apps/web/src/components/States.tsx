@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Skeleton } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../../i18n.ts';
+import { useI18n } from '../i18n.ts';
 
 export function ErrorState({ message, actions }: { message: string; actions?: ReactNode }) {
   const { t } = useI18n();
@@ -25,20 +25,12 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="empty-state">{children}</p>;
 }
 
-/** The overview's shape while the first figures load. */
-export function OverviewSkeleton() {
+/** A page's place while it loads: a status for screen readers and a calm grey block. */
+export function PageLoading() {
   const { t } = useI18n();
   return (
-    <div className="overview-skeleton" aria-busy="true">
-      <p className="visually-hidden" role="status">
-        {t('state.loading')}
-      </p>
-      <Skeleton height={132} radius="lg" mb="lg" />
-      <div className="target-grid">
-        {Array.from({ length: 8 }, (_, i) => (
-          <Skeleton key={i} height={210} radius="md" />
-        ))}
-      </div>
+    <div className="page-loading" aria-busy="true">
+      <p role="status">{t('state.loading')}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, apiErrorOf, request } from '../lib/api-client.ts';
 
 const endpoint = api.units;
 export type UnitTree = InferResponseType<typeof endpoint.$get, 200>;

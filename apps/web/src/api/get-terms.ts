@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, apiErrorOf, request } from '../lib/api-client.ts';
 
 export async function getTerms(signal?: AbortSignal) {
   const res = await request(() => api.terms.$get(undefined, { init: { signal } }));

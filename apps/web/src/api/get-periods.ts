@@ -1,0 +1,22 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, apiErrorOf, request } from '../lib/api-client.ts';
+
+const endpoint = api.terms[':termId'].periods;
+export type Period = InferResponseType<typeof endpoint.$get, 200>[number];
+
+export async function getPeriods(termId: number, signal?: AbortSignal) {
+  const res = await request(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export const periodsQueryOptions = (termId: number) =>
+  queryOptions({
+    queryKey: ['periods', { termId }],
+    queryFn: ({ signal }) => getPeriods(termId, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const usePeriods = (termId: number | undefined) =>
+  useQuery({ ...periodsQueryOptions(termId ?? 0), enabled: termId !== undefined });

@@ -1,0 +1,46 @@
+import type { MouseEvent } from 'react';
+import { type MessageKey, useI18n } from '../i18n.ts';
+import { navigate, type Page, type ViewState, viewStateSearch } from '../lib/url-state.ts';
+
+const LABELS: Record<Page, MessageKey> = {
+  overview: 'nav.overview',
+  entry: 'nav.entry',
+  cockpit: 'nav.cockpit',
+  audit: 'nav.audit',
+};
+
+/**
+ * The pages the user's roles open. Real links (a page opens in a new tab with a middle click);
+ * a plain click moves within the app and keeps the term.
+ */
+export function AppNav({ pages, current, term }: { pages: Page[]; current: Page; term: number | undefined }) {
+  const { t } = useI18n();
+  const stateOf = (page: Page): ViewState => ({ page: page === 'overview' ? undefined : page, term });
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <ul className="app-nav__list">
+        {pages.map((page) => {
+          const state = stateOf(page);
+          const href = `${window.location.pathname}${viewStateSearch(state)}` || '/';
+          return (
+            <li key={page}>
+              <a
+                className="app-nav__link"
+                href={href}
+                aria-current={page === current ? 'page' : undefined}
+                onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+                    return;
+                  event.preventDefault();
+                  navigate(state);
+                }}
+              >
+                {t(LABELS[page])}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,107 @@
+import { type ComboboxItem, type ComboboxItemGroup, NativeSelect } from '@mantine/core';
+import { useMemo } from 'react';
+import type { TreeUnit } from '../api/get-units.ts';
+import { useI18n } from '../i18n.ts';
+import { depthFirst } from '../lib/units.ts';
+
+/** Non-breaking spaces survive in <option> text (ordinary spaces are collapsed). */
+const INDENT = '\u00a0\u00a0\u00a0';
+
+type Entry = ComboboxItem | ComboboxItemGroup<ComboboxItem, string>;
+
+/**
+ * The options for a set of units (often a subtree: what a user may open). Each top unit comes
+ * first; when some of its children have units of their own (a province), each such child heads a
+ * group holding its subtree, and childless children share a last group; otherwise (a district)
+ * the children follow, indented.
+ */
+export function unitOptions(units: readonly TreeUnit[], otherUnitsLabel: string): Entry[] {
+  const ordered = depthFirst(units);
+  const ids = new Set(units.map((u) => u.id));
+  const childrenOf = new Map<number, TreeUnit[]>();
+  for (const unit of ordered) {
+    if (unit.parentId === null || !ids.has(unit.parentId)) continue;
+    const list = childrenOf.get(unit.parentId) ?? [];
+    list.push(unit);
+    childrenOf.set(unit.parentId, list);
+  }
+  const item = (unit: TreeUnit, baseDepth: number): ComboboxItem => ({
+    value: String(unit.id),
+    label: `${INDENT.repeat(Math.max(0, unit.depth - baseDepth))}${unit.name}`,
+  });
+  const subtree = (unit: TreeUnit, baseDepth: number): ComboboxItem[] => [
+    item(unit, baseDepth),
+    ...(childrenOf.get(unit.id) ?? []).flatMap((child) => subtree(child, baseDepth)),
+  ];
+  const entries: Entry[] = [];
+  const roots = ordered.filter((u) => u.parentId === null || !ids.has(u.parentId));
+  for (const root of roots) {
+    const children = childrenOf.get(root.id) ?? [];
+    entries.push(item(root, root.depth));
+    if (!children.some((child) => childrenOf.has(child.id))) {
+      for (const child of children) entries.push(...subtree(child, root.depth));
+      continue;
+    }
+    const leaves: ComboboxItem[] = [];
+    for (const child of children) {
+      if (childrenOf.has(child.id)) entries.push({ group: child.name, items: subtree(child, child.depth) });
+      else leaves.push(item(child, child.depth));
+    }
+    if (leaves.length > 0) entries.push({ group: otherUnitsLabel, items: leaves });
+  }
+  return entries;
+}
+
+/**
+ * The unit to look at, as a native select (light, keyboard-friendly, the phone's own picker).
+ * With `emptyLabel`, an empty choice (e.g. "all units") comes first.
+ */
+export function UnitPicker({
+  units,
+  value,
+  onChange,
+  loading,
+  label,
+  emptyLabel,
+  className = 'unit-picker',
+}: {
+  units: TreeUnit[];
+  value: number | undefined;
+  onChange: (unitId: number | undefined) => void;
+  loading: boolean;
+  label?: string;
+  emptyLabel?: string;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const { data, ids } = useMemo(
+    () => ({
+      data: unitOptions(units, t('scope.otherUnits')),
+      ids: new Set(units.map((u) => String(u.id))),
+    }),
+    [units, t],
+  );
+
+  const selected = value === undefined ? '' : String(value);
+  const known = ids.has(selected);
+  const placeholder: ComboboxItem = {
+    value: '',
+    label: loading ? t('state.loading') : (emptyLabel ?? t('scope.unitPlaceholder')),
+  };
+  const showPlaceholder = emptyLabel !== undefined || !known;
+  return (
+    <NativeSelect
+      className={className}
+      label={label ?? t('scope.unit')}
+      data={showPlaceholder ? [placeholder, ...data] : data}
+      value={known ? selected : ''}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        if (next === selected) return;
+        if (next !== '') onChange(Number(next));
+        else if (emptyLabel !== undefined) onChange(undefined);
+      }}
+      disabled={ids.size === 0}
+    />
+  );
+}

@@ -1,0 +1,316 @@
+/**
+ * "Nhật ký": every change to results and reports, newest first, filtered by unit, target or
+ * indicator, person and dates (?page=audit&unit&indicator&user&from&to). Values are shown the way
+ * the grid shows them ('746 hộ', '11,54 tỷ đồng'). Loaded on demand.
+ */
+import './audit.css';
+import {
+  formatDate,
+  formatInteger,
+  formatMoney,
+  formatRatioPercent,
+  formatScaled,
+  isIsoDate,
+  parseDate,
+} from '@chitieu/core';
+import { Button, NativeSelect, TextInput } from '@mantine/core';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type Period, usePeriods } from '../../api/get-periods.ts';
+import { type Indicator, useTerm } from '../../api/get-term.ts';
+import { useTerms } from '../../api/get-terms.ts';
+import { useUnits } from '../../api/get-units.ts';
+import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
+import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { type MessageKey, useI18n } from '../../i18n.ts';
+import { oversightRoots, type RoleLike } from '../../lib/access.ts';
+import { errorMessage, isRetryable } from '../../lib/api-client.ts';
+import { periodName } from '../../lib/periods.ts';
+import { formatInstant } from '../../lib/time.ts';
+import { withinRoots } from '../../lib/units.ts';
+import { useViewState } from '../../lib/url-state.ts';
+import { type AuditEvent, type AuditFilter, useAudit } from './api/get-audit.ts';
+
+/** The API keeps the latest this many per request. */
+const LIMIT = 200;
+
+type Snapshot = Record<string, unknown>;
+const asSnapshot = (value: unknown): Snapshot | null =>
+  typeof value === 'object' && value !== null ? (value as Snapshot) : null;
+const num = (value: unknown) => (typeof value === 'number' ? value : null);
+
+/** A stored figure in words, by its indicator's measure type. */
+function figureText(indicator: Indicator | undefined, s: Snapshot | null): string {
+  if (!s) return '—';
+  const value = num(s.value);
+  const numerator = num(s.numerator);
+  const denominator = num(s.denominator);
+  if (typeof s.meets === 'boolean') return s.meets ? 'Đạt' : 'Không đạt';
+  if (numerator !== null && denominator !== null) {
+    return `${formatInteger(numerator)}/${formatInteger(denominator)} (${formatRatioPercent(numerator, denominator, indicator?.decimals ?? 1)})`;
+  }
+  if (value === null) return '—';
+  if (!indicator) return formatInteger(value);
+  if (indicator.measureType === 'amount') return formatMoney(value);
+  return `${formatScaled(value, indicator.decimals)} ${indicator.measurementUnit}`;
+}
+
+const STATE_ACTIONS: Record<string, MessageKey> = {
+  draft: 'audit.action.draft',
+  submitted: 'audit.action.submitted',
+  approved: 'audit.action.approved',
+  returned: 'audit.action.returned',
+};
+
+const display = (iso: string | undefined) => (iso && isIsoDate(iso) ? formatDate(iso) : (iso ?? ''));
+
+export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }) {
+  const { t } = useI18n();
+  const [view, setView] = useViewState();
+  const terms = useTerms();
+  const termId = view.term ?? terms.data?.[0]?.id;
+  const term = useTerm(termId);
+  const periods = usePeriods(termId);
+  const units = useUnits(undefined);
+  const roots = useMemo(() => oversightRoots(me.roles), [me.roles]);
+  const allUnits = units.data?.units;
+  const pickable = useMemo(() => {
+    const inside = withinRoots(allUnits ?? [], roots);
+    return (allUnits ?? []).filter((unit) => inside.has(unit.id));
+  }, [allUnits, roots]);
+
+  const filter: AuditFilter = {
+    unitId: view.unit,
+    indicatorId: view.indicator,
+    userId: view.user,
+    from: view.from && isIsoDate(view.from) ? view.from : undefined,
+    to: view.to && isIsoDate(view.to) ? view.to : undefined,
+  };
+  const audit = useAudit(filter);
+  // The people to filter by: those in the trail with the other filters (the same request when no
+  // one is chosen).
+  const people = useAudit({ ...filter, userId: undefined });
+
+  useEffect(() => {
+    document.title = `${t('nav.audit')} · ${t('app.title')}`;
+  }, [t]);
+
+  const indicators = useMemo(() => {
+    const map = new Map<number, Indicator>();
+    for (const target of term.data?.targets ?? []) {
+      map.set(target.indicator.id, target.indicator);
+      for (const related of target.related) map.set(related.id, related);
+    }
+    return map;
+  }, [term.data]);
+  const periodById = useMemo(() => new Map((periods.data ?? []).map((p) => [p.id, p])), [periods.data]);
+  const indicatorOptions = (term.data?.targets ?? []).flatMap((target) => [
+    { value: String(target.indicator.id), label: `${target.code} · ${target.shortName}` },
+    ...target.related.map((r) => ({ value: String(r.id), label: `${target.code} · ${r.name}` })),
+  ]);
+  const userOptions = useMemo(() => {
+    const seen = new Map<number, string>();
+    for (const event of people.data ?? []) {
+      if (event.userId !== null) seen.set(event.userId, event.userName ?? `#${event.userId}`);
+    }
+    if (view.user !== undefined && !seen.has(view.user)) seen.set(view.user, `#${view.user}`);
+    return [...seen]
+      .sort((a, b) => a[1].localeCompare(b[1], 'vi'))
+      .map(([id, name]) => ({ value: String(id), label: name }));
+  }, [people.data, view.user]);
+
+  const [from, setFrom] = useState(display(view.from));
+  const [to, setTo] = useState(display(view.to));
+  const [dateError, setDateError] = useState<{ from?: string; to?: string }>({});
+  useEffect(() => setFrom(display(view.from)), [view.from]);
+  useEffect(() => setTo(display(view.to)), [view.to]);
+  const applyDates = (event: FormEvent) => {
+    event.preventDefault();
+    const read = (text: string) =>
+      text.trim() === '' ? { ok: true as const, value: undefined } : parseDate(text);
+    const f = read(from);
+    const tt = read(to);
+    const errors = { from: f.ok ? undefined : f.message, to: tt.ok ? undefined : tt.message };
+    setDateError(errors);
+    if (!f.ok || !tt.ok) return;
+    setView({ from: f.value, to: tt.value });
+  };
+
+  const describe = (event: AuditEvent): { what: ReactNode; change: ReactNode } => {
+    const after = asSnapshot(event.after);
+    const before = asSnapshot(event.before);
+    const period = periodById.get(num(after?.periodId) ?? num(before?.periodId) ?? -1);
+    const periodText = period ? periodName(period as Period) : '';
+    if (event.entity === 'result') {
+      const indicator = indicators.get(num(after?.indicatorId) ?? -1);
+      return {
+        what: (
+          <>
+            <span className="audit__indicator">{indicator?.name ?? t('audit.indicatorUnknown')}</span>
+            {periodText && <span className="audit__period">{periodText}</span>}
+          </>
+        ),
+        change:
+          before === null ? (
+            <>
+              <span className="audit__tag">{t('audit.created')}</span>{' '}
+              <strong>{figureText(indicator, after)}</strong>
+            </>
+          ) : (
+            <>
+              <span className="audit__before">{figureText(indicator, before)}</span>
+              <span className="audit__arrow"> → </span>
+              <strong>{figureText(indicator, after)}</strong>
+            </>
+          ),
+      };
+    }
+    const key = STATE_ACTIONS[event.action];
+    return {
+      what: (
+        <>
+          <span className="audit__indicator">{t('audit.report')}</span>
+          {periodText && <span className="audit__period">{periodText}</span>}
+        </>
+      ),
+      change: <strong>{key ? t(key) : event.action}</strong>,
+    };
+  };
+
+  const filtered =
+    view.unit !== undefined ||
+    view.indicator !== undefined ||
+    view.user !== undefined ||
+    view.from ||
+    view.to;
+  const error = terms.error ?? audit.error;
+  let body: ReactNode;
+  if (error && !audit.data) {
+    body = (
+      <ErrorState
+        message={errorMessage(error)}
+        actions={isRetryable(error) ? <RetryButton onClick={() => audit.refetch()} /> : undefined}
+      />
+    );
+  } else if (!audit.data) {
+    body = <PageLoading />;
+  } else if (audit.data.length === 0) {
+    body = <EmptyState>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</EmptyState>;
+  } else {
+    body = (
+      <div className={audit.isPlaceholderData ? 'audit-table is-updating' : 'audit-table'}>
+        <table className="data-table audit">
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.unit')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.change')}</th>
+              <th scope="col">{t('audit.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data.map((event) => {
+              const { what, change } = describe(event);
+              return (
+                <tr key={event.id} data-entity={event.entity}>
+                  <td className="audit__when" data-label={t('audit.when')}>
+                    {formatInstant(event.at)}
+                  </td>
+                  <td data-label={t('audit.who')}>{event.userName ?? t('history.system')}</td>
+                  <td data-label={t('audit.unit')}>{event.unitName ?? '—'}</td>
+                  <td data-label={t('audit.what')}>{what}</td>
+                  <td className="audit__change" data-label={t('audit.change')}>
+                    {change}
+                  </td>
+                  <td data-label={t('audit.reason')}>{event.reason ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {audit.data.length >= LIMIT && <p className="audit__limit">{t('audit.limit', { count: LIMIT })}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <main id="main" className="main main--wide">
+      <div className="page-head">
+        <h2 className="page-head__title">{t('audit.title')}</h2>
+        <p className="page-head__lead">{t('audit.lead')}</p>
+      </div>
+      <div className="scope-bar audit-filters">
+        <div className="scope-bar__controls">
+          <UnitPicker
+            units={pickable}
+            value={view.unit}
+            onChange={(id) => setView({ unit: id })}
+            loading={units.isPending}
+            emptyLabel={t('audit.allUnits')}
+          />
+          <NativeSelect
+            className="audit-filters__indicator"
+            label={t('audit.indicator')}
+            value={view.indicator === undefined ? '' : String(view.indicator)}
+            data={[{ value: '', label: t('audit.allIndicators') }, ...indicatorOptions]}
+            onChange={(event) => {
+              const next = Number(event.currentTarget.value);
+              setView({ indicator: next > 0 ? next : undefined });
+            }}
+          />
+          <NativeSelect
+            className="audit-filters__user"
+            label={t('audit.user')}
+            value={view.user === undefined ? '' : String(view.user)}
+            data={[{ value: '', label: t('audit.allUsers') }, ...userOptions]}
+            onChange={(event) => {
+              const next = Number(event.currentTarget.value);
+              setView({ user: next > 0 ? next : undefined });
+            }}
+          />
+          <form className="audit-dates" noValidate onSubmit={applyDates}>
+            <TextInput
+              label={t('audit.from')}
+              placeholder={t('scope.asOfPlaceholder')}
+              inputMode="numeric"
+              value={from}
+              error={dateError.from}
+              onChange={(event) => setFrom(event.currentTarget.value)}
+            />
+            <TextInput
+              label={t('audit.to')}
+              placeholder={t('scope.asOfPlaceholder')}
+              inputMode="numeric"
+              value={to}
+              error={dateError.to}
+              onChange={(event) => setTo(event.currentTarget.value)}
+            />
+            <Button type="submit" className="audit-dates__submit">
+              {t('audit.applyDates')}
+            </Button>
+          </form>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="link-button audit-filters__clear"
+            onClick={() =>
+              setView({
+                unit: undefined,
+                indicator: undefined,
+                user: undefined,
+                from: undefined,
+                to: undefined,
+              })
+            }
+          >
+            {t('audit.clear')}
+          </button>
+        )}
+      </div>
+      {body}
+    </main>
+  );
+}

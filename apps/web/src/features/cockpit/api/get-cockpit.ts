@@ -1,0 +1,38 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+
+const endpoint = api.terms[':termId'].cockpit;
+export type Cockpit = InferResponseType<typeof endpoint.$get, 200>;
+export type CockpitUnit = Cockpit['units'][number];
+export type CockpitPeriod = Cockpit['periods'][number];
+
+export interface CockpitParams {
+  termId: number;
+  unitId: number;
+}
+
+/** Units × periods of a subtree with each report's state, and which are overdue. */
+export async function getCockpit(params: CockpitParams, signal?: AbortSignal) {
+  const res = await request(() =>
+    endpoint.$get(
+      { param: { termId: String(params.termId) }, query: { unitId: String(params.unitId) } },
+      { init: { signal } },
+    ),
+  );
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export const cockpitQueryOptions = (params: CockpitParams) =>
+  queryOptions({
+    queryKey: ['cockpit', { termId: params.termId, unitId: params.unitId }],
+    queryFn: ({ signal }) => getCockpit(params, signal),
+  });
+
+export const useCockpit = (params: CockpitParams | undefined) =>
+  useQuery({
+    ...cockpitQueryOptions(params ?? { termId: 0, unitId: 0 }),
+    enabled: params !== undefined,
+    placeholderData: keepPreviousData,
+  });

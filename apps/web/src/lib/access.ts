@@ -1,0 +1,34 @@
+/**
+ * What the signed-in user's roles open in the interface. The API decides what is allowed; this only
+ * keeps menus and pickers to what will work. Roles come from /api/auth/me.
+ */
+import type { Page } from './url-state.ts';
+
+export interface RoleLike {
+  role: string;
+  unitId: number;
+}
+
+const ENTRY_ROLES = new Set(['entry', 'approver', 'admin']);
+const OVERSIGHT_ROLES = new Set(['approver', 'admin', 'viewer']);
+
+/** The pages a user sees in the menu, in menu order. */
+export function pagesFor(roles: readonly RoleLike[]): Page[] {
+  const has = (set: Set<string>) => roles.some((r) => set.has(r.role));
+  const pages: Page[] = ['overview'];
+  if (has(ENTRY_ROLES)) pages.push('entry');
+  if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
+  return pages;
+}
+
+/** Units where the user may enter or approve results (roots of subtrees), highest role first. */
+export function entryRoots(roles: readonly RoleLike[]): number[] {
+  return unique(roles.filter((r) => ENTRY_ROLES.has(r.role)).map((r) => r.unitId));
+}
+
+/** Units whose reporting the user oversees (cockpit, audit trail). */
+export function oversightRoots(roles: readonly RoleLike[]): number[] {
+  return unique(roles.filter((r) => OVERSIGHT_ROLES.has(r.role)).map((r) => r.unitId));
+}
+
+const unique = (ids: number[]) => [...new Set(ids)];

@@ -1,0 +1,198 @@
+/**
+ * What every browser test needs: the built web app served by the API on a fresh demo database,
+ * headless Chromium, signing in, and a few ways to read the API as the signed-in user. `npm test`
+ * builds the web app first; without a build the tests fail (they never skip).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Db, DEMO_PASSWORD } from '@chitieu/db';
+import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createApp } from '../apps/api/src/app.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
+const CHROMIUM = '/usr/lib/chromium/chromium';
+
+export { DEMO_PASSWORD };
+
+/** Fail early, with what to do, when the web app is not built or Chromium is missing. */
+export function assertReady() {
+  if (!existsSync(DIST_INDEX)) {
+    throw new Error(
+      `The web app is not built: ${DIST_INDEX} is missing. Run \`npm run build\` first (\`npm test\` does).`,
+    );
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface TestServer {
+  baseUrl: string;
+  db: Db;
+  close: () => Promise<void>;
+}
+
+/** Seeding the demo takes a while: seed once per test file, then copy it for each server. */
+let seeded: Db | undefined;
+
+/** The API and web app on a database of its own (a fresh copy of the demo). */
+export async function startServer(): Promise<TestServer> {
+  seeded ??= demoDatabase().db;
+  const db = cloneDatabase(seeded);
+  const app = createApp({ db });
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          db.$client.close();
+          resolve();
+        }),
+      ),
+  };
+}
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** A new browser context (its own cookies and storage) and page; script errors go to `errors`. */
+export async function newPage(
+  browser: Browser,
+  errors: string[],
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: DESKTOP, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page };
+}
+
+/** Sign in through the sign-in page and wait for the signed-in frame (its menu). */
+export async function signIn(page: Page, baseUrl: string, username: string, path = '/') {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Các trang' }).waitFor();
+}
+
+/** GET an API path as the page's signed-in user. */
+export async function apiGet<T>(page: Page, baseUrl: string, path: string): Promise<T> {
+  const res = await page.request.get(`${baseUrl}/api${path}`);
+  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Ids the tests need, looked up by name through the API (never assumed). */
+export async function demoIds(page: Page, baseUrl: string) {
+  const { units } = await apiGet<{ units: { id: number; name: string }[] }>(page, baseUrl, '/units');
+  const unit = (name: string) => {
+    const found = units.find((u) => u.name === name);
+    if (!found) throw new Error(`no unit ${name}`);
+    return found.id;
+  };
+  const [term] = await apiGet<{ id: number }[]>(page, baseUrl, '/terms');
+  if (!term) throw new Error('no term');
+  const periods = await apiGet<{ id: number; startDate: string }[]>(
+    page,
+    baseUrl,
+    `/terms/${term.id}/periods`,
+  );
+  const period = (startDate: string) => {
+    const found = periods.find((p) => p.startDate === startDate);
+    if (!found) throw new Error(`no period from ${startDate}`);
+    return found.id;
+  };
+  return {
+    termId: term.id,
+    province: unit('Tỉnh Bình Thuận'),
+    phanThiet: unit('Thành phố Phan Thiết'),
+    phuThuy: unit('Phường Phú Thủy'),
+    h1of2024: period('2024-01-01'),
+    h2of2024: period('2024-07-01'),
+  };
+}
+export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
+
+interface GridRow {
+  indicator: { id: number; code: string };
+  result: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    meets: boolean | null;
+    note: string | null;
+    version: number;
+  } | null;
+}
+
+/** The stored results of a unit's entry grid, by indicator code. */
+export async function storedResults(
+  page: Page,
+  baseUrl: string,
+  ids: DemoIds,
+  unitId: number,
+  periodId: number,
+) {
+  const grid = await apiGet<{ rows: GridRow[]; submission: { state: string } | null }>(
+    page,
+    baseUrl,
+    `/entry?termId=${ids.termId}&unitId=${unitId}&periodId=${periodId}`,
+  );
+  return {
+    state: grid.submission?.state ?? null,
+    results: new Map(grid.rows.map((r) => [r.indicator.code, r.result])),
+  };
+}
+
+/** Fire a paste on an element with text as Excel puts it on the clipboard. */
+export async function pasteInto(page: Page, selector: string, text: string) {
+  await page.evaluate(
+    ({ selector, text }) => {
+      const el = document.querySelector<HTMLElement>(selector);
+      if (!el) throw new Error(`nothing at ${selector}`);
+      el.focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { selector, text },
+  );
+}
+
+/** Let transitions and fonts settle before a screenshot. */
+export const settle = (page: Page) => page.waitForTimeout(300);
+
+export const screenshot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(SCREENSHOTS, name), fullPage });

@@ -1,0 +1,186 @@
+/**
+ * The sign-in page of the demo, the menu by role, and the reporting cockpit, in real Chromium on a
+ * fresh copy of the demo database.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  assertReady,
+  DEMO_PASSWORD,
+  demoIds,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot,
+  settle,
+  signIn,
+  startServer,
+  type TestServer,
+} from './harness.ts';
+
+let browser: Browser | undefined;
+let server: TestServer | undefined;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assertReady();
+  browser = await launchBrowser();
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (options: Parameters<Browser['newContext']>[0] = {}) => {
+  if (!browser) throw new Error('browser not started');
+  return newPage(browser, pageErrors, options);
+};
+const base = () => {
+  if (!server) throw new Error('server not started');
+  return server.baseUrl;
+};
+const menuLinks = (page: Page) =>
+  page.getByRole('navigation', { name: 'Các trang' }).getByRole('link').allTextContents();
+
+describe('the sign-in page of the demo', () => {
+  test('says it is a demo and lists the demo accounts; a click fills the form', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto(`${base()}/`);
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      expect(await page.getByText('Bản demo', { exact: true }).isVisible()).toBe(true);
+      const list = page.getByRole('region', { name: 'Tài khoản dùng thử' });
+      const text = (await list.textContent()) ?? '';
+      for (const expected of [
+        DEMO_PASSWORD,
+        'nhap.phuthuy',
+        'Phường Phú Thủy',
+        'duyet.phanthiet',
+        'Thành phố Phan Thiết',
+        'lanhdao',
+        'Tỉnh Bình Thuận',
+        'Nhập liệu',
+        'Duyệt',
+        'Xem',
+        'Quản trị',
+        'Quản lý chỉ tiêu',
+      ]) {
+        expect(text, expected).toContain(expected);
+      }
+      expect(await list.getByRole('button').count()).toBe(8);
+      await list.getByRole('button', { name: /nhap\.phuthuy/ }).click();
+      expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('nhap.phuthuy');
+      expect(await page.getByLabel('Mật khẩu').inputValue()).toBe(DEMO_PASSWORD);
+      await settle(page);
+      await screenshot(page, 'login-1366x900.png');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('navigation', { name: 'Các trang' }).waitFor();
+      expect(await menuLinks(page)).toEqual(['Tổng quan', 'Nhập liệu']);
+      expect(await page.getByText('Bản demo', { exact: true }).isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a phone', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      await page.goto(`${base()}/`);
+      await page.getByRole('region', { name: 'Tài khoản dùng thử' }).waitFor();
+      await settle(page);
+      await screenshot(page, 'login-390x844.png');
+      await screenshot(page, 'login-390x844-full.png', true);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('each role sees its own menu', async () => {
+    for (const [username, links] of [
+      ['xem.phanthiet', ['Tổng quan', 'Tình hình báo cáo', 'Nhật ký']],
+      ['quanly', ['Tổng quan']],
+      ['duyet.phanthiet', ['Tổng quan', 'Nhập liệu', 'Tình hình báo cáo', 'Nhật ký']],
+    ] as const) {
+      const { context, page } = await open();
+      try {
+        await signIn(page, base(), username);
+        expect(await menuLinks(page), username).toEqual(links);
+        // A page the role does not open falls back to the overview.
+        if (!links.includes('Nhập liệu' as never)) {
+          await page.goto(`${base()}/?page=entry`);
+          await page.getByRole('heading', { name: /Hoàn thành|chưa có chỉ tiêu/ }).waitFor();
+          expect(await page.locator('.entry-grid').count()).toBe(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 90_000);
+});
+
+describe('the reporting cockpit', () => {
+  test("shows each commune's state per period, overdue ones, and opens the entry grid", async () => {
+    const { context, page } = await open();
+    try {
+      await signIn(page, base(), 'duyet.phanthiet');
+      const ids = await demoIds(page, base());
+      await page.getByRole('link', { name: 'Tình hình báo cáo' }).click();
+      const row = page.locator('tr[data-unit="Phường Phú Thủy"]');
+      await row.waitFor();
+      expect(new URL(page.url()).searchParams.get('unit')).toBe(String(ids.phanThiet));
+      const approved = row.locator(`td[data-period="${ids.h1of2024}"] button`);
+      const owed = row.locator(`td[data-period="${ids.h2of2024}"] button`);
+      expect(await approved.textContent()).toContain('Đã duyệt');
+      expect(await owed.textContent()).toContain('Chưa nhập');
+      expect(await owed.textContent()).toContain('Quá hạn');
+      expect(await owed.getAttribute('data-state')).toBe('not_started');
+      // Only Phan Thiết's communes.
+      expect(await page.locator('tr[data-unit="Xã Tiến Thành"]').count()).toBe(1);
+      expect(await page.locator('tr[data-unit="Thị trấn Liên Hương"]').count()).toBe(0);
+      await settle(page);
+      await screenshot(page, 'cockpit-1366x900.png');
+
+      // The filter goes into the address.
+      await page.getByText('Chỉ hiện đơn vị còn nợ báo cáo').click();
+      await page.waitForURL((url) => url.searchParams.get('owing') === '1');
+      expect(await row.count()).toBe(1);
+
+      // A cell opens that unit's grid for that period.
+      await owed.click();
+      await page.waitForURL((url) => url.searchParams.get('page') === 'entry');
+      const url = new URL(page.url());
+      expect(url.searchParams.get('unit')).toBe(String(ids.phuThuy));
+      expect(url.searchParams.get('period')).toBe(String(ids.h2of2024));
+      await page
+        .locator('.report-bar__title', { hasText: 'Phường Phú Thủy · 6 tháng cuối năm 2024' })
+        .waitFor();
+      // Back returns to the cockpit.
+      await page.goBack();
+      await row.waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('on a phone', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      await signIn(page, base(), 'duyet.phanthiet', '/?page=cockpit');
+      await page.locator('tr[data-unit="Phường Phú Thủy"]').waitFor();
+      await settle(page);
+      await screenshot(page, 'cockpit-390x844.png');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('no script errors in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
