@@ -229,8 +229,8 @@ export function saveEntry(
     if (!check.fields)
       throw invalid(check.errors[0]?.message ?? 'Giá trị không hợp lệ.', { errors: check.errors });
 
-    const note = cleanText(input.note, 2000, 'Ghi chú');
-    const evidenceUrl = cleanUrl(input.evidenceUrl);
+    const note = input.note === undefined ? undefined : cleanText(input.note, 2000, 'Ghi chú');
+    const evidenceUrl = input.evidenceUrl === undefined ? undefined : cleanUrl(input.evidenceUrl);
     try {
       const result = recordResult(tx, {
         unitId: unit.id,

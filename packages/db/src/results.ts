@@ -89,8 +89,9 @@ export function recordResult(db: DbOrTx, input: ResultInput): ResultRow {
         fields.numerator,
         fields.denominator,
         fields.meets === null ? null : Number(fields.meets),
-        input.note ?? null,
-        input.evidenceUrl ?? null,
+        // Omitted means "keep": a save of the value alone does not wipe its note or evidence.
+        input.note === undefined ? (before?.note ?? null) : input.note,
+        input.evidenceUrl === undefined ? (before?.evidenceUrl ?? null) : input.evidenceUrl,
         Number(input.illustrative ?? false),
         input.userId ?? null,
         new Date().toISOString(),

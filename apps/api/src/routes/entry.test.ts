@@ -132,7 +132,8 @@ describe('entry, workflow and audit over HTTP', () => {
       updatedByName: 'Hội LHPN phường Phú Thủy',
     });
     const fresh = await save('nhap.phuthuy', { indicatorId: ids.poverty, value: '30', expectedVersion: 1 });
-    expect(fresh.body.result).toMatchObject({ value: 30, version: 2 });
+    // A save without a note keeps the one already there.
+    expect(fresh.body.result).toMatchObject({ value: 30, version: 2, note: 'Chương trình sinh kế lớn' });
   });
 
   it('walks the workflow: submit, return with a comment, fix, resubmit, approve — and the figures follow', async () => {
