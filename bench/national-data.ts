@@ -25,7 +25,8 @@ export function generateNational(dir: string) {
   const sqlite = db.$client;
   const random = seededRandom(63);
   const started = performance.now();
-  const lap = (label: string) => console.log(`  ${label.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (label: string) =>
+    console.log(`  ${label.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   sqlite.transaction(() => {
     const unit = sqlite.prepare(
@@ -34,8 +35,17 @@ export function generateNational(dir: string) {
     const place = sqlite.prepare(
       'INSERT INTO placements (structure_version_id, unit_id, parent_id, path, depth, sort_order) VALUES (1, ?, ?, ?, ?, ?)',
     );
-    sqlite.prepare("INSERT INTO structure_versions (id, name, valid_from) VALUES (1, 'Cả nước', '2021-01-01')").run();
-    const add = (code: string, name: string, type: string, grassroots: boolean, parent: { id: number; path: string } | null, order: number) => {
+    sqlite
+      .prepare("INSERT INTO structure_versions (id, name, valid_from) VALUES (1, 'Cả nước', '2021-01-01')")
+      .run();
+    const add = (
+      code: string,
+      name: string,
+      type: string,
+      grassroots: boolean,
+      parent: { id: number; path: string } | null,
+      order: number,
+    ) => {
       const { id } = unit.get(code, name, type, grassroots ? 1 : 0) as { id: number };
       const path = `${parent?.path ?? '/'}${id}/`;
       place.run(id, parent?.id ?? null, path, path.split('/').length - 3, order);
@@ -81,23 +91,43 @@ export function generateNational(dir: string) {
     for (let i = 0; i < INDICATORS; i++) {
       const type = MEASURE_TYPES[i % MEASURE_TYPES.length] as MeasureType;
       const decimals = type === 'ratio' || type === 'units_meeting' ? 1 : 0;
-      const { id } = indicator.get(`I${i}`, `Chỉ số ${i}`, type === 'amount' ? 'đồng' : 'hộ', type, decimals) as { id: number };
-      const goal = { cumulative: 5_000_000, amount: 9e12, stock: 50_000, ratio: 800, units_meeting: 1000 }[type];
-      target.run(`CT${i + 1}`, `Chỉ tiêu thử tải ${i + 1}`, `Chỉ tiêu ${i + 1}`, id, type === 'ratio' ? 600 : 0, goal, i);
+      const { id } = indicator.get(
+        `I${i}`,
+        `Chỉ số ${i}`,
+        type === 'amount' ? 'đồng' : 'hộ',
+        type,
+        decimals,
+      ) as { id: number };
+      const goal = { cumulative: 5_000_000, amount: 9e12, stock: 50_000, ratio: 800, units_meeting: 1000 }[
+        type
+      ];
+      target.run(
+        `CT${i + 1}`,
+        `Chỉ tiêu thử tải ${i + 1}`,
+        `Chỉ tiêu ${i + 1}`,
+        id,
+        type === 'ratio' ? 600 : 0,
+        goal,
+        i,
+      );
       types.push(type);
     }
 
     const result = sqlite.prepare(
       'INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const submission = sqlite.prepare("INSERT INTO submissions (unit_id, period_id, state) VALUES (?, ?, 'approved')");
+    const submission = sqlite.prepare(
+      "INSERT INTO submissions (unit_id, period_id, state) VALUES (?, ?, 'approved')",
+    );
     for (const unitId of communes) {
       for (const periodId of periodIds) {
         submission.run(unitId, periodId);
         types.forEach((type, i) => {
           const n = Math.floor(random() * 40);
-          if (type === 'ratio') result.run(unitId, i + 1, periodId, null, n, n + Math.floor(random() * 10), null);
-          else if (type === 'units_meeting') result.run(unitId, i + 1, periodId, null, null, null, random() < 0.9 ? 1 : 0);
+          if (type === 'ratio')
+            result.run(unitId, i + 1, periodId, null, n, n + Math.floor(random() * 10), null);
+          else if (type === 'units_meeting')
+            result.run(unitId, i + 1, periodId, null, null, null, random() < 0.9 ? 1 : 0);
           else result.run(unitId, i + 1, periodId, type === 'amount' ? n * 1_000_000 : n, null, null, null);
         });
       }
@@ -105,7 +135,12 @@ export function generateNational(dir: string) {
     lap(`results (${communes.length * periodIds.length * INDICATORS})`);
     rebuildRollups(db);
     lap('roll-up rebuild');
-    createUser(db, { username: NATIONAL_VIEWER.username, displayName: 'Lãnh đạo (thử tải)', password: NATIONAL_VIEWER.password, roles: [{ role: 'viewer', unitId: nation.id }] });
+    createUser(db, {
+      username: NATIONAL_VIEWER.username,
+      displayName: 'Lãnh đạo (thử tải)',
+      password: NATIONAL_VIEWER.password,
+      roles: [{ role: 'viewer', unitId: nation.id }],
+    });
     setMeta(db, 'organisation', 'Hội LHPN Việt Nam (dữ liệu thử tải)');
     setMeta(db, 'revision', '1');
   })();

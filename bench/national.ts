@@ -61,7 +61,15 @@ function peakRssMb(pid: number): number {
 async function jsBeforeFirstRender(cookie: string): Promise<number> {
   const browser = await chromium.launch({
     executablePath: '/usr/lib/chromium/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext();
   const [name, value] = cookie.split('=') as [string, string];
@@ -92,7 +100,9 @@ async function main() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const headers = { cookie };
-    const units = (await (await fetch(`${BASE}/api/units`, { headers })).json()) as { units: { id: number; depth: number }[] };
+    const units = (await (await fetch(`${BASE}/api/units`, { headers })).json()) as {
+      units: { id: number; depth: number }[];
+    };
     const province = units.units.find((u) => u.depth === 1)?.id;
     const endpoints: [string, string][] = [
       ['overview, nation', '/api/terms/1/dashboard'],
@@ -101,8 +111,17 @@ async function main() {
       ['time series, nation', '/api/terms/1/targets/1/series'],
     ];
     const health = await load('/api/health', {});
-    console.log(`\nmachine: ${process.arch}, ${(await import('node:os')).cpus().length} cores, Node ${process.version}; ${SECONDS} s runs, 50 connections`);
-    console.log('endpoint'.padEnd(32), 'mode'.padEnd(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), ' vs health');
+    console.log(
+      `\nmachine: ${process.arch}, ${(await import('node:os')).cpus().length} cores, Node ${process.version}; ${SECONDS} s runs, 50 connections`,
+    );
+    console.log(
+      'endpoint'.padEnd(32),
+      'mode'.padEnd(9),
+      'p50 ms'.padStart(7),
+      'p99 ms'.padStart(7),
+      'req/s'.padStart(8),
+      ' vs health',
+    );
     // A cached run answers 304 by design; autocannon counts those as non-2xx, so only uncached runs report them.
     const line = (label: string, mode: string, r: Run) =>
       console.log(
@@ -122,7 +141,9 @@ async function main() {
     }
     console.log(`\nserver peak RSS: ${peakRssMb(server.pid as number)} MB`);
     if (existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      console.log(`JS before the overview's first render: ${((await jsBeforeFirstRender(cookie)) / 1024).toFixed(1)} KB gzip`);
+      console.log(
+        `JS before the overview's first render: ${((await jsBeforeFirstRender(cookie)) / 1024).toFixed(1)} KB gzip`,
+      );
     } else {
       console.log('web app not built (npm run build): JS size not measured');
     }

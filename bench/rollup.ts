@@ -39,11 +39,21 @@ function time<T>(label: string, runs: number, fn: (i: number) => T) {
 
 const seedStart = performance.now();
 const { termId } = seedDemo(db);
-console.log(`seed demo (units, targets, ${db.select().from(schema.results).all().length} results, roll-ups): ${(performance.now() - seedStart).toFixed(0)} ms`);
+console.log(
+  `seed demo (units, targets, ${db.select().from(schema.results).all().length} results, roll-ups): ${(performance.now() - seedStart).toFixed(0)} ms`,
+);
 
 const scope = resolveScope(db, 'system', { termId }, '2024-06-30');
-const communes = db.select().from(schema.units).all().filter((u) => u.isGrassroots);
-const poverty = db.select().from(schema.indicators).all().find((i) => i.code === 'THOATNGHEO');
+const communes = db
+  .select()
+  .from(schema.units)
+  .all()
+  .filter((u) => u.isGrassroots);
+const poverty = db
+  .select()
+  .from(schema.indicators)
+  .all()
+  .find((i) => i.code === 'THOATNGHEO');
 const period = db.select().from(schema.periods).all()[4];
 
 time('write one result (+ audit, roll-up, revision)', 5000, (i) =>

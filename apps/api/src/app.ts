@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { reportsRoutes } from './routes/reports.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
 
@@ -58,6 +59,7 @@ function createApi(deps: Deps) {
     .route('/', entryRoutes)
     .route('/', excelRoutes)
     .route('/', termsRoutes)
+    .route('/', reportsRoutes)
     .route('/', unitsRoutes);
 }
 

@@ -3,29 +3,54 @@
  *   npm run cli -- migrate
  *   npm run user:create -- --username admin --name "Quản trị" --role admin --unit 60 [--create-root "Hội LHPN tỉnh…"]
  *   (the password is read from stdin)
+ *   npm run cli -- seed-demo   (an empty database gets the Bình Thuận demo and its mid-term report)
+ *   npm run cli -- export --term 1 --format docx|xlsx|csv --out FILE [--unit CODE] [--as-of YYYY-MM-DD]
  * Bad arguments exit non-zero with a one-line reason.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError, ROLES, type Role, todayInVietnam } from '@chitieu/core';
-import { createRootUnit, createUser, schema } from '@chitieu/db';
+import { createRootUnit, createUser, schema, seedDemoReport } from '@chitieu/db';
 import { isNull } from 'drizzle-orm';
 import { loadEnv } from './env.ts';
 import { prepareDatabase } from './server.ts';
+import { EXPORT_USAGE, exportReport, parseExportArgs } from './workers/report-export.ts';
 
 function fail(message: string): never {
   console.error(`Lỗi: ${message}`);
   process.exit(2);
 }
 
-function main(argv: string[]) {
+function main(argv: string[]): Promise<void> | undefined {
   const [command, ...rest] = argv;
   const env = { ...loadEnv(), seedDemo: false };
   if (command === 'migrate') {
     prepareDatabase(env);
     console.log(`Đã cập nhật cơ sở dữ liệu trong ${join(env.dataDir, 'chitieu.db')}.`);
     return;
+  }
+  if (command === 'seed-demo') {
+    const { db, seeded } = prepareDatabase({ ...env, seedDemo: true });
+    const term = db
+      .select()
+      .from(schema.terms)
+      .all()
+      .find((t) => t.illustrative);
+    if (term) seedDemoReport(db, term.id);
+    console.log(
+      seeded
+        ? `Đã nạp dữ liệu demo vào ${join(env.dataDir, 'chitieu.db')}.`
+        : `Cơ sở dữ liệu đã có dữ liệu, không nạp demo (${join(env.dataDir, 'chitieu.db')}).`,
+    );
+    return;
+  }
+  if (command === 'export') {
+    const args = parseExportArgs(rest);
+    const { db } = prepareDatabase(env);
+    return exportReport(db, args).then(({ path, bytes }) => {
+      console.log(`Đã xuất ${path} (${bytes} byte).`);
+    });
   }
   if (command === 'user:create') {
     const { values } = parseArgs({
@@ -71,12 +96,15 @@ function main(argv: string[]) {
     return;
   }
   fail(
-    'lệnh không rõ. Dùng: migrate | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin)',
+    `lệnh không rõ. Dùng: migrate | seed-demo | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin) | ${EXPORT_USAGE}`,
   );
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+const reason = (error: unknown) =>
   fail(error instanceof DomainError || error instanceof Error ? error.message : String(error));
+try {
+  // `export` builds its file asynchronously; its failures are one line too.
+  main(process.argv.slice(2))?.catch(reason);
+} catch (error) {
+  reason(error);
 }

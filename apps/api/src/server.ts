@@ -1,7 +1,15 @@
 /** Start-up: check the data directory, open and migrate the database, seed the demo, serve. */
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Db, getMeta, migrateDatabase, openDatabase, schema, seedDemo } from '@chitieu/db';
+import {
+  type Db,
+  getMeta,
+  migrateDatabase,
+  openDatabase,
+  schema,
+  seedDemo,
+  seedDemoReport,
+} from '@chitieu/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Env } from './env.ts';
@@ -26,7 +34,7 @@ export function prepareDatabase(env: Env): { db: Db; seeded: boolean } {
   }
   const empty = db.select({ id: schema.units.id }).from(schema.units).limit(1).all().length === 0;
   const seeded = env.seedDemo && empty && getMeta(db, 'organisation') === undefined;
-  if (seeded) seedDemo(db);
+  if (seeded) seedDemoReport(db, seedDemo(db).termId);
   return { db, seeded };
 }
 

@@ -113,6 +113,8 @@ const vi = {
   'nav.entry': 'Nhập liệu',
   'nav.cockpit': 'Tình hình báo cáo',
   'nav.audit': 'Nhật ký',
+  'nav.report': 'Báo cáo',
+  'headline.report': 'Báo cáo sơ kết giữa nhiệm kỳ',
 
   'demo.label': 'Bản demo',
   'demo.tag': 'Bản demo',
@@ -414,6 +416,8 @@ const en: Partial<Record<MessageKey, string>> = {
   'nav.entry': 'Data entry',
   'nav.cockpit': 'Reporting status',
   'nav.audit': 'Audit log',
+  'nav.report': 'Report',
+  'headline.report': 'Mid-term report',
 
   'demo.label': 'Demo',
   'demo.tag': 'Demo',

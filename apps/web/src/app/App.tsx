@@ -11,11 +11,12 @@ import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { Overview } from '../features/overview/Overview.tsx';
+import { reportParamsFromSearch } from '../features/report/params.ts';
 import { useI18n } from '../i18n.ts';
 import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
-import { useViewState } from '../lib/url-state.ts';
+import { navigate, useViewState } from '../lib/url-state.ts';
 import { theme } from './theme.ts';
 
 // The overview is what most people open: it comes in the first download. The other pages are
@@ -23,6 +24,9 @@ import { theme } from './theme.ts';
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const ReportPage = lazy(() =>
+  import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
 
 /** The frame of every signed-in page: header with the menu, the demo banner, then the page. */
 function Shell({ me }: { me: Me }) {
@@ -60,6 +64,12 @@ function Shell({ me }: { me: Me }) {
           {page === 'entry' && <EntryPage me={me} />}
           {page === 'cockpit' && <CockpitPage me={me} />}
           {page === 'audit' && <AuditPage me={me} />}
+          {page === 'report' && term && (
+            <ReportPage
+              params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}
+              onBack={() => navigate({ term: view.term })}
+            />
+          )}
         </Suspense>
       )}
     </div>

@@ -7,6 +7,7 @@ const LABELS: Record<Page, MessageKey> = {
   entry: 'nav.entry',
   cockpit: 'nav.cockpit',
   audit: 'nav.audit',
+  report: 'nav.report',
 };
 
 /**

@@ -18,6 +18,8 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   const pages: Page[] = ['overview'];
   if (has(ENTRY_ROLES)) pages.push('entry');
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
+  // Everyone who reads figures may read and export the report; editing it is checked by the API.
+  pages.push('report');
   return pages;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The view state lives in the address. The page (`page=entry|cockpit|audit`; absent: the overview)
+ * The view state lives in the address. The page (`page=entry|cockpit|audit|report`; absent: the overview)
  * and what it shows: ?term=1&unit=5&asOf=2024-06-30 (plus basis=approved|submitted and
  * sv=<structure version>) for the overview; &unit&period for the entry grid; &unit&owing=1 for the
  * reporting cockpit; &unit&indicator&user&from&to for the audit trail. A copied link reopens the
@@ -8,7 +8,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit'] as const;
+export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
@@ -59,7 +59,7 @@ export function parseViewState(search: string): ViewState {
   const page = q.get('page');
   const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
-    page: page === 'entry' || page === 'cockpit' || page === 'audit' ? page : undefined,
+    page: page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' ? page : undefined,
     term: positiveInt(q.get('term')),
     unit: positiveInt(q.get('unit')),
     asOf: asOf ? asOf : undefined,

@@ -2,6 +2,7 @@ import { formatDate, TARGET_STATUSES } from '@chitieu/core';
 import { Loader } from '@mantine/core';
 import { useI18n } from '../../../i18n.ts';
 import { STATUS_STYLES, type StatusKey, statusKey } from '../../../lib/status.ts';
+import { reportSearch } from '../../report/params.ts';
 import type { Dashboard } from '../api/get-dashboard.ts';
 import { Ring } from './Ring.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -44,6 +45,25 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
             </span>
           )}
         </p>
+        <a
+          className="headline__report"
+          href={reportSearch({
+            termId: scope.term.id,
+            kind: 'mid_term',
+            unitId: scope.unit.id,
+            asOf: scope.asOf,
+            basis: scope.basis,
+            structureVersionId: scope.structureVersionId,
+          })}
+          onClick={(event) => {
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+            event.preventDefault();
+            window.history.pushState(null, '', event.currentTarget.href);
+            window.dispatchEvent(new PopStateEvent('popstate'));
+          }}
+        >
+          {t('headline.report')} →
+        </a>
         {present.length > 0 && (
           <ul className="headline__counts" aria-label={t('headline.byStatus')}>
             {present.map((key) => (
