@@ -18,11 +18,11 @@ const H3 = half(3, '2025-01-01', '2025-06-30', '2025-07-10');
 describe('pages by role', () => {
   test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
-    expect(pagesFor(role('entry'))).toEqual(['overview', 'entry']);
-    expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit']);
-    expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit']);
-    expect(pagesFor(role('manager'))).toEqual(['overview']);
-    expect(pagesFor(role('admin'))).toEqual(['overview', 'entry', 'cockpit', 'audit']);
+    expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);
+    expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
+    expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit', 'report']);
+    expect(pagesFor(role('manager'))).toEqual(['overview', 'report']);
+    expect(pagesFor(role('admin'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
     const mixed = [
       { role: 'viewer', unitId: 1 },
       { role: 'entry', unitId: 5 },
