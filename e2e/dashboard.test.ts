@@ -208,6 +208,21 @@ describe('overview dashboard', () => {
     await context.close();
   });
 
+  test('"Xuất báo cáo (DOCX)" on the overview downloads the report for the view on screen', async () => {
+    const { context, page } = await newPage({ acceptDownloads: true });
+    await signIn(page, '/', 'xem.phanthiet');
+    await page.getByText('Thành phố Phan Thiết · số liệu đến 30/06/2024').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Xuất báo cáo (DOCX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/Thành phố Phan Thiết.*\.docx$/);
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync((await download.path()) as string);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+
   test('reads well on a phone (390×844)', async () => {
     const { context, page } = await newPage(PHONE);
     await signIn(page);

@@ -115,6 +115,7 @@ const vi = {
   'nav.audit': 'Nhật ký',
   'nav.report': 'Báo cáo',
   'headline.report': 'Báo cáo sơ kết giữa nhiệm kỳ',
+  'headline.exportDocx': 'Xuất báo cáo (DOCX)',
 
   'demo.label': 'Bản demo',
   'demo.tag': 'Bản demo',
@@ -418,6 +419,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'nav.audit': 'Audit log',
   'nav.report': 'Report',
   'headline.report': 'Mid-term report',
+  'headline.exportDocx': 'Export report (DOCX)',
 
   'demo.label': 'Demo',
   'demo.tag': 'Demo',

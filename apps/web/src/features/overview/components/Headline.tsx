@@ -2,6 +2,7 @@ import { formatDate, TARGET_STATUSES } from '@chitieu/core';
 import { Loader } from '@mantine/core';
 import { useI18n } from '../../../i18n.ts';
 import { STATUS_STYLES, type StatusKey, statusKey } from '../../../lib/status.ts';
+import { downloadUrl } from '../../report/api.ts';
 import { reportSearch } from '../../report/params.ts';
 import type { Dashboard } from '../api/get-dashboard.ts';
 import { Ring } from './Ring.tsx';
@@ -23,6 +24,15 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const present = ORDER.filter((key) => (counts.get(key) ?? 0) > 0);
+  // The report carries the same scope as this view, so its figures are these figures.
+  const reportParams = {
+    termId: scope.term.id,
+    kind: 'mid_term' as const,
+    unitId: scope.unit.id,
+    asOf: scope.asOf,
+    basis: scope.basis,
+    structureVersionId: scope.structureVersionId,
+  };
   return (
     <section className="headline" aria-labelledby="headline-title">
       <Ring
@@ -45,25 +55,27 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
             </span>
           )}
         </p>
-        <a
-          className="headline__report"
-          href={reportSearch({
-            termId: scope.term.id,
-            kind: 'mid_term',
-            unitId: scope.unit.id,
-            asOf: scope.asOf,
-            basis: scope.basis,
-            structureVersionId: scope.structureVersionId,
-          })}
-          onClick={(event) => {
-            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-            event.preventDefault();
-            window.history.pushState(null, '', event.currentTarget.href);
-            window.dispatchEvent(new PopStateEvent('popstate'));
-          }}
-        >
-          {t('headline.report')} →
-        </a>
+        <p className="headline__report">
+          <a
+            href={reportSearch(reportParams)}
+            onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+              event.preventDefault();
+              window.history.pushState(null, '', event.currentTarget.href);
+              window.dispatchEvent(new PopStateEvent('popstate'));
+            }}
+          >
+            {t('headline.report')} →
+          </a>
+          {' · '}
+          <a href={downloadUrl(reportParams, 'docx')} download>
+            {t('headline.exportDocx')}
+          </a>
+          {' · '}
+          <a href={downloadUrl(reportParams, 'xlsx')} download>
+            XLSX
+          </a>
+        </p>
         {present.length > 0 && (
           <ul className="headline__counts" aria-label={t('headline.byStatus')}>
             {present.map((key) => (
