@@ -87,7 +87,7 @@ describe('a report from entry to approval', () => {
       const baseline = await apiPoverty(a, baseUrl, ids, ids.phuThuy);
       // Entry staff see the overview and the entry page, not the oversight pages.
       const menu = a.getByRole('navigation', { name: 'Các trang' });
-      expect(await menu.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Nhập liệu']);
+      expect(await menu.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Nhập liệu', 'Báo cáo']);
       await openEntryFromMenu(a, ids.h2of2024, 'Phường Phú Thủy · 6 tháng cuối năm 2024');
       const url = new URL(a.url());
       expect(url.searchParams.get('page')).toBe('entry');

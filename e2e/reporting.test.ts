@@ -77,7 +77,7 @@ describe('the sign-in page of the demo', () => {
       await screenshot(page, 'login-1366x900.png');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('navigation', { name: 'Các trang' }).waitFor();
-      expect(await menuLinks(page)).toEqual(['Tổng quan', 'Nhập liệu']);
+      expect(await menuLinks(page)).toEqual(['Tổng quan', 'Nhập liệu', 'Báo cáo']);
       expect(await page.getByText('Bản demo', { exact: true }).isVisible()).toBe(true);
     } finally {
       await context.close();
@@ -101,9 +101,9 @@ describe('the sign-in page of the demo', () => {
 
   test('each role sees its own menu', async () => {
     for (const [username, links] of [
-      ['xem.phanthiet', ['Tổng quan', 'Tình hình báo cáo', 'Nhật ký']],
-      ['quanly', ['Tổng quan']],
-      ['duyet.phanthiet', ['Tổng quan', 'Nhập liệu', 'Tình hình báo cáo', 'Nhật ký']],
+      ['xem.phanthiet', ['Tổng quan', 'Tình hình báo cáo', 'Nhật ký', 'Báo cáo']],
+      ['quanly', ['Tổng quan', 'Báo cáo']],
+      ['duyet.phanthiet', ['Tổng quan', 'Nhập liệu', 'Tình hình báo cáo', 'Nhật ký', 'Báo cáo']],
     ] as const) {
       const { context, page } = await open();
       try {
