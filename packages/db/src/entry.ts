@@ -23,7 +23,7 @@ import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
 import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
 import { type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';
-import { stmt } from './statements.ts';
+import { inTransaction, stmt } from './statements.ts';
 
 type SubmissionRow = typeof s.submissions.$inferSelect;
 
@@ -188,7 +188,8 @@ export function saveEntry(
   actor: Actor,
   input: SaveEntryInput,
 ): { result: ResultRow; warnings: EntryProblem[] } {
-  return db.transaction((tx) => {
+  const tx = db;
+  return inTransaction(db, () => {
     const unit = getUnit(tx, input.unitId);
     const period = getPeriod(tx, input.periodId);
     const indicator = stmt<EntryIndicator & { id: number }>(

@@ -17,7 +17,7 @@ import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
 import { applyRollupDelta, applySubmissionStateChange, basesFor } from './rollup.ts';
 import { auditEvents, type results, submissions } from './schema.ts';
-import { stmt } from './statements.ts';
+import { inTransaction, stmt } from './statements.ts';
 
 export interface ResultInput extends Partial<ResultFields> {
   unitId: number;
@@ -49,8 +49,8 @@ const fromRaw = (r: RawResult): ResultRow => ({
  * it, and in the same transaction keep the roll-ups, write the audit event and bump the revision.
  * This is the hot path of data entry, so it runs on prepared statements (statements.ts).
  */
-export function recordResult(db: DbOrTx, input: ResultInput): ResultRow {
-  return db.transaction((tx) => {
+export function recordResult(tx: DbOrTx, input: ResultInput): ResultRow {
+  return inTransaction(tx, () => {
     const indicator = stmt<{ measureType: string; frequency: string }>(
       tx,
       'SELECT measure_type AS measureType, frequency FROM indicators WHERE id = ?',

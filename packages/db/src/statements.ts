@@ -28,3 +28,12 @@ export function stmt<Row = unknown>(db: DbOrTx, text: string): Database.Statemen
   }
   return statement as Database.Statement<unknown[], Row>;
 }
+
+/**
+ * Run `fn` in a transaction on better-sqlite3's own wrapper: nested calls become savepoints with
+ * statements it prepares once, where Drizzle's nested transactions prepare their savepoint SQL on
+ * every call. For the hot path (a save inside saveEntry inside an import).
+ */
+export function inTransaction<T>(db: DbOrTx, fn: () => T): T {
+  return clientOf(db).transaction(fn)();
+}
