@@ -4,5 +4,6 @@ export * from './entry.ts';
 export * from './errors.ts';
 export * from './format.ts';
 export * from './measures.ts';
+export * from './names.ts';
 export * from './status.ts';
 export * from './workflow.ts';

@@ -4,7 +4,7 @@
  * target with its value by child unit. Pure data → spec; drawing is in report-charts.ts (a worker).
  */
 
-import { formatScaled } from '@chitieu/core';
+import { formatScaled, shortUnitName } from '@chitieu/core';
 import type { ReportData } from '@chitieu/db';
 import type { TopLevelSpec } from 'vega-lite';
 import { pctText, STATUS_LABELS, type StatusKey, statusKey } from './report-format.ts';
@@ -294,20 +294,4 @@ function worksSpec(data: ReportData): ChartSpec {
       }
     : { config: BASE_CONFIG, data: { values }, ...panel('count', 'countText', `Số ${unitLabel}`, '#0072B2') };
   return { key: 'works', title, spec };
-}
-
-const PREFIXES: [RegExp, string][] = [
-  [/^Thành phố /, 'TP. '],
-  [/^Thị xã /, 'TX. '],
-  [/^Huyện /, 'H. '],
-  [/^Thị trấn /, 'TT. '],
-  [/^Phường /, 'P. '],
-  [/^Xã /, 'X. '],
-  [/^Hội Phụ nữ /, 'HPN '],
-];
-
-/** 'Thành phố Phan Thiết' → 'TP. Phan Thiết', as on the dashboard's charts. */
-export function shortUnitName(name: string): string {
-  for (const [re, short] of PREFIXES) if (re.test(name)) return name.replace(re, short);
-  return name;
 }

@@ -13,6 +13,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../lib/session.ts';
 import { ErrorSchema } from '../schemas.ts';
@@ -26,12 +27,6 @@ const MeSchema = z
     roles: z.array(z.object({ role: z.string(), unitId: z.number().int(), unitName: z.string() })),
   })
   .openapi('Me');
-
-const json = <T>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = { 400: json(ErrorSchema, 'Không hợp lệ'), 401: json(ErrorSchema, 'Chưa đăng nhập') };
 
 const LoginBody = z.object({
   username: z.string().min(1, { error: 'Nhập tên đăng nhập.' }).max(100),

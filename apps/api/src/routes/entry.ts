@@ -7,6 +7,7 @@ import {
   transitionReport,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import {
@@ -24,18 +25,6 @@ import {
   SubmissionSchema,
   TermParams,
 } from '../schemas.ts';
-
-const json = <T>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  400: json(ErrorSchema, 'Không hợp lệ'),
-  401: json(ErrorSchema, 'Chưa đăng nhập'),
-  403: json(ErrorSchema, 'Không có quyền'),
-  404: json(ErrorSchema, 'Không tìm thấy'),
-};
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const periods = createRoute({
   method: 'get',
@@ -60,7 +49,7 @@ const save = createRoute({
   path: '/results',
   tags: ['Nhập liệu'],
   summary: 'Lưu một giá trị (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
-  request: body(SaveResultBody),
+  request: jsonBody(SaveResultBody),
   responses: {
     200: json(SaveResultResponse, 'Đã lưu, kèm cảnh báo nếu có'),
     ...errors,
@@ -73,7 +62,7 @@ const transition = createRoute({
   path: '/reports/{unitId}/{periodId}/{action}',
   tags: ['Nhập liệu'],
   summary: 'Gửi, duyệt hoặc trả lại báo cáo kỳ của một đơn vị',
-  request: { params: ReportParams, ...body(ReportBody) },
+  request: { params: ReportParams, ...jsonBody(ReportBody) },
   responses: {
     200: json(SubmissionSchema, 'Trạng thái mới'),
     ...errors,

@@ -11,24 +11,13 @@ import { buildEntryTemplate, readEntryWorkbook } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { Binary, errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { EntryQuery, ErrorSchema } from '../schemas.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-const json = <T>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  400: json(ErrorSchema, 'Không hợp lệ'),
-  401: json(ErrorSchema, 'Chưa đăng nhập'),
-  403: json(ErrorSchema, 'Không có quyền'),
-  404: json(ErrorSchema, 'Không tìm thấy'),
-};
-const Binary = z.string().openapi({ type: 'string', format: 'binary' });
 
 const FigureFields = z.object({
   value: z.number().int().nullable(),

@@ -47,6 +47,7 @@ import {
 } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { Binary, errors, json } from '../lib/openapi.ts';
 import type { AppEnv } from '../lib/router.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -59,18 +60,6 @@ import {
 } from '../workers/report-jobs.ts';
 import { reportPool } from '../workers/report-pool.ts';
 import { attachment } from './excel.ts';
-
-const json = <T>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  400: json(ErrorSchema, 'Tham số không hợp lệ'),
-  401: json(ErrorSchema, 'Chưa đăng nhập'),
-  403: json(ErrorSchema, 'Không có quyền'),
-  404: json(ErrorSchema, 'Không tìm thấy'),
-};
-const Binary = z.string().openapi({ type: 'string', format: 'binary' });
 
 // ---------------------------------------------------------------- schemas
 

@@ -8,12 +8,12 @@ import {
   termTargets,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import {
   BreakdownSchema,
   DashboardSchema,
-  ErrorSchema,
   ScopeQuery,
   SeriesSchema,
   TargetDefinitionSchema,
@@ -21,17 +21,6 @@ import {
   TermParams,
   TermSchema,
 } from '../schemas.ts';
-
-const json = <T>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  400: json(ErrorSchema, 'Tham số không hợp lệ'),
-  401: json(ErrorSchema, 'Chưa đăng nhập'),
-  403: json(ErrorSchema, 'Không có quyền xem đơn vị này'),
-  404: json(ErrorSchema, 'Không tìm thấy'),
-};
 
 const list = createRoute({
   method: 'get',

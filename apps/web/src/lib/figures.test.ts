@@ -5,7 +5,6 @@ import {
   pctOfGoalText,
   relatedText,
   scaledMoneyText,
-  shortUnitName,
   totalsByYear,
   valueText,
 } from './figures.ts';
@@ -82,9 +81,6 @@ describe('figures in words', () => {
     expect(scaledMoneyText(1_460_000_000, 'ty')).toBe('1,46');
     expect(scaledMoneyText(955_000_000, 'ty')).toBe('0,96');
     expect(scaledMoneyText(176_000_000, 'trieu')).toBe('176');
-    expect(shortUnitName('Thành phố Phan Thiết')).toBe('TP. Phan Thiết');
-    expect(shortUnitName('Huyện Hàm Thuận Nam')).toBe('H. Hàm Thuận Nam');
-    expect(shortUnitName('Phường Mũi Né')).toBe('P. Mũi Né');
   });
 
   test('unit tree in reading order', () => {

@@ -149,22 +149,6 @@ export function totalsByYear(
     });
 }
 
-const PREFIXES: [RegExp, string][] = [
-  [/^Thành phố /, 'TP. '],
-  [/^Thị xã /, 'TX. '],
-  [/^Huyện /, 'H. '],
-  [/^Thị trấn /, 'TT. '],
-  [/^Phường /, 'P. '],
-  [/^Xã /, 'X. '],
-  [/^Hội Phụ nữ /, 'HPN '],
-];
-
-/** Short unit name for chart axes: 'Thành phố Phan Thiết' -> 'TP. Phan Thiết'. Tables keep the full name. */
-export function shortUnitName(name: string): string {
-  for (const [re, short] of PREFIXES) if (re.test(name)) return name.replace(re, short);
-  return name;
-}
-
 /** Lower case without diacritics, for search: 'Phan Thiết' and 'phan thiet' match. */
 export function foldVietnamese(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
