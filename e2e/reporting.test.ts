@@ -50,8 +50,10 @@ describe('the sign-in page of the demo', () => {
     try {
       await page.goto(`${base()}/`);
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-      expect(await page.getByText('Bản demo', { exact: true }).isVisible()).toBe(true);
+      // The demo flag arrives with /api/meta, after the form: wait for it rather than look once.
+      await page.getByText('Bản demo', { exact: true }).waitFor();
       const list = page.getByRole('region', { name: 'Tài khoản dùng thử' });
+      await list.waitFor();
       const text = (await list.textContent()) ?? '';
       for (const expected of [
         DEMO_PASSWORD,
@@ -78,7 +80,7 @@ describe('the sign-in page of the demo', () => {
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('navigation', { name: 'Các trang' }).waitFor();
       expect(await menuLinks(page)).toEqual(['Tổng quan', 'Nhập liệu', 'Báo cáo']);
-      expect(await page.getByText('Bản demo', { exact: true }).isVisible()).toBe(true);
+      await page.getByText('Bản demo', { exact: true }).waitFor();
     } finally {
       await context.close();
     }
