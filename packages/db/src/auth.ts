@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { invalid, notFound, type Role } from '@chitieu/core';
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
 import { roleAssignments, sessions, users } from './schema.ts';
 import { stmt } from './statements.ts';
@@ -143,8 +143,4 @@ export function changePassword(db: Db, userId: number, password: string): void {
     .where(eq(users.id, userId))
     .run();
   if (result.changes === 0) throw notFound('Không tìm thấy người dùng.');
-}
-
-export function countUsers(db: DbOrTx): number {
-  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users`)?.n ?? 0;
 }

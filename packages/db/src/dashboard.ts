@@ -281,11 +281,6 @@ function cachedGrassrootsCounts(db: DbOrTx, versionId: number, date: string): Ma
   return memoByRevision(db, `grassroots:${versionId}:${date}`, () => grassrootsCounts(db, versionId, date));
 }
 
-/** Grassroots units in a subtree that exist on the date. */
-export function expectedGrassroots(db: DbOrTx, versionId: number, unitId: number, date: string): number {
-  return grassrootsCounts(db, versionId, date).get(unitId) ?? 0;
-}
-
 export interface IndicatorInfo {
   id: number;
   code: string;

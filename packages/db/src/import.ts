@@ -26,6 +26,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets, versionAt } from './dashboard.ts';
+import { getPeriod, getUnit } from './lookups.ts';
 import { type ResultRow, recordResult } from './results.ts';
 import * as s from './schema.ts';
 
@@ -58,10 +59,8 @@ export function periodLabel(p: Pick<Period, 'kind' | 'startDate' | 'endDate'>): 
 
 function load(db: DbOrTx, input: ImportKey) {
   const term = getTerm(db, input.termId);
-  const unit = db.select().from(s.units).where(eq(s.units.id, input.unitId)).get();
-  if (!unit) throw notFound(`Không tìm thấy đơn vị ${input.unitId}.`);
-  const period = db.select().from(s.periods).where(eq(s.periods.id, input.periodId)).get();
-  if (!period) throw notFound(`Không tìm thấy kỳ báo cáo ${input.periodId}.`);
+  const unit = getUnit(db, input.unitId);
+  const period = getPeriod(db, input.periodId);
   if (period.endDate < term.startDate || period.startDate > term.endDate) {
     throw invalid('Kỳ báo cáo không thuộc nhiệm kỳ này.', { param: 'periodId' });
   }
