@@ -134,15 +134,25 @@ export function childUnits(
   versionId: number,
   unitId: number,
 ): (TreeUnit & { hasChildren: boolean })[] {
-  return db
-    .all<TreeUnit & { hasChildren: number }>(sql`
-      SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
-             EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
-                     AND c.parent_id = p.unit_id) AS hasChildren
-      FROM placements p JOIN units u ON u.id = p.unit_id
-      WHERE p.structure_version_id = ${versionId} AND p.parent_id = ${unitId}
-      ORDER BY p.sort_order`)
-    .map((r) => ({ ...r, isGrassroots: Boolean(r.isGrassroots), hasChildren: Boolean(r.hasChildren) }));
+  const rows = stmt<Omit<TreeUnit, 'isGrassroots'> & { isGrassroots: number; hasChildren: number }>(
+    db,
+    `SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
+            EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
+                    AND c.parent_id = p.unit_id) AS hasChildren
+     FROM placements p JOIN units u ON u.id = p.unit_id
+     WHERE p.structure_version_id = ? AND p.parent_id = ?
+     ORDER BY p.sort_order`,
+  ).all(versionId, unitId);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    isGrassroots: r.isGrassroots === 1,
+    parentId: r.parentId,
+    depth: r.depth,
+    hasChildren: r.hasChildren === 1,
+  }));
 }
 
 /** Ancestors of a unit, root first, the unit itself last (for breadcrumbs). */
@@ -212,8 +222,7 @@ export class FigureReader {
               r.reported AS reported, r.result_count AS resultCount
        FROM rollups r JOIN periods p ON p.id = r.period_id
        WHERE r.structure_version_id = ? AND r.basis = ?
-         AND r.ancestor_id IN (SELECT value FROM json_each(?))
-         AND (? IS NULL OR r.indicator_id IN (SELECT value FROM json_each(?)))
+         AND r.ancestor_id IN (SELECT value FROM json_each(?)) ${this.indicatorFilter('r.')}
          AND r.result_count > 0 AND p.end_date <= ? AND p.end_date > ? AND p.start_date < ?
        GROUP BY r.ancestor_id, r.indicator_id`,
     ).all(...this.keyParams(wanted), asOf, term.startDate, term.endDate);
@@ -261,8 +270,7 @@ export class FigureReader {
               denominator, meeting, reported, result_count AS resultCount
        FROM rollups
        WHERE structure_version_id = ? AND basis = ?
-         AND ancestor_id IN (SELECT value FROM json_each(?))
-         AND (? IS NULL OR indicator_id IN (SELECT value FROM json_each(?)))`,
+         AND ancestor_id IN (SELECT value FROM json_each(?)) ${this.indicatorFilter('')}`,
     ).all(...this.keyParams(wanted));
     for (const id of wanted) this.periodsLoaded.add(id);
     for (const { ancestorId, indicatorId, ...row } of rows) {
@@ -275,14 +283,23 @@ export class FigureReader {
     }
   }
 
+  /**
+   * Two statement texts, with and without the indicator list, rather than `(? IS NULL OR …)`: with
+   * the list in the statement SQLite seeks the key down to the indicator (63 provinces × 1
+   * indicator instead of × 40).
+   */
+  private indicatorFilter(alias: string) {
+    return this.indicatorIds ? `AND ${alias}indicator_id IN (SELECT value FROM json_each(?))` : '';
+  }
+
   private keyParams(unitIds: number[]) {
-    return [
+    const params: (string | number)[] = [
       this.scope.structureVersionId,
       this.scope.basis,
       JSON.stringify(unitIds),
-      this.indicatorIds ? 1 : null,
-      JSON.stringify(this.indicatorIds ?? []),
-    ] as const;
+    ];
+    if (this.indicatorIds) params.push(JSON.stringify(this.indicatorIds));
+    return params;
   }
 
   private expectedUnits(unitId: number): number {
@@ -592,7 +609,14 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
     const { goal } = goalFor(target, child.id, scope, allocations);
     const progress = targetProgress(reader, scope, target, child.id, goal);
     return {
-      ...child,
+      id: child.id,
+      code: child.code,
+      name: child.name,
+      type: child.type,
+      isGrassroots: child.isGrassroots,
+      parentId: child.parentId,
+      depth: child.depth,
+      hasChildren: child.hasChildren,
       figure: progress.figure,
       allocation,
       status: progress.status,
