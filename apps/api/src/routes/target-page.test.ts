@@ -2,7 +2,7 @@
  * The target page's API over HTTP on the demo: figures that match the overview, plan and forecast,
  * the breakdown, the notes behind the figures, and the refusals the page must explain.
  */
-import { recordResult, schema } from '@chitieu/db';
+import { recordResult, schema, setSubmissionState } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { parseResponse } from 'hono/client';
@@ -164,7 +164,9 @@ describe('notes and evidence behind the figures', () => {
       });
     };
     noteOf(ids.phuThuy, ids.h1of2024, 'Hỗ trợ vốn 5 hộ', 'https://example.vn/bien-ban.pdf');
-    noteOf(ids.phuThuy, ids.h2of2024, 'Kỳ sau ngày số liệu: không hiện');
+    // A later period, sent but not approved: counted only on the "submitted" basis, after its end.
+    noteOf(ids.phuThuy, ids.h2of2024, 'Kỳ sau: chờ duyệt');
+    setSubmissionState(demo.db, { unitId: ids.phuThuy, periodId: ids.h2of2024, state: 'submitted' });
     const get = (query: Record<string, string>) =>
       parseResponse(
         client.terms[':termId'].targets[':targetId'].notes.$get({
@@ -180,9 +182,9 @@ describe('notes and evidence behind the figures', () => {
       evidenceUrl: 'https://example.vn/bien-ban.pdf',
       periodStart: '2024-01-01',
     });
-    // A later as-of date brings in the later period (if it was approved), newest first.
+    expect((await get({ asOf: '2024-12-31' })).total).toBe(1);
     const later = await get({ asOf: '2024-12-31', basis: 'submitted' });
-    expect(later.items[0]?.periodStart >= '2024-01-01').toBe(true);
+    expect(later.items.map((n) => n.note)).toEqual(['Kỳ sau: chờ duyệt', 'Hỗ trợ vốn 5 hộ']);
     // Another district's subtree does not see Phú Thủy's note.
     expect((await get({ unitId: String(ids.tuyPhong) })).total).toBe(0);
     // Paging.
