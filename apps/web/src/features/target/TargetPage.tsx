@@ -15,7 +15,7 @@ import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { goalText, pctOfGoalText, relatedText, shareText, valueParts } from '../../lib/figures.ts';
 import { statusKey } from '../../lib/status.ts';
 import { withinRoots } from '../../lib/units.ts';
-import { navigate, useViewState } from '../../lib/url-state.ts';
+import { navigate, useViewState, viewStateSearch } from '../../lib/url-state.ts';
 import { IllustrativeNotice } from '../overview/components/IllustrativeNotice.tsx';
 import { ScopeBar } from '../overview/components/ScopeBar.tsx';
 import { StatusBadge } from '../overview/components/StatusBadge.tsx';
@@ -66,6 +66,8 @@ export default function TargetPage({ homeUnitIds = [] }: { homeUnitIds?: readonl
   }, [data, t]);
 
   const selectUnit = (unitId: number) => setView({ unit: unitId });
+  // Back to the overview of the same unit and date.
+  const overviewState = { term: view.term, unit: view.unit, asOf: view.asOf, basis: view.basis, sv: view.sv };
   const term = data?.scope.term ?? terms.data?.find((candidate) => candidate.id === termId);
   const error = terms.error ?? detail.error;
 
@@ -115,11 +117,12 @@ export default function TargetPage({ homeUnitIds = [] }: { homeUnitIds?: readonl
     <main id="main" className="main">
       <p className="target-page__back">
         <a
-          href={`?term=${view.term ?? ''}`}
+          href={`${window.location.pathname}${viewStateSearch(overviewState, window.location.search)}`}
           onClick={(event) => {
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+              return;
             event.preventDefault();
-            // Back to the overview of the same unit and date.
-            navigate({ term: view.term, unit: view.unit, asOf: view.asOf, basis: view.basis, sv: view.sv });
+            navigate(overviewState);
           }}
         >
           {t('target.back')}
@@ -169,9 +172,9 @@ function TargetSummary({ detail }: { detail: TargetDetail }) {
   return (
     <section className="target-summary" aria-labelledby="target-title">
       <div className="target-summary__head">
-        <h1 className="target-summary__title" id="target-title">
+        <h2 className="target-summary__title" id="target-title">
           {t('target.pageTitle', { code: target.code, name: target.shortName })}
-        </h1>
+        </h2>
         {!noGoal && <StatusBadge status={key} />}
       </div>
       <p className="target-summary__wording">{target.wording}</p>

@@ -18,6 +18,33 @@ export interface PeriodRow {
 
 const COLOUR = '#009E73';
 
+/** '6T đầu 2022' on two lines ('6T đầu' / '2022'), so period names never overlap on a phone. */
+function TwoLineTick({
+  x,
+  y,
+  payload,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}) {
+  const text = String(payload?.value ?? '');
+  const at = text.lastIndexOf(' ');
+  const [first, second] = at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+  return (
+    <text x={Number(x)} y={Number(y)} textAnchor="middle" fontSize={11.5} fill="#3F4A57">
+      <tspan x={Number(x)} dy="0.9em">
+        {first}
+      </tspan>
+      {second && (
+        <tspan x={Number(x)} dy="1.2em">
+          {second}
+        </tspan>
+      )}
+    </text>
+  );
+}
+
 /** One bar per reporting period: what arose in it (or the level at its end, for states). */
 export default function PeriodChart({
   rows,
@@ -43,7 +70,8 @@ export default function PeriodChart({
             tickLine={false}
             axisLine={{ stroke: '#C5CCD5' }}
             interval={0}
-            tick={{ fontSize: 11.5, fill: '#3F4A57' }}
+            height={40}
+            tick={(props) => <TwoLineTick {...props} />}
           />
           <YAxis
             tickFormatter={axis.tick}

@@ -47,6 +47,7 @@ export function UnitsSection({
     value: r.figure.value ?? 0,
     fill: STATUS_STYLES[rowStatus(r)].fill,
   }));
+  const legend = [...new Set(reported.map(rowStatus))];
   const height = Math.max(140, bars.length * ROW_HEIGHT + 40);
   const hasAllocation = detail.rows.some((r) => r.allocation !== null);
   const hasGoal = hasAllocation || (share && target.termGoal !== null);
@@ -149,11 +150,24 @@ export function UnitsSection({
         />
       }
       footer={
-        !status && unreported.length > 0 ? (
-          <p className="chart-card__note">
-            {t('target.units.unreportedNote', { list: unreported.map((r) => r.name).join(', ') })}
-          </p>
-        ) : undefined
+        status ? undefined : (
+          <>
+            {/* What the bar colours mean, in words and symbols (never colour alone). */}
+            <ul className="status-legend" aria-hidden="true">
+              {legend.map((key) => (
+                <li key={key}>
+                  <span className="chart-legend__swatch" style={{ background: STATUS_STYLES[key].fill }} />
+                  {STATUS_STYLES[key].symbol} {t(STATUS_STYLES[key].label)}
+                </li>
+              ))}
+            </ul>
+            {unreported.length > 0 && (
+              <p className="chart-card__note">
+                {t('target.units.unreportedNote', { list: unreported.map((r) => r.name).join(', ') })}
+              </p>
+            )}
+          </>
+        )
       }
     />
   );
