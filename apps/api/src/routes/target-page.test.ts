@@ -241,3 +241,27 @@ describe('refusals the page explains', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('documented and cached like the other dashboard reads', () => {
+  it('is in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/terms/{termId}/targets/{targetId}',
+        '/terms/{termId}/targets/{targetId}/notes',
+      ]),
+    );
+  });
+
+  it('answers a repeated request with 304 (ETag from the data revision)', async () => {
+    const url = `${server.url}/api/terms/${demo.termId}/targets/${ids.ct2}`;
+    const first = await fetch(url, { headers });
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toBeTruthy();
+    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+  });
+});
