@@ -306,4 +306,28 @@ describe('target page', () => {
     await screenshot(desktop.page, 'target-en-district-1366x900-full.png', true);
     await desktop.context.close();
   }, 90_000);
+
+  test('every target of the demo opens with its figure, a chart or a reason, and no script error', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, baseUrl, 'lanhdao');
+    const dashboard = await apiGet<{
+      targets: { id: number; code: string; figure: { value: number | null } }[];
+    }>(page, baseUrl, '/terms/1/dashboard');
+    for (const target of dashboard.targets) {
+      await page.goto(`${baseUrl}/?page=target&target=${target.id}&term=1&unit=1&asOf=2024-06-30`);
+      await title(page).waitFor();
+      expect(await title(page).textContent()).toMatch(new RegExp(`^${target.code}\\. `));
+      const shown = (await value(page).textContent()) ?? '';
+      if (target.figure.value === null) expect(shown).toBe('Chưa báo cáo');
+      else expect(shown).not.toBe('Chưa báo cáo');
+      // The forecast is a figure with its method, or says why there is none.
+      expect(await page.getByTestId('target-forecast').textContent()).toMatch(/theo xu hướng|Chưa dự báo/);
+      if (target.code === 'CT1' || target.code === 'CT3') {
+        await waitForCharts(page);
+        await settle(page);
+        await screenshot(page, `target-${target.code}-1366x900-full.png`, true);
+      }
+    }
+    await context.close();
+  }, 180_000);
 });

@@ -21,6 +21,12 @@ export interface Axis {
 }
 
 export function axisFor(indicator: IndicatorLike, maxValue: number): Axis {
+  const axis = axisOf(indicator, maxValue);
+  // Figures are scaled integers; chart ticks and interpolated points may not be. Round, never throw.
+  return { ...axis, tick: (v) => axis.tick(Math.round(v)), full: (v) => axis.full(Math.round(v)) };
+}
+
+function axisOf(indicator: IndicatorLike, maxValue: number): Axis {
   switch (indicator.measureType) {
     case 'amount': {
       const scale: MoneyScale = moneyScale(maxValue);

@@ -75,6 +75,7 @@ export default function PeriodChart({
           />
           <YAxis
             tickFormatter={axis.tick}
+            allowDecimals={false}
             tickLine={false}
             axisLine={false}
             width={56}

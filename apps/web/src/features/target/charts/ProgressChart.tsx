@@ -77,6 +77,7 @@ export default function ProgressChart({
             />
             <YAxis
               tickFormatter={axis.tick}
+              allowDecimals={false}
               tickLine={false}
               axisLine={false}
               width={56}

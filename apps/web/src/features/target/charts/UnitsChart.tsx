@@ -55,6 +55,7 @@ export default function UnitsChart({
           <XAxis
             type="number"
             tickFormatter={axis.tick}
+            allowDecimals={false}
             tickLine={false}
             axisLine={false}
             tick={{ fontSize: 12, fill: '#5B6673' }}

@@ -62,7 +62,9 @@ export function ProgressSection({
 
   const table = (
     <table className="data-table">
-      <caption className="visually-hidden">{t('target.progress.title')}</caption>
+      <caption className="visually-hidden">
+        {t(state ? 'target.progress.titleLevel' : 'target.progress.title')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('target.progress.date')}</th>
@@ -92,7 +94,7 @@ export function ProgressSection({
 
   return (
     <ChartCard
-      title={t('target.progress.title')}
+      title={t(state ? 'target.progress.titleLevel' : 'target.progress.title')}
       subtitle={t('target.progress.subtitle', { plan: planKind, method })}
       chartHeight={HEIGHT + 30}
       table={table}

@@ -61,6 +61,11 @@ export function UnitsSection({
           <th scope="col" className="num">
             {t('target.units.value')}
           </th>
+          {target.related.map((indicator) => (
+            <th scope="col" className="num" key={indicator.id}>
+              {indicator.name}
+            </th>
+          ))}
           {hasAllocation && (
             <th scope="col" className="num">
               {t('target.units.allocation')}
@@ -101,6 +106,14 @@ export function UnitsSection({
                 )}
               </th>
               <td className="num">{valueText(target.indicator, r.figure) ?? t('status.unreported')}</td>
+              {target.related.map((indicator, index) => {
+                const related = r.relatedFigures[index];
+                return (
+                  <td className="num" key={indicator.id}>
+                    {(related && valueText(indicator, related.figure)) ?? t('status.unreported')}
+                  </td>
+                );
+              })}
               {hasAllocation && (
                 <td className="num">{r.allocation === null ? '—' : axis.full(r.allocation)}</td>
               )}
