@@ -281,6 +281,9 @@ describe('target page', () => {
     ]) {
       expect(text, words).toContain(words);
     }
+    // Still nothing wider than the screen with the longer English labels.
+    const overflowEn = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflowEn).toBeLessThanOrEqual(0);
     // Numbers keep the Vietnamese grammar in both languages.
     expect(await value(page).textContent()).toBe('746');
     expect(text).not.toContain('Dự báo cuối nhiệm kỳ');
