@@ -20,6 +20,7 @@ import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportsRoutes } from './routes/reports.ts';
+import { targetPageRoutes } from './routes/target-page.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
 
@@ -55,7 +56,8 @@ function createApi(deps: Deps) {
     .route('/', excelRoutes)
     .route('/', termsRoutes)
     .route('/', reportsRoutes)
-    .route('/', unitsRoutes);
+    .route('/', unitsRoutes)
+    .route('/', targetPageRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
