@@ -158,6 +158,20 @@ describe('a report from entry to approval', () => {
       expect(stored.results.get('HD5LH')?.meets).toBe(true);
       expect(stored.state).toBe('draft');
 
+      // A value typed in the wrong row: erase it and leave the cell; the server forgets it too.
+      await cell(a, 'TO_CDS').focus();
+      await a.keyboard.press('Backspace');
+      await a.keyboard.press('Tab');
+      await expect
+        .poll(
+          async () => (await storedResults(a, baseUrl, ids, ids.phuThuy, ids.h2of2024)).results.get('TO_CDS'),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBeNull();
+      expect(await cell(a, 'TO_CDS').inputValue()).toBe('');
+
       // Clear the bad cell, then send.
       await cell(a, 'HTX').focus();
       await a.keyboard.press('Backspace');

@@ -287,6 +287,18 @@ export const SaveResultBody = z
   })
   .openapi('SaveResult');
 
+export const ClearResultBody = z
+  .object({
+    unitId: id('unitId'),
+    indicatorId: id('indicatorId'),
+    periodId: id('periodId'),
+    expectedVersion: z.number().int().min(1).nullable(),
+    reason: text(2000).nullish(),
+  })
+  .openapi('ClearResult');
+
+export const ClearResultResponse = z.object({ cleared: ResultSchema.nullable() }).openapi('ClearedResult');
+
 export const SaveResultResponse = z
   .object({ result: ResultSchema, warnings: z.array(ProblemSchema) })
   .openapi('SavedResult');

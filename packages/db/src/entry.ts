@@ -21,7 +21,7 @@ import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
 import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
-import { type ResultRow, recordResult, setSubmissionState } from './results.ts';
+import { clearResult, type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';
 import { inTransaction, stmt } from './statements.ts';
 
@@ -190,21 +190,7 @@ export function saveEntry(
 ): { result: ResultRow; warnings: EntryProblem[] } {
   const tx = db;
   return inTransaction(db, () => {
-    const unit = getUnit(tx, input.unitId);
-    const period = getPeriod(tx, input.periodId);
-    const indicator = stmt<EntryIndicator & { id: number }>(
-      tx,
-      'SELECT id, measure_type AS measureType, decimals, measurement_unit AS measurementUnit FROM indicators WHERE id = ?',
-    ).get(input.indicatorId);
-    if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
-    authorize(tx, actor, 'read', unit.id);
-    const submission = getSubmission(tx, unit.id, period.id);
-    const action = editActionFor(submission?.state ?? null);
-    if (action === null) throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
-    authorize(tx, actor, action, unit.id);
-    if (action === 'edit_approved' && !input.reason?.trim()) {
-      throw invalid('Số liệu đã duyệt: cần ghi lý do khi sửa.', { field: 'reason' });
-    }
+    const { unit, period, indicator, submission } = authorizeEdit(tx, actor, input);
     if (indicator.measureType === 'units_meeting' && !unit.isGrassroots) {
       throw invalid('Chỉ cơ sở Hội tự đánh giá chỉ số này.');
     }
@@ -252,19 +238,71 @@ export function saveEntry(
       }
       return { result, warnings: check.warnings };
     } catch (error) {
-      // Name the author of the value that won, so the grid can show both.
-      const details = (error as { details?: { current?: ResultRow | null } }).details;
-      if (details?.current) {
-        const author =
-          userNames(tx, [details.current.updatedBy]).get(details.current.updatedBy ?? -1) ?? null;
-        throw conflict(
-          `Giá trị này vừa được ${author ?? 'người khác'} thay đổi. Hãy chọn giữ giá trị của bạn hoặc lấy giá trị mới.`,
-          { current: { ...details.current, updatedByName: author } },
-        );
-      }
-      throw error;
+      throw withAuthorNamed(tx, error);
     }
   });
+}
+
+/** Clear one value (typed in the wrong row): the same rights, workflow rules and version check as a save. */
+export function clearEntry(
+  db: Db,
+  actor: Actor,
+  input: Pick<SaveEntryInput, 'unitId' | 'indicatorId' | 'periodId' | 'expectedVersion' | 'reason'>,
+): { cleared: ResultRow | null } {
+  return inTransaction(db, () => {
+    authorizeEdit(db, actor, input);
+    try {
+      const cleared = clearResult(db, {
+        unitId: input.unitId,
+        indicatorId: input.indicatorId,
+        periodId: input.periodId,
+        expectedVersion: input.expectedVersion,
+        userId: actor.id,
+        reason: input.reason?.trim() || null,
+      });
+      return { cleared };
+    } catch (error) {
+      throw withAuthorNamed(db, error);
+    }
+  });
+}
+
+/**
+ * Who may change a unit's value for a period: entry staff while the report is open, an approver
+ * with a written reason once it is approved, nobody while it waits for approval.
+ */
+function authorizeEdit(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { unitId: number; periodId: number; indicatorId: number; reason?: string | null | undefined },
+) {
+  const unit = getUnit(tx, input.unitId);
+  const period = getPeriod(tx, input.periodId);
+  const indicator = stmt<EntryIndicator & { id: number }>(
+    tx,
+    'SELECT id, measure_type AS measureType, decimals, measurement_unit AS measurementUnit FROM indicators WHERE id = ?',
+  ).get(input.indicatorId);
+  if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
+  authorize(tx, actor, 'read', unit.id);
+  const submission = getSubmission(tx, unit.id, period.id);
+  const action = editActionFor(submission?.state ?? null);
+  if (action === null) throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
+  authorize(tx, actor, action, unit.id);
+  if (action === 'edit_approved' && !input.reason?.trim()) {
+    throw invalid('Số liệu đã duyệt: cần ghi lý do khi sửa.', { field: 'reason' });
+  }
+  return { unit, period, indicator, submission };
+}
+
+/** A version conflict names the author of the value that won, so the grid can show both. */
+function withAuthorNamed(tx: DbOrTx, error: unknown): unknown {
+  const details = (error as { details?: { current?: ResultRow | null } }).details;
+  if (!details?.current) return error;
+  const author = userNames(tx, [details.current.updatedBy]).get(details.current.updatedBy ?? -1) ?? null;
+  return conflict(
+    `Giá trị này vừa được ${author ?? 'người khác'} thay đổi. Hãy chọn giữ giá trị của bạn hoặc lấy giá trị mới.`,
+    { current: { ...details.current, updatedByName: author } },
+  );
 }
 
 /** Submit, approve or return a unit's report for a period. */

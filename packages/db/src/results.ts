@@ -123,6 +123,49 @@ export function recordResult(tx: DbOrTx, input: ResultInput): ResultRow {
   });
 }
 
+/**
+ * Remove one result (a value typed in the wrong row): the same version check, roll-up upkeep,
+ * audit event and revision bump as a save. Returns the removed result, or null if there was none
+ * and the caller saw none.
+ */
+export function clearResult(
+  tx: DbOrTx,
+  input: Pick<ResultInput, 'unitId' | 'indicatorId' | 'periodId' | 'userId' | 'reason'> & {
+    expectedVersion: number | null;
+  },
+): ResultRow | null {
+  return inTransaction(tx, () => {
+    const found = stmt<RawResult>(
+      tx,
+      `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
+    ).get(input.unitId, input.indicatorId, input.periodId);
+    const before = found ? fromRaw(found) : null;
+    if ((before?.version ?? null) !== input.expectedVersion) {
+      throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
+    }
+    if (!before) return null;
+    const state = stmt<{ state: SubmissionState }>(
+      tx,
+      'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
+    ).get(input.unitId, input.periodId)?.state;
+    applyRollupDelta(tx, input, basesFor(state), addSums(ZERO_SUMS, contribution(before), -1));
+    stmt(tx, 'DELETE FROM results WHERE id = ?').run(before.id);
+    stmt(
+      tx,
+      `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
+       VALUES (?, 'result', ?, ?, 'delete', ?, NULL, ?)`,
+    ).run(
+      input.userId ?? null,
+      String(before.id),
+      input.unitId,
+      JSON.stringify(before),
+      input.reason ?? null,
+    );
+    bumpRevision(tx);
+    return before;
+  });
+}
+
 /** Move a unit's report for a period to another workflow state, moving its results between bases. */
 export function setSubmissionState(
   db: DbOrTx,

@@ -263,4 +263,49 @@ describe('entry, workflow and audit over HTTP', () => {
       overdue: true, // deadline 10/01/2025, today 20/01/2025
     });
   });
+  it('clears a value typed in the wrong row: same rights and version check as a save, audited, figures follow', async () => {
+    // Phú Thủy's 2024-H2 report is approved by now: clearing needs the approver and a reason.
+    const grid = await call(
+      'duyet.phanthiet',
+      'GET',
+      `/entry?termId=${demo.termId}&unitId=${ids.phuThuy}&periodId=${ids.period}`,
+    );
+    const row = grid.body.rows.find((r: { indicator: { id: number } }) => r.indicator.id === ids.poverty);
+    const { version, value } = row.result as { version: number; value: number };
+    const clear = (user: string, fields: Record<string, unknown>) =>
+      call(user, 'DELETE', '/results', {
+        unitId: ids.phuThuy,
+        indicatorId: ids.poverty,
+        periodId: ids.period,
+        expectedVersion: version,
+        ...fields,
+      });
+    const auditBefore = auditCount();
+    expect((await clear('nhap.phuthuy', { reason: 'Nhầm.' })).status).toBe(403);
+    expect((await clear('duyet.phanthiet', {})).status).toBe(400);
+    const stale = await clear('duyet.phanthiet', { expectedVersion: version - 1, reason: 'Nhầm.' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current.value).toBe(value);
+    expect(auditCount()).toBe(auditBefore);
+
+    const figureBefore = await provinceFigure('approved');
+    const cleared = await clear('duyet.phanthiet', { reason: 'Nhập nhầm dòng.' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.cleared).toMatchObject({ value, version });
+    expect(await provinceFigure('approved')).toBe(figureBefore - value);
+    const [event] = (await call('duyet.phanthiet', 'GET', `/audit?unitId=${ids.phuThuy}&limit=1`)).body;
+    expect(event).toMatchObject({ action: 'delete', reason: 'Nhập nhầm dòng.', after: null });
+    const after = await call(
+      'duyet.phanthiet',
+      'GET',
+      `/entry?termId=${demo.termId}&unitId=${ids.phuThuy}&periodId=${ids.period}`,
+    );
+    expect(
+      after.body.rows.find((r: { indicator: { id: number } }) => r.indicator.id === ids.poverty).result,
+    ).toBeNull();
+    // Nothing left to clear, and the caller saw nothing: a no-op, not an error.
+    expect((await clear('duyet.phanthiet', { expectedVersion: null, reason: 'Nhầm.' })).body).toEqual({
+      cleared: null,
+    });
+  });
 });

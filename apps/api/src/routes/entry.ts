@@ -1,5 +1,6 @@
 import {
   auditTrail,
+  clearEntry,
   entryGrid,
   reportingCockpit,
   saveEntry,
@@ -13,6 +14,8 @@ import { currentUser } from '../lib/session.ts';
 import {
   AuditQuery,
   AuditSchema,
+  ClearResultBody,
+  ClearResultResponse,
   CockpitSchema,
   EntryGridSchema,
   EntryQuery,
@@ -52,6 +55,19 @@ const save = createRoute({
   request: jsonBody(SaveResultBody),
   responses: {
     200: json(SaveResultResponse, 'Đã lưu, kèm cảnh báo nếu có'),
+    ...errors,
+    409: json(ErrorSchema, 'Xung đột: người khác vừa sửa'),
+  },
+});
+
+const clear = createRoute({
+  method: 'delete',
+  path: '/results',
+  tags: ['Nhập liệu'],
+  summary: 'Xóa một giá trị nhập nhầm (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
+  request: jsonBody(ClearResultBody),
+  responses: {
+    200: json(ClearResultResponse, 'Đã xóa (hoặc không có gì để xóa)'),
     ...errors,
     409: json(ErrorSchema, 'Xung đột: người khác vừa sửa'),
   },
@@ -102,6 +118,7 @@ export const entryRoutes = createRouter()
     });
     return c.json(saved, 200);
   })
+  .openapi(clear, (c) => c.json(clearEntry(c.var.deps.db, currentUser(c), c.req.valid('json')), 200))
   .openapi(transition, (c) => {
     const submission = transitionReport(c.var.deps.db, currentUser(c), {
       ...c.req.valid('param'),

@@ -35,12 +35,13 @@ beforeAll(() => {
   };
 });
 
-type Route = 'save' | 'submit' | 'approve' | 'return';
+type Route = 'save' | 'clear' | 'submit' | 'approve' | 'return';
 type Place = 'inside' | 'outside';
 
 /** Who may do what: the expected outcome for each role on each route, inside their subtree. */
 const ALLOWED: Record<Route, string[]> = {
   save: ['admin', 'nhap.phuthuy'],
+  clear: ['admin', 'nhap.phuthuy'],
   submit: ['admin', 'nhap.phuthuy'],
   approve: ['admin', 'duyet.tinh', 'duyet.phanthiet'],
   return: ['admin', 'duyet.tinh', 'duyet.phanthiet'],
@@ -51,7 +52,8 @@ const PROVINCE_WIDE = new Set(['admin', 'duyet.tinh']);
 function prepare(db: Db, route: Route, unitId: number) {
   if (route === 'save') return;
   recordResult(db, { unitId, indicatorId: ids.poverty, periodId: ids.period, value: 3 });
-  setSubmissionState(db, { unitId, periodId: ids.period, state: route === 'submit' ? 'draft' : 'submitted' });
+  const state = route === 'submit' || route === 'clear' ? 'draft' : 'submitted';
+  setSubmissionState(db, { unitId, periodId: ids.period, state });
 }
 
 function fingerprint(db: Db) {
@@ -63,7 +65,7 @@ function fingerprint(db: Db) {
     (SELECT SUM(value) FROM rollups) AS rollups`);
 }
 
-const cases = (['save', 'submit', 'approve', 'return'] as const).flatMap((route) =>
+const cases = (['save', 'clear', 'submit', 'approve', 'return'] as const).flatMap((route) =>
   DEMO_ACCOUNTS.flatMap(([username]) =>
     (['inside', 'outside'] as const).map((place): [Route, string, Place, number] => {
       const allowed =
@@ -95,11 +97,22 @@ describe('security matrix', () => {
                 expectedVersion: null,
               }),
             })
-          : await fetch(`${server.url}/api/reports/${unitId}/${ids.period}/${route}`, {
-              method: 'POST',
-              headers,
-              body: JSON.stringify({ comment: 'Kiểm tra lại số hộ.' }),
-            });
+          : route === 'clear'
+            ? await fetch(`${server.url}/api/results`, {
+                method: 'DELETE',
+                headers,
+                body: JSON.stringify({
+                  unitId,
+                  indicatorId: ids.poverty,
+                  periodId: ids.period,
+                  expectedVersion: 1,
+                }),
+              })
+            : await fetch(`${server.url}/api/reports/${unitId}/${ids.period}/${route}`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify({ comment: 'Kiểm tra lại số hộ.' }),
+              });
       expect(res.status).toBe(expected);
       const body = (await res.json()) as { error?: { message: string } };
       if (expected === 403) {

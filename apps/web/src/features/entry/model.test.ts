@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   checkTexts,
+  clearsValue,
   fieldAt,
+  isBlank,
   isBlock,
   isDirty,
   normalise,
@@ -187,5 +189,28 @@ describe('evidence links', () => {
     expect(evidenceProblem('')).toBeNull();
     expect(evidenceProblem('https://drive.google.com/x')).toBeNull();
     expect(evidenceProblem('ổ D:\\anh.jpg')).toContain('http');
+  });
+});
+
+describe('clearing a stored value', () => {
+  const stored = {
+    result: {
+      value: 12,
+      numerator: null,
+      denominator: null,
+      meets: null,
+      note: null,
+      evidenceUrl: null,
+      version: 3,
+    },
+  };
+  test('an emptied figure of a stored row clears it, even if a note is left', () => {
+    expect(clearsValue(stored, texts({ note: 'nhầm dòng' }))).toBe(true);
+    expect(clearsValue(stored, texts({ value: '12' }))).toBe(false);
+  });
+  test('a row with nothing stored is blank, not cleared', () => {
+    expect(clearsValue({ result: null }, texts({}))).toBe(false);
+    expect(isBlank({ result: null }, texts({}))).toBe(true);
+    expect(isBlank(stored, texts({}))).toBe(false);
   });
 });

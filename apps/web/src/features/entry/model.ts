@@ -161,6 +161,11 @@ export function isDirty(server: Texts, texts: Texts): boolean {
   return FIELDS.some((f) => texts[f].trim() !== server[f].trim());
 }
 
+/** A stored value whose figure was emptied: the row is to be cleared, not checked. */
+export function clearsValue(row: Pick<RowLike, 'result'>, texts: Texts): boolean {
+  return row.result !== null && VALUE_FIELDS.every((f) => texts[f].trim() === '');
+}
+
 /** True when nothing is stored and nothing was typed: such a row is not checked. */
 export function isBlank(row: Pick<RowLike, 'result'>, texts: Texts): boolean {
   return row.result === null && FIELDS.every((f) => texts[f].trim() === '');

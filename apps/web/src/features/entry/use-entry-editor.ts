@@ -16,9 +16,10 @@ import {
   entryGridQueryOptions,
   replaceRowResult,
 } from './api/get-entry-grid.ts';
-import { type SaveResultBody, useSaveResult } from './api/save-result.ts';
+import { type SaveResultBody, useClearResult, useSaveResult } from './api/save-result.ts';
 import {
   checkTexts,
+  clearsValue,
   evidenceProblem,
   type Field,
   figureBody,
@@ -84,6 +85,7 @@ export function useEntryEditor({
   const again = useRef(new Map<number, string | undefined>());
   const mutation = useSaveResult(params, me.displayName);
   const saveMutation = mutation.mutateAsync;
+  const clearMutation = useClearResult(params).mutateAsync;
 
   // The ref is the truth (saves read it between renders); the state re-renders.
   const setState = useCallback((id: number, state: RowState | undefined) => {
@@ -145,11 +147,26 @@ export function useEntryEditor({
         return;
       }
       if (isBlank(row, texts) || statesRef.current[id]?.kind === 'conflict') return;
-      if (checkTexts(row, texts).errors.length > 0 || evidenceProblem(texts.evidenceUrl)) return;
+      const clearing = clearsValue(row, texts);
+      if (!clearing && (checkTexts(row, texts).errors.length > 0 || evidenceProblem(texts.evidenceUrl)))
+        return;
       if (current.permissions.reasonRequired && !reason?.trim()) {
         setReasonFor((ids) => (ids.includes(id) ? ids : [...ids, id]));
         return;
       }
+      const why = reason?.trim() ? { reason: reason.trim() } : {};
+      // Emptying a stored value (Delete, or erasing it) removes it; a note alone keeps no row.
+      const send = clearing
+        ? () =>
+            clearMutation({
+              unitId: params.unitId,
+              periodId: params.periodId,
+              indicatorId: id,
+              expectedVersion: draft.base,
+              ...why,
+            }).then(() => ({ version: null, warnings: [] }))
+        : () =>
+            saveMutation(body).then((saved) => ({ version: saved.result.version, warnings: saved.warnings }));
       const body: SaveResultBody = {
         unitId: params.unitId,
         periodId: params.periodId,
@@ -158,12 +175,12 @@ export function useEntryEditor({
         note: texts.note.trim() || null,
         evidenceUrl: texts.evidenceUrl.trim() || null,
         expectedVersion: draft.base,
-        ...(reason?.trim() ? { reason: reason.trim() } : {}),
+        ...why,
       };
       const run = (async () => {
         setState(id, { kind: 'saving' });
         try {
-          const saved = await saveMutation(body);
+          const saved = await send();
           update((all) => {
             const now = all[id];
             if (!now) return all;
@@ -172,7 +189,7 @@ export function useEntryEditor({
               if (text !== texts[field]) rest[field] = text;
             }
             if (Object.keys(rest).length === 0) return without(all, id);
-            return { ...all, [id]: { base: saved.result.version, fields: rest } };
+            return { ...all, [id]: { base: saved.version, fields: rest } };
           });
           setState(id, { kind: 'saved', warnings: saved.warnings });
         } catch (error) {
@@ -197,7 +214,7 @@ export function useEntryEditor({
         await save(id, next);
       }
     },
-    [get, params, queryClient, rowById, saveMutation, setState, update],
+    [get, params, queryClient, rowById, saveMutation, clearMutation, setState, update],
   );
 
   /** Leaving a cell: tidy what was typed ('3000' → '3.000') and save the row if it is valid. */
@@ -234,7 +251,7 @@ export function useEntryEditor({
     (id: number) => {
       const state = statesRef.current[id];
       if (state?.kind !== 'conflict') return;
-      replaceRowResult(queryClient, params, state.current);
+      replaceRowResult(queryClient, params, id, state.current);
       update((all) => ({ ...all, [id]: { base: state.current.version, fields: { ...state.mine } } }));
       setState(id, undefined);
       void save(id);
@@ -246,7 +263,7 @@ export function useEntryEditor({
     (id: number) => {
       const state = statesRef.current[id];
       if (state?.kind !== 'conflict') return;
-      replaceRowResult(queryClient, params, state.current);
+      replaceRowResult(queryClient, params, id, state.current);
       update((all) => without(all, id));
       setState(id, undefined);
     },

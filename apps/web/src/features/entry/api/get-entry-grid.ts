@@ -45,13 +45,18 @@ export const useEntryGrid = (params: EntryParams | undefined) =>
   });
 
 /** Put one stored result into the cached grid (after a save, or the value that won a conflict). */
-export function replaceRowResult(queryClient: QueryClient, params: EntryParams, result: EntryResult): void {
+export function replaceRowResult(
+  queryClient: QueryClient,
+  params: EntryParams,
+  indicatorId: number,
+  result: EntryResult | null,
+): void {
   queryClient.setQueryData(entryGridQueryOptions(params).queryKey, (grid: EntryGrid | undefined) =>
     grid === undefined
       ? grid
       : {
           ...grid,
-          rows: grid.rows.map((row) => (row.indicator.id === result.indicatorId ? { ...row, result } : row)),
+          rows: grid.rows.map((row) => (row.indicator.id === indicatorId ? { ...row, result } : row)),
         },
   );
 }

@@ -24,11 +24,32 @@ export function useSaveResult(params: EntryParams, displayName: string) {
   return useMutation({
     mutationFn: saveResult,
     onSuccess: ({ result }) => {
-      replaceRowResult(queryClient, params, { ...result, updatedByName: displayName });
+      replaceRowResult(queryClient, params, result.indicatorId, { ...result, updatedByName: displayName });
       // The first save starts the report (Đang nhập): fetch the grid again for its state.
       const key = entryGridQueryOptions(params).queryKey;
       if (queryClient.getQueryData(key)?.submission === null)
         void queryClient.invalidateQueries({ queryKey: key });
+      void invalidateFigures(queryClient);
+    },
+  });
+}
+
+export type ClearResultBody = InferRequestType<typeof endpoint.$delete>['json'];
+
+/** Clear one row's stored value; 409 when someone else saved since `expectedVersion`. */
+export async function clearResult(body: ClearResultBody) {
+  const res = await request(() => endpoint.$delete({ json: body }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export function useClearResult(params: EntryParams) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // The ids are numbers here (the request type says `unknown`: the API coerces them).
+    mutationFn: (body: ClearResultBody & { indicatorId: number }) => clearResult(body),
+    onSuccess: (_cleared, body) => {
+      replaceRowResult(queryClient, params, body.indicatorId, null);
       void invalidateFigures(queryClient);
     },
   });
