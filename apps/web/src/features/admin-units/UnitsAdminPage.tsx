@@ -5,7 +5,7 @@
  */
 import './admin-units.css';
 import { formatDate, UNIT_TYPES } from '@chitieu/core';
-import { Alert, Button, Checkbox, NativeSelect, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
@@ -110,7 +110,9 @@ export default function UnitsAdminPage() {
                   <td>{u.code}</td>
                   <td>{u.type}</td>
                   <td>
-                    <Checkbox
+                    <input
+                      type="checkbox"
+                      className="units-check"
                       aria-label={t('units.grassrootsOf', { name: u.name })}
                       checked={u.isGrassroots}
                       disabled={!isOpen(u) || update.isPending}
@@ -312,11 +314,15 @@ function EditDialog({ unit, onClose }: { unit: AdminUnit; onClose: () => void })
         onChange={(e) => setCode(e.currentTarget.value)}
       />
       <TypeField value={type} onChange={setType} />
-      <Checkbox
-        label={t('units.grassrootsLong')}
-        checked={grassroots}
-        onChange={(e) => setGrassroots(e.currentTarget.checked)}
-      />
+      <label className="units-check-label">
+        <input
+          type="checkbox"
+          className="units-check"
+          checked={grassroots}
+          onChange={(e) => setGrassroots(e.currentTarget.checked)}
+        />
+        {t('units.grassrootsLong')}
+      </label>
     </Dialog>
   );
 }

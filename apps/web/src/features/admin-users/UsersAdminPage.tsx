@@ -4,7 +4,7 @@
  */
 import './admin-users.css';
 import { ROLES, type Role } from '@chitieu/core';
-import { Alert, Badge, Button, NativeSelect, PasswordInput, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
@@ -90,19 +90,11 @@ export default function UsersAdminPage() {
                 </ul>
               </td>
               <td>
-                {u.active ? (
-                  <Badge color="green" variant="light">
-                    {t('users.active')}
-                  </Badge>
-                ) : (
-                  <Badge color="gray" variant="light">
-                    {t('users.inactive')}
-                  </Badge>
-                )}{' '}
+                <span className={u.active ? 'users-pill users-pill--active' : 'users-pill'}>
+                  {u.active ? t('users.active') : t('users.inactive')}
+                </span>{' '}
                 {u.mustChangePassword && (
-                  <Badge color="yellow" variant="light">
-                    {t('users.mustChange')}
-                  </Badge>
+                  <span className="users-pill users-pill--pending">{t('users.mustChange')}</span>
                 )}
               </td>
               <td className="users-table__actions">
@@ -247,7 +239,8 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
         value={displayName}
         onChange={(e) => setDisplayName(e.currentTarget.value)}
       />
-      <PasswordInput
+      <TextInput
+        type="password"
         label={t('users.tempPassword')}
         description={t('users.tempPasswordHint')}
         required
@@ -302,7 +295,8 @@ function ResetDialog({ user, onClose }: { user: AdminUser; onClose: () => void }
           {errorMessage(reset.error)}
         </p>
       )}
-      <PasswordInput
+      <TextInput
+        type="password"
         label={t('users.tempPassword')}
         required
         value={password}

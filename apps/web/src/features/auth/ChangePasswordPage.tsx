@@ -3,7 +3,7 @@
  * chooses their own before seeing anything else.
  */
 import '../setup/setup.css';
-import { Alert, Button, PasswordInput } from '@mantine/core';
+import { Alert, Button, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -42,14 +42,16 @@ export function ChangePasswordPage({ me }: { me: Me }) {
               {errorMessage(change.error)}
             </Alert>
           )}
-          <PasswordInput
+          <TextInput
+            type="password"
             label={t('password.current')}
             autoComplete="current-password"
             required
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
           />
-          <PasswordInput
+          <TextInput
+            type="password"
             label={t('password.new')}
             description={t('setup.passwordHint')}
             autoComplete="new-password"
@@ -57,7 +59,8 @@ export function ChangePasswordPage({ me }: { me: Me }) {
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
           />
-          <PasswordInput
+          <TextInput
+            type="password"
             label={t('password.confirm')}
             autoComplete="new-password"
             required

@@ -4,7 +4,7 @@
  */
 import './setup.css';
 import { UNIT_TYPES } from '@chitieu/core';
-import { Alert, Button, NativeSelect, PasswordInput, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -101,14 +101,16 @@ export function FirstRunPage() {
               {...field('username')}
             />
             <TextInput label={t('setup.displayName')} required {...field('displayName')} />
-            <PasswordInput
+            <TextInput
+              type="password"
               label={t('auth.password')}
               description={t('setup.passwordHint')}
               autoComplete="new-password"
               required
               {...field('password')}
             />
-            <PasswordInput
+            <TextInput
+              type="password"
               label={t('setup.passwordConfirm')}
               autoComplete="new-password"
               required
