@@ -253,6 +253,7 @@ function CreateDialog({ units, onClose }: { units: AdminUnit[]; onClose: () => v
         </p>
       )}
       <UnitPicker
+        className="dialog-unit-picker"
         units={units}
         value={parentId}
         onChange={setParentId}
@@ -354,6 +355,7 @@ function MoveDialog({ unit, units, onClose }: { unit: AdminUnit; units: AdminUni
         </p>
       )}
       <UnitPicker
+        className="dialog-unit-picker"
         units={candidates}
         value={parentId}
         onChange={setParentId}

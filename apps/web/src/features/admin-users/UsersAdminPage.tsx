@@ -134,7 +134,7 @@ export default function UsersAdminPage() {
         <h2 className="page-head__title">{t('users.title')}</h2>
         <p className="page-head__lead">{t('users.lead')}</p>
       </div>
-      <div className="units-toolbar">
+      <div className="users-toolbar">
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
       </div>
       {failure && (
@@ -188,6 +188,7 @@ function RoleFields({
         onChange={(e) => onRole(e.currentTarget.value as Role)}
       />
       <UnitPicker
+        className="dialog-unit-picker"
         units={open}
         value={unitId}
         onChange={onUnit}
