@@ -59,8 +59,10 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 if (process.argv[2] === 'serve') {
   // Child: serve the database file given, report the URL to the parent.
   const { startTestServer } = await import('../apps/api/src/testing.ts');
+  const { startCheckpointer } = await import('../apps/api/src/workers/checkpointer.ts');
   const db = openDatabase(process.argv[3] as string);
   const server = await startTestServer(db);
+  startCheckpointer(db); // as `npm start` does
   // Exit normally on kill so `BENCH_PROFILE=1` can write the server's CPU profile.
   process.on('SIGTERM', () => process.exit(0));
   // The parent asks for the CPU time used so far: CPU per save does not depend on what else runs.

@@ -304,7 +304,7 @@ const vi = {
   'audit.action.returned': 'Trả lại',
   'audit.empty': 'Chưa có thay đổi nào.',
   'audit.emptyFiltered': 'Không có thay đổi nào khớp bộ lọc.',
-  'audit.limit': 'Đang hiện {count} thay đổi mới nhất; thu hẹp bộ lọc để xem các thay đổi cũ hơn.',
+  'audit.more': 'Xem các thay đổi cũ hơn',
 
   // Setting up an organisation: first run, units, accounts (docs/decisions/0010).
   'nav.units': 'Đơn vị',
@@ -717,7 +717,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'audit.action.returned': 'Returned',
   'audit.empty': 'No changes yet.',
   'audit.emptyFiltered': 'No changes match the filters.',
-  'audit.limit': 'Showing the latest {count} changes; narrow the filters to see older ones.',
+  'audit.more': 'Show older changes',
 
   // Setting up an organisation: first run, units, accounts (docs/decisions/0010).
   'nav.units': 'Units',
