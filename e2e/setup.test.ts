@@ -4,6 +4,8 @@
  * CSV through the units page (preview of 135 rows, then apply), sees 10 districts and 124 communes,
  * and creates an entry account scoped to a ward — who must change the temporary password first.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, schema } from '@chitieu/db';
 import { freshDatabase } from '@chitieu/db/testing';
@@ -71,12 +73,27 @@ describe('setting up an organisation from an empty start', () => {
       const menu = page.getByRole('navigation', { name: 'Các trang' });
       await menu.waitFor();
       await page.getByText('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận').first().waitFor();
+      await settle(page);
+      await screenshot(page, 'setup-empty-overview.png');
       await menu.getByRole('link', { name: 'Đơn vị' }).click();
       await page.locator('.units-table tr[data-code="60"]').waitFor();
       expect(await page.locator('.units-table tbody tr').count()).toBe(1);
 
-      // Import the shared CSV: the preview lists all 135 rows and what it would add.
+      // A file with a cycle and an unknown parent: problems by row, nothing can be applied.
       await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
+      const bad = join(mkdtempSync(join(tmpdir(), 'chitieu-')), 'loi.csv');
+      writeFileSync(
+        bad,
+        'code,name,type,parent_code\n60,Tỉnh Bình Thuận,Tỉnh,\n1,Huyện A,Huyện,2\n2,Huyện B,Huyện,1\n3,Xã C,Xã,99\n',
+      );
+      await page.locator('.tree-import input[type="file"]').setInputFiles(bad);
+      await page.locator('.tree-import__problems').waitFor();
+      expect(await page.locator('.tree-import__problems tbody tr').count()).toBe(2);
+      expect(await page.getByRole('button', { name: /^Áp dụng/ }).isDisabled()).toBe(true);
+      await settle(page);
+      await screenshot(page, 'setup-import-problems.png');
+
+      // Import the shared CSV: the preview lists all 135 rows and what it would add.
       await page.locator('.tree-import input[type="file"]').setInputFiles(CSV);
       const summary = page.getByTestId('import-summary');
       await summary.waitFor();
