@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { loginAs, loginFirstTime, startTestServer } from '../testing.ts';
 
 const CSV = readFileSync(
   join(dirname(fileURLToPath(import.meta.url)), '../../../../packages/db/src/seed/data/units-2021.csv'),
@@ -358,7 +358,7 @@ describe('the unit tree of an organisation', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const viewer = await loginAs(server.url, 'xem.tinh', PASSWORD);
+    const viewer = await loginFirstTime(server.url, 'xem.tinh', PASSWORD);
     const before = counts(db);
     expect((await fetch(`${server.url}/api/admin/units`, { headers: viewer })).status).toBe(403);
     expect((await upload(CSV, true, viewer)).status).toBe(403);

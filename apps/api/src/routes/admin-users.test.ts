@@ -7,7 +7,7 @@ import { type Db, schema } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { loginAs, loginFirstTime, startTestServer } from '../testing.ts';
 
 const PASSWORD = 'tam-thoi-123';
 let db: Db;
@@ -69,6 +69,9 @@ describe('user administration', () => {
     expect(me.mustChangePassword).toBe(true);
     expect(me.roles).toEqual([{ role: 'entry', unitId: unit('22915'), unitName: 'Phường Mũi Né' }]);
     const session = await loginAs(server.url, 'nhap.mui.ne', PASSWORD);
+    const blocked = await call('GET', '/units', session);
+    expect(blocked.status).toBe(403);
+    expect((await blocked.json()).error.message).toContain('mật khẩu tạm');
     expect(
       (
         await call('POST', '/auth/password', session, {
@@ -157,7 +160,7 @@ describe('user administration', () => {
       password: PASSWORD,
       roles: [{ role: 'admin', unitId: unit('593') }],
     });
-    const district = await loginAs(server.url, 'qt.phanthiet', PASSWORD);
+    const district = await loginFirstTime(server.url, 'qt.phanthiet', PASSWORD);
     const visible = (await users(district)).map((u) => u.username);
     expect(visible).toContain('nhap.phuthuy');
     expect(visible).not.toContain('lanhdao');
