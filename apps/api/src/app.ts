@@ -15,11 +15,14 @@ import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
+import { adminUnitsRoutes } from './routes/admin-units.ts';
+import { adminUsersRoutes } from './routes/admin-users.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportsRoutes } from './routes/reports.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { targetPageRoutes } from './routes/target-page.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
@@ -39,7 +42,11 @@ function createApi(deps: Deps) {
   api.use(sameOrigin);
   // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
   const jsonLimit = limitBody(1024 * 1024, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
-  api.use((c, next) => (c.req.path.endsWith('/entry/import') ? next() : jsonLimit(c, next)));
+  api.use((c, next) =>
+    c.req.path.endsWith('/entry/import') || c.req.path.endsWith('/admin/units/import')
+      ? next()
+      : jsonLimit(c, next),
+  );
   api.use('/terms/*', revisionEtag);
   api.use('/units', revisionEtag);
   api.doc31('/openapi.json', {
@@ -57,7 +64,10 @@ function createApi(deps: Deps) {
     .route('/', termsRoutes)
     .route('/', reportsRoutes)
     .route('/', unitsRoutes)
-    .route('/', targetPageRoutes);
+    .route('/', targetPageRoutes)
+    .route('/', setupRoutes)
+    .route('/', adminUnitsRoutes)
+    .route('/', adminUsersRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -11,17 +11,27 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** The same switch under the product's own name: CHITIEU_DEMO=0 starts empty. */
+  CHITIEU_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
 });
+
+/** Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page. */
+const ArgsSchema = z.array(z.enum(['--no-demo', '--demo'], { error: 'chỉ nhận --no-demo hoặc --demo' }));
 
 export type Env = { port: number; host: string; dataDir: string; seedDemo: boolean };
 
 /** Parse the environment; a bad value is a one-line reason, not a stack trace. */
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env, argv: string[] = []): Env {
+  const args = ArgsSchema.safeParse(argv);
+  if (!args.success)
+    throw new Error(`Tham số dòng lệnh không hợp lệ: ${argv.join(' ')} — chỉ nhận --no-demo`);
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Cấu hình không hợp lệ: ${issue?.path.join('.')} — ${issue?.message}`);
   }
-  const { PORT, HOST, DATA_DIR, SEED_DEMO } = parsed.data;
-  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), seedDemo: SEED_DEMO };
+  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO } = parsed.data;
+  const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
+  const seedDemo = args.data.includes('--no-demo') ? false : args.data.includes('--demo') ? true : demoFlag;
+  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), seedDemo };
 }

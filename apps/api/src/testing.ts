@@ -31,3 +31,20 @@ export async function loginAs(url: string, username: string, password = DEMO_PAS
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   return { cookie, origin: url };
 }
+
+/** First sign-in of an account with a temporary password: sign in, choose a new one, return the headers. */
+export async function loginFirstTime(
+  url: string,
+  username: string,
+  temporary: string,
+  chosen = `${temporary}-moi`,
+) {
+  const headers = await loginAs(url, username, temporary);
+  const res = await fetch(`${url}/api/auth/password`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ currentPassword: temporary, newPassword: chosen }),
+  });
+  if (res.status !== 200) throw new Error(`password change ${username}: ${res.status} ${await res.text()}`);
+  return headers;
+}

@@ -7,4 +7,5 @@ export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
 export * from './status.ts';
+export * from './units.ts';
 export * from './workflow.ts';

@@ -1,4 +1,6 @@
 export * from './access.ts';
+export * from './admin-units.ts';
+export * from './admin-users.ts';
 export * from './auth.ts';
 export * from './client.ts';
 export * from './dashboard.ts';
@@ -17,5 +19,6 @@ export {
   type DemoSeed,
   seedDemo,
 } from './seed/demo.ts';
+export * from './setup.ts';
 export * from './target-detail.ts';
 export * from './units.ts';

@@ -10,4 +10,5 @@ export * from './report-inspect.ts';
 export * from './report-rows.ts';
 export * from './report-text.ts';
 export * from './report-xlsx.ts';
+export * from './unit-tree-file.ts';
 export * from './zip.ts';

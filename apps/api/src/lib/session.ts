@@ -38,6 +38,10 @@ export const readSession = createMiddleware<AppEnv>(async (c, next) => {
 export function currentUser(c: Context<AppEnv>): SessionUser {
   const user = c.var.user;
   if (!user) throw unauthorized();
+  // A temporary password (a new account, a reset) opens nothing but choosing one's own.
+  if (user.mustChangePassword && !c.req.path.endsWith('/auth/password')) {
+    throw forbidden('Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.');
+  }
   return user;
 }
 

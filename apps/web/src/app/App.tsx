@@ -9,9 +9,10 @@ import { DemoBanner } from '../components/DemoBanner.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
+import { SignedOut } from '../features/setup/SignedOut.tsx';
 import { useI18n } from '../i18n.ts';
 import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
@@ -25,6 +26,8 @@ const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
+const UnitsAdminPage = lazy(() => import('../features/admin-units/UnitsAdminPage.tsx'));
+const UsersAdminPage = lazy(() => import('../features/admin-users/UsersAdminPage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -71,6 +74,8 @@ function Shell({ me }: { me: Me }) {
           {page === 'cockpit' && <CockpitPage me={me} />}
           {page === 'audit' && <AuditPage me={me} />}
           {page === 'target' && <TargetPage homeUnitIds={homeUnitIds} />}
+          {page === 'units' && <UnitsAdminPage />}
+          {page === 'users' && <UsersAdminPage />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}
@@ -101,7 +106,8 @@ function Gate() {
       </main>
     );
   }
-  if (me.data === null) return <LoginPage />;
+  if (me.data === null) return <SignedOut />;
+  if (me.data.mustChangePassword) return <ChangePasswordPage me={me.data} />;
   return <Shell me={me.data} />;
 }
 

@@ -8,6 +8,8 @@ const LABELS: Record<Page, MessageKey> = {
   cockpit: 'nav.cockpit',
   audit: 'nav.audit',
   report: 'nav.report',
+  units: 'nav.units',
+  users: 'nav.users',
 };
 
 /**

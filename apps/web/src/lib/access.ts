@@ -20,6 +20,8 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
   // Everyone who reads figures may read and export the report; editing it is checked by the API.
   pages.push('report');
+  // Setting up the organisation (units, accounts) is for admins; the API checks each unit too.
+  if (roles.some((r) => r.role === 'admin')) pages.push('units', 'users');
   return pages;
 }
 

@@ -8,7 +8,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report'] as const;
+export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report', 'units', 'users'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
@@ -62,9 +62,10 @@ export function parseViewState(search: string): ViewState {
   const page = q.get('page');
   const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
+    // Any known page but the overview (which is the absence of one); the target page is not in the menu.
     page:
-      page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' || page === 'target'
-        ? page
+      page === 'target' || (page !== 'overview' && PAGES.includes(page as Page))
+        ? (page as Exclude<Page, 'overview'> | 'target')
         : undefined,
     term: positiveInt(q.get('term')),
     unit: positiveInt(q.get('unit')),

@@ -1,0 +1,375 @@
+/**
+ * Setting up an organisation from an empty database over HTTP: first run (once), importing the
+ * 2021 Bình Thuận tree (124 communes under 10 districts), editing units, exporting the tree, and
+ * refusing bad files and bad edits with the database unchanged.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '@chitieu/db';
+import { cloneDatabase, freshDatabase } from '@chitieu/db/testing';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, loginFirstTime, startTestServer } from '../testing.ts';
+
+const CSV = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), '../../../../packages/db/src/seed/data/units-2021.csv'),
+);
+const PASSWORD = 'mat-khau-rat-dai';
+
+/** Windows-1258 writes tones as combining marks after a precomposed base (ờ = ơ + U+0300), as Excel does. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
+const cp1258Form = (text: string) =>
+  [...text.normalize('NFC')]
+    .map((ch) => {
+      const parts = ch.normalize('NFD');
+      const tone = [...parts].find((m) => TONES.test(m));
+      return tone ? `${parts.replace(tone, '').normalize('NFC')}${tone}` : ch;
+    })
+    .join('');
+const TODAY = '2025-01-20';
+
+const SETUP = {
+  organisation: 'Hội Liên hiệp Phụ nữ tỉnh Bình Thuận',
+  rootCode: '60',
+  rootName: 'Tỉnh Bình Thuận',
+  rootType: 'Tỉnh',
+  validFrom: '2021-01-01',
+  username: 'quantri',
+  displayName: 'Nguyễn Thị Quản Trị',
+  password: PASSWORD,
+  passwordConfirm: PASSWORD,
+};
+
+/** Row counts of every table a refusal must leave alone. */
+function counts(db: Db) {
+  return db.get<Record<string, number>>(sql`SELECT
+    (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM placements) AS placements,
+    (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM role_assignments) AS roles,
+    (SELECT COUNT(*) FROM audit_events) AS audit, (SELECT COUNT(*) FROM structure_versions) AS versions`);
+}
+
+async function serve(db: Db) {
+  const server = await startTestServer(db, { today: () => TODAY });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, ...headers },
+      body: JSON.stringify(body),
+    });
+  return { server, post };
+}
+
+describe('first run', () => {
+  it('creates the organisation and its first admin once; then 409, database unchanged', async () => {
+    const db = freshDatabase();
+    const { server, post } = await serve(db);
+    try {
+      expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needed: true });
+      const mismatch = await post('/setup', { ...SETUP, passwordConfirm: 'khac-nhau-1' });
+      expect(mismatch.status).toBe(400);
+      expect((await mismatch.json()).error.message).toContain('không khớp');
+      expect(counts(db)?.units).toBe(0);
+
+      // Two submissions at once: exactly one wins.
+      const [a, b] = await Promise.all([
+        post('/setup', SETUP),
+        post('/setup', { ...SETUP, username: 'khac' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const before = counts(db);
+      expect(before).toMatchObject({ units: 1, users: 1, roles: 1, versions: 1 });
+      const again = await post('/setup', { ...SETUP, username: 'nguoikhac' });
+      expect(again.status).toBe(409);
+      expect((await again.json()).error.message).toContain('đã được thiết lập');
+      expect(counts(db)).toEqual(before);
+      expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needed: false });
+      const meta = await (await fetch(`${server.url}/api/meta`)).json();
+      expect(meta).toMatchObject({ organisation: SETUP.organisation, demo: false });
+      // The admin signs in and administers the root.
+      const admin = await loginAs(server.url, 'quantri', PASSWORD);
+      const tree = await (await fetch(`${server.url}/api/admin/units`, { headers: admin })).json();
+      expect(tree.units).toHaveLength(1);
+      expect(tree.units[0]).toMatchObject({ code: '60', name: 'Tỉnh Bình Thuận', parentId: null });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the unit tree of an organisation', () => {
+  let base: Db;
+  beforeAll(async () => {
+    base = freshDatabase();
+    const { server, post } = await serve(base);
+    expect((await post('/setup', SETUP)).status).toBe(200);
+    await server.close();
+  });
+
+  let db: Db;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    db = cloneDatabase(base);
+    server = await startTestServer(db, { today: () => TODAY });
+    admin = await loginAs(server.url, 'quantri', PASSWORD);
+  });
+  afterAll(() => server.close());
+
+  const upload = (bytes: Uint8Array | Buffer, apply = false, headers = admin) =>
+    fetch(`${server.url}/api/admin/units/import${apply ? '?apply=true' : ''}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
+  const csvOf = (text: string) => Buffer.from(text, 'utf8');
+  const HEADER = 'code,name,type,parent_code\n60,Tỉnh Bình Thuận,Tỉnh,\n';
+
+  it('refuses bad files row by row, and writes nothing', async () => {
+    const before = counts(db);
+    const bad = csvOf(
+      `${HEADER}1,Huyện A,Huyện,60\n2,,Xã,1\n1,Huyện trùng,Huyện,60\n3,Xã B,Xã,99\n4,Xã C,Xã,4\n5,Xã D,Xã,6\n6,Xã E,Xã,5\n`,
+    );
+    const preview = await (await upload(bad)).json();
+    const messages = preview.problems.map((p: { row: number; message: string }) => `${p.row}: ${p.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^4: .*thiếu tên/),
+      expect.stringMatching(/^5: Mã 1 trùng với dòng 3/),
+      expect.stringMatching(/^6: Mã cấp trên 99 không có/),
+      expect.stringMatching(/^7: .*chính nó/),
+      expect.stringMatching(/^8: Vòng lặp cấp trên: 5 → 6 → 5/),
+    ]);
+    const applied = await upload(bad, true);
+    expect(applied.status).toBe(400);
+    const body = await applied.json();
+    expect(body.error.message).toContain('chưa ghi');
+    expect(body.error.details.problems).toHaveLength(5);
+    expect(counts(db)).toEqual(before);
+
+    // A root row that is not the organisation's root.
+    const otherRoot = await (
+      await upload(csvOf('code,name,type,parent_code\n68,Tỉnh Lâm Đồng,Tỉnh,\n'))
+    ).json();
+    expect(otherRoot.problems[0].message).toContain('đơn vị gốc');
+    // Missing columns, Windows-1252 mojibake, an unknown encoding: refused as a whole.
+    const noColumn = await upload(csvOf('code,name\n1,A\n'));
+    expect(noColumn.status).toBe(400);
+    expect((await noColumn.json()).error.message).toContain('parent_code');
+    const mojibake = await upload(iconv.encode(iconv.decode(CSV, 'windows-1252'), 'utf8'));
+    expect(mojibake.status).toBe(400);
+    expect((await mojibake.json()).error.message).toContain('lỗi phông');
+    const shiftJis = await upload(iconv.encode('code,name,type,parent_code\n1,日本語,Xã,60\n', 'shift_jis'));
+    expect(shiftJis.status).toBe(400);
+    expect((await shiftJis.json()).error.message).toContain('bảng mã');
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('reads the same tree from UTF-8 with BOM, UTF-16 (tab-separated) and Windows-1258', async () => {
+    const text = CSV.toString('utf8');
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode(text.replaceAll(',', '\t'), 'utf16le'),
+    ]);
+    const variants: [string, Buffer][] = [
+      ['UTF-8', CSV],
+      ['UTF-8 (có BOM)', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CSV])],
+      ['UTF-16 LE', utf16],
+      ['Windows-1258', iconv.encode(cp1258Form(text), 'windows-1258')],
+    ];
+    for (const [encoding, bytes] of variants) {
+      const preview = await (await upload(bytes)).json();
+      expect(preview.encoding).toBe(encoding);
+      expect(preview.problems).toEqual([]);
+      expect(preview.rows).toHaveLength(135);
+      expect(preview.rows.find((r: { code: string }) => r.code === '22924').name).toBe('Phường Phú Thủy');
+    }
+  });
+
+  it('imports the 2021 tree: 124 communes under 10 districts; a second import changes nothing', async () => {
+    const preview = await (await upload(CSV)).json();
+    expect(preview.rows).toHaveLength(135);
+    expect(preview.created).toBe(134);
+    const res = await upload(CSV, true);
+    expect(res.status).toBe(200);
+    expect((await res.json()).created).toBe(134);
+
+    const tree = await (await fetch(`${server.url}/api/admin/units`, { headers: admin })).json();
+    type U = {
+      id: number;
+      code: string;
+      name: string;
+      parentId: number | null;
+      isGrassroots: boolean;
+      validFrom: string;
+    };
+    const units: U[] = tree.units;
+    const root = units.find((u) => u.code === '60') as U;
+    const districts = units.filter((u) => u.parentId === root.id);
+    expect(districts).toHaveLength(10);
+    const districtIds = new Set(districts.map((d) => d.id));
+    const communes = units.filter((u) => u.parentId !== null && districtIds.has(u.parentId));
+    expect(communes).toHaveLength(124);
+    expect(communes.every((c) => c.isGrassroots)).toBe(true);
+    expect(districts.some((d) => d.isGrassroots)).toBe(false);
+    expect(new Set(communes.map((c) => c.validFrom))).toEqual(new Set(['2021-01-01']));
+    // The tree the dashboard reads agrees.
+    const dash = await (await fetch(`${server.url}/api/units`, { headers: admin })).json();
+    expect(dash.units).toHaveLength(135);
+
+    const before = counts(db);
+    const twice = await upload(CSV, true);
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).error.details.problems[0].message).toContain('đã có trong cây đơn vị');
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('exports the tree as CSV with BOM and XLSX, in the import format', async () => {
+    const csv = await fetch(`${server.url}/api/admin/units/export.csv`, { headers: admin });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('code,name,type,parent_code,grassroots');
+    expect(lines).toHaveLength(136);
+    expect(lines).toContain('22924,Phường Phú Thủy,Phường,593,1');
+    const xlsx = await fetch(`${server.url}/api/admin/units/export.xlsx`, { headers: admin });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect(ws.rowCount).toBe(136);
+    // The XLSX reads back as a preview of the same tree (all rows already present).
+    const back = await (await upload(Buffer.from(await wb.xlsx.writeBuffer()))).json();
+    expect(back.format).toBe('xlsx');
+    expect(back.rows).toHaveLength(135);
+  });
+
+  it('creates, renames, moves and closes units, refusing cycles, stale edits and open children', async () => {
+    const get = async () =>
+      (await (await fetch(`${server.url}/api/admin/units`, { headers: admin })).json()).units as {
+        id: number;
+        code: string;
+        name: string;
+        version: string;
+        parentId: number;
+        isGrassroots: boolean;
+      }[];
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, {
+        method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const byCode = async (code: string) =>
+      (await get()).find((u) => u.code === code) as Awaited<ReturnType<typeof get>>[0];
+    const phanThiet = await byCode('593');
+    const created = await send('POST', '/admin/units', {
+      code: '593-CH1',
+      name: 'Chi hội Khu phố 1',
+      type: 'Chi hội',
+      parentId: (await byCode('22924')).id,
+    });
+    expect(created.status).toBe(200);
+    const chiHoi = await byCode('593-CH1');
+    expect(chiHoi.isGrassroots).toBe(false);
+    const dup = await send('POST', '/admin/units', {
+      code: '593',
+      name: 'X',
+      type: 'Xã',
+      parentId: phanThiet.id,
+    });
+    expect(dup.status).toBe(409);
+    const empty = await send('POST', '/admin/units', {
+      code: '999',
+      name: '  ',
+      type: 'Xã',
+      parentId: phanThiet.id,
+    });
+    expect(empty.status).toBe(400);
+
+    const before = counts(db);
+    // A cycle: Phan Thiết under its own ward.
+    const cycle = await send('POST', `/admin/units/${phanThiet.id}/move`, {
+      version: phanThiet.version,
+      parentId: (await byCode('22924')).id,
+    });
+    expect(cycle.status).toBe(400);
+    expect((await cycle.json()).error.message).toContain('vòng lặp');
+    const self = await send('POST', `/admin/units/${phanThiet.id}/move`, {
+      version: phanThiet.version,
+      parentId: phanThiet.id,
+    });
+    expect(self.status).toBe(400);
+    // Open children: Phan Thiết cannot close.
+    const open = await send('POST', `/admin/units/${phanThiet.id}/close`, {
+      version: phanThiet.version,
+      date: '2025-01-01',
+    });
+    expect(open.status).toBe(409);
+    expect((await open.json()).error.message).toContain('đơn vị trực thuộc');
+    expect(counts(db)).toEqual(before);
+
+    // Rename, then a stale version is a 409.
+    const renamed = await send('PATCH', `/admin/units/${chiHoi.id}`, {
+      version: chiHoi.version,
+      name: 'Chi hội KP 1',
+    });
+    expect(renamed.status).toBe(200);
+    const stale = await send('PATCH', `/admin/units/${chiHoi.id}`, { version: chiHoi.version, name: 'Cũ' });
+    expect(stale.status).toBe(409);
+    expect((await byCode('593-CH1')).name).toBe('Chi hội KP 1');
+
+    // Move the branch to another ward, then close it.
+    const moved = await byCode('593-CH1');
+    const phuHai = await byCode('22921');
+    expect(
+      (await send('POST', `/admin/units/${moved.id}/move`, { version: moved.version, parentId: phuHai.id }))
+        .status,
+    ).toBe(200);
+    const now = await byCode('593-CH1');
+    expect(now.parentId).toBe(phuHai.id);
+    const closed = await send('POST', `/admin/units/${now.id}/close`, {
+      version: now.version,
+      date: '2025-02-01',
+    });
+    expect(closed.status).toBe(200);
+    const audit = db.all<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE entity = 'unit' ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['import', 'create', 'update', 'move', 'close']);
+  });
+
+  it('is for admins only: others get 403 and change nothing', async () => {
+    const res = await fetch(`${server.url}/api/admin/users`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'xem.tinh',
+        displayName: 'Lãnh đạo',
+        password: PASSWORD,
+        roles: [
+          {
+            role: 'viewer',
+            unitId: (await (await fetch(`${server.url}/api/admin/units`, { headers: admin })).json()).units[0]
+              .id,
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const viewer = await loginFirstTime(server.url, 'xem.tinh', PASSWORD);
+    const before = counts(db);
+    expect((await fetch(`${server.url}/api/admin/units`, { headers: viewer })).status).toBe(403);
+    expect((await upload(CSV, true, viewer)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/admin/units/export.csv`, { headers: viewer })).status).toBe(403);
+    const create = await fetch(`${server.url}/api/admin/units`, {
+      method: 'POST',
+      headers: { ...viewer, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'X1', name: 'X', type: 'Xã', parentId: 1 }),
+    });
+    expect(create.status).toBe(403);
+    expect((await fetch(`${server.url}/api/admin/units`)).status).toBe(401);
+    expect(counts(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Administering accounts: list, create (with a temporary password), add and remove scoped roles,
+ * reset a password, deactivate or reactivate. Rules and authorisation: @chitieu/db admin-users.ts.
+ */
+import { ROLES } from '@chitieu/core';
+import {
+  addRole,
+  adminCreateUser,
+  listAdminUsers,
+  MIN_PASSWORD_LENGTH,
+  removeRole,
+  resetPassword,
+  setUserActive,
+} from '@chitieu/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import { errors, json, jsonBody } from '../lib/openapi.ts';
+import { createRouter } from '../lib/router.ts';
+import { currentUser } from '../lib/session.ts';
+import { ErrorSchema } from '../schemas.ts';
+
+const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
+  .max(200, { error: 'Mật khẩu dài quá 200 ký tự.' });
+const RoleInput = z.object({
+  role: z.enum(ROLES, { error: 'Vai trò phải là admin, manager, entry, approver hoặc viewer.' }),
+  unitId: z.number().int().positive(),
+});
+const id = (name: string) =>
+  z.coerce
+    .number({ error: 'Phải là số.' })
+    .int()
+    .positive()
+    .openapi({ param: { name, in: 'path' } });
+const UserParam = z.object({ id: id('id') });
+
+const AdminUserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: z.string(),
+    roles: z.array(
+      z.object({
+        id: z.number().int(),
+        role: z.enum(ROLES),
+        unitId: z.number().int(),
+        unitCode: z.string(),
+        unitName: z.string(),
+      }),
+    ),
+  })
+  .openapi('AdminUser');
+
+const conflicts = { 409: json(ErrorSchema, 'Xung đột (ví dụ: quản trị viên cuối cùng)') };
+
+const list = createRoute({
+  method: 'get',
+  path: '/admin/users',
+  tags: ['Quản trị'],
+  summary: 'Tài khoản trong phạm vi bạn quản trị',
+  responses: { 200: json(z.array(AdminUserSchema), 'Tài khoản'), ...errors },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/admin/users',
+  tags: ['Quản trị'],
+  summary: 'Tạo tài khoản với mật khẩu tạm (phải đổi khi đăng nhập lần đầu)',
+  request: jsonBody(
+    z.object({
+      username: z.string().trim().min(3, { error: 'Tên đăng nhập có ít nhất 3 ký tự.' }).max(40),
+      displayName: z.string().trim().min(1, { error: 'Hãy nhập họ và tên.' }).max(100),
+      password: Password,
+      roles: z.array(RoleInput).min(1, { error: 'Hãy giao ít nhất một vai trò.' }).max(20),
+    }),
+  ),
+  responses: {
+    200: json(z.object({ id: z.number().int(), username: z.string() }), 'Đã tạo'),
+    ...errors,
+    ...conflicts,
+  },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/admin/users/{id}',
+  tags: ['Quản trị'],
+  summary: 'Khóa hoặc mở lại tài khoản (khóa thì phiên đăng nhập kết thúc ngay)',
+  request: { params: UserParam, ...jsonBody(z.object({ active: z.boolean() })) },
+  responses: { 200: json(z.object({ active: z.boolean() }), 'Đã lưu'), ...errors, ...conflicts },
+});
+
+const addRoleRoute = createRoute({
+  method: 'post',
+  path: '/admin/users/{id}/roles',
+  tags: ['Quản trị'],
+  summary: 'Giao vai trò ở một đơn vị (phạm vi: đơn vị đó và cấp dưới)',
+  request: { params: UserParam, ...jsonBody(RoleInput) },
+  responses: { 200: json(z.object({ id: z.number().int() }), 'Đã giao'), ...errors, ...conflicts },
+});
+
+const removeRoleRoute = createRoute({
+  method: 'delete',
+  path: '/admin/users/{id}/roles/{roleId}',
+  tags: ['Quản trị'],
+  summary: 'Bỏ một vai trò',
+  request: { params: z.object({ id: id('id'), roleId: id('roleId') }) },
+  responses: { 200: json(z.object({ removed: z.number().int() }), 'Đã bỏ'), ...errors, ...conflicts },
+});
+
+const reset = createRoute({
+  method: 'post',
+  path: '/admin/users/{id}/password',
+  tags: ['Quản trị'],
+  summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập lần sau)',
+  request: { params: UserParam, ...jsonBody(z.object({ password: Password })) },
+  responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đặt lại'), ...errors },
+});
+
+export const adminUsersRoutes = createRouter()
+  .openapi(list, (c) => c.json(listAdminUsers(c.var.deps.db, currentUser(c)), 200))
+  .openapi(create, (c) => c.json(adminCreateUser(c.var.deps.db, currentUser(c), c.req.valid('json')), 200))
+  .openapi(patch, (c) =>
+    c.json(
+      setUserActive(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').active),
+      200,
+    ),
+  )
+  .openapi(addRoleRoute, (c) => {
+    const row = addRole(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ id: row.id }, 200);
+  })
+  .openapi(removeRoleRoute, (c) => {
+    const { id: userId, roleId } = c.req.valid('param');
+    return c.json(removeRole(c.var.deps.db, currentUser(c), userId, roleId), 200);
+  })
+  .openapi(reset, (c) =>
+    c.json(
+      resetPassword(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').password),
+      200,
+    ),
+  );

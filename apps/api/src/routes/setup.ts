@@ -1,0 +1,71 @@
+/**
+ * First run of an empty installation (`npm start -- --no-demo`): while the database has no user,
+ * anyone who can reach the server may create the organisation and its first admin — once.
+ */
+import { MIN_PASSWORD_LENGTH, setupNeeded, setupOrganisation } from '@chitieu/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import { errors, json, jsonBody } from '../lib/openapi.ts';
+import { createRouter } from '../lib/router.ts';
+import { ErrorSchema, IsoDate } from '../schemas.ts';
+import { UnitCode } from './admin-units.ts';
+
+const text = (what: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Hãy nhập ${what}.` })
+    .max(max, { error: `${what} dài quá ${max} ký tự.` });
+
+export const SetupBody = z
+  .object({
+    organisation: text('tên tổ chức'),
+    rootCode: UnitCode,
+    rootName: text('tên đơn vị gốc'),
+    rootType: text('loại đơn vị gốc', 60),
+    validFrom: IsoDate,
+    username: text('tên đăng nhập', 40),
+    displayName: text('họ và tên', 100),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
+      .max(200),
+    passwordConfirm: z.string().max(200),
+  })
+  .refine((b) => b.password === b.passwordConfirm, {
+    error: 'Hai lần nhập mật khẩu không khớp.',
+    path: ['passwordConfirm'],
+  })
+  .openapi('SetupInput');
+
+const status = createRoute({
+  method: 'get',
+  path: '/setup',
+  tags: ['Hệ thống'],
+  summary: 'Có cần thiết lập lần đầu không (chưa có tài khoản nào)',
+  responses: { 200: json(z.object({ needed: z.boolean() }), 'Trạng thái') },
+});
+
+const setup = createRoute({
+  method: 'post',
+  path: '/setup',
+  tags: ['Hệ thống'],
+  summary: 'Thiết lập lần đầu: tổ chức, đơn vị gốc và quản trị viên đầu tiên (chỉ khi chưa có tài khoản)',
+  request: jsonBody(SetupBody),
+  responses: {
+    200: json(z.object({ rootUnitId: z.number().int(), username: z.string() }), 'Đã thiết lập'),
+    ...errors,
+    409: json(ErrorSchema, 'Đã thiết lập rồi'),
+  },
+});
+
+export const setupRoutes = createRouter()
+  .openapi(status, (c) => c.json({ needed: setupNeeded(c.var.deps.db) }, 200))
+  .openapi(setup, (c) => {
+    const b = c.req.valid('json');
+    const done = setupOrganisation(c.var.deps.db, {
+      organisation: b.organisation,
+      root: { code: b.rootCode, name: b.rootName, type: b.rootType, validFrom: b.validFrom },
+      admin: { username: b.username, displayName: b.displayName, password: b.password },
+    });
+    return c.json({ rootUnitId: done.root.id, username: done.user.username }, 200);
+  });

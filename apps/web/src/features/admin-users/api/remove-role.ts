@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { adminUsersQueryOptions } from './get-admin-users.ts';
+
+const endpoint = api.admin.users[':id'].roles[':roleId'];
+
+export async function removeRole({ userId, roleId }: { userId: number; roleId: number }) {
+  const res = await request(() =>
+    endpoint.$delete({ param: { id: String(userId), roleId: String(roleId) } }),
+  );
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export function useRemoveRole() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: removeRole,
+    onSuccess: () => client.invalidateQueries({ queryKey: adminUsersQueryOptions().queryKey }),
+  });
+}

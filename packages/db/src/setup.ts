@@ -1,0 +1,56 @@
+/**
+ * First run of an empty installation: the organisation's root unit, its first structure version and
+ * the first admin, in one immediate transaction that first checks that there is still no user — so
+ * two people submitting the first-run page at once get one organisation, and the second a 409.
+ */
+import { conflict } from '@chitieu/core';
+import { sql } from 'drizzle-orm';
+import { createUser } from './auth.ts';
+import type { Db, DbOrTx } from './client.ts';
+import { bumpRevision, setMeta } from './revision.ts';
+import { auditEvents } from './schema.ts';
+import { createRootUnit } from './units.ts';
+
+/** The first-run page is offered while nobody can sign in. */
+export function setupNeeded(db: DbOrTx): boolean {
+  return !db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users`)?.n;
+}
+
+export interface SetupInput {
+  organisation: string;
+  root: { code: string; name: string; type: string; validFrom: string };
+  admin: { username: string; displayName: string; password: string };
+}
+
+export function setupOrganisation(db: Db, input: SetupInput) {
+  return db.transaction(
+    (tx) => {
+      if (!setupNeeded(tx)) throw conflict('Tổ chức đã được thiết lập. Hãy đăng nhập.');
+      if (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM units`)?.n) {
+        throw conflict(
+          'Cơ sở dữ liệu đã có cây đơn vị; hãy tạo tài khoản quản trị bằng lệnh npm run user:create.',
+        );
+      }
+      const root = createRootUnit(tx, input.root);
+      const user = createUser(tx, {
+        ...input.admin,
+        roles: [{ role: 'admin', unitId: root.id }],
+      });
+      setMeta(tx, 'organisation', input.organisation.trim());
+      tx.insert(auditEvents)
+        .values({
+          userId: user.id,
+          entity: 'organisation',
+          entityId: String(root.id),
+          unitId: root.id,
+          action: 'setup',
+          before: null,
+          after: { organisation: input.organisation, root, admin: user.username },
+        })
+        .run();
+      bumpRevision(tx);
+      return { root, user: { id: user.id, username: user.username } };
+    },
+    { behavior: 'immediate' },
+  );
+}
