@@ -15,6 +15,7 @@ import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
+import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
@@ -60,7 +61,8 @@ function createApi(deps: Deps) {
     .route('/', excelRoutes)
     .route('/', termsRoutes)
     .route('/', reportsRoutes)
-    .route('/', unitsRoutes);
+    .route('/', unitsRoutes)
+    .route('/', adminTermsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -6,4 +6,5 @@ export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
 export * from './status.ts';
+export * from './targets.ts';
 export * from './workflow.ts';

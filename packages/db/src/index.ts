@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './admin-terms.ts';
 export * from './auth.ts';
 export * from './client.ts';
 export * from './dashboard.ts';
