@@ -83,6 +83,8 @@ describe('setting up a term from an empty start', () => {
   test('term, periods, five indicators and targets, an allocation, then the overview', async () => {
     if (!browser) throw new Error('browser not started');
     const { context, page } = await newPage(browser, pageErrors);
+    // A step that cannot happen fails with its locator named, well before the test's own timeout.
+    page.setDefaultTimeout(20_000);
     try {
       await page.goto(baseUrl);
       await page.getByLabel('Tên đăng nhập').fill('quantri');
@@ -153,7 +155,8 @@ describe('setting up a term from an empty start', () => {
           await dialog.getByText('Không rõ dấu chấm').waitFor();
         }
         await fillDialog(page, { 'Chỉ tiêu cả nhiệm kỳ': target.goal });
-        if (!target.counted) await dialog.getByLabel('Loại').selectOption({ label: 'Bổ sung' });
+        if (!target.counted)
+          await dialog.getByLabel('Loại', { exact: true }).selectOption({ label: 'Bổ sung' });
         await dialog.getByRole('button', { name: 'Lưu' }).click();
         await page.locator(`tr[data-target="${target.code}"]`).waitFor();
       }
@@ -168,6 +171,8 @@ describe('setting up a term from an empty start', () => {
         { code: '5', goal: 1000, counted: 0 },
       ]);
       await expect.poll(() => page.locator('tr[data-target="2"]').textContent()).toContain('11,54 tỷ đồng');
+      expect(await page.locator('tr[data-target="4"]').textContent()).toContain('87,5%');
+      expect(await page.locator('tr[data-target="5"]').textContent()).toContain('100,0%');
 
       // Allocate target 1 to the districts: the check follows every keystroke.
       await page.getByRole('button', { name: 'Phân bổ 1' }).click();
@@ -198,8 +203,11 @@ describe('setting up a term from an empty start', () => {
       await settle(page);
       await screenshot(page, 'admin-terms-overview-1366x900.png', true);
       expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'admin-terms-failure.png', true);
+      throw error;
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 });

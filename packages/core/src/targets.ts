@@ -33,11 +33,21 @@ export function goalText(indicator: Pick<GoalIndicator, 'measureType' | 'decimal
   return formatScaled(value, indicator.measureType === 'amount' ? 0 : indicator.decimals);
 }
 
-/** A quantity for a sentence: '12 hộ', '1,5 tỷ đồng', '2,5%'. */
+/**
+ * What a goal is counted in: a share's goal is a percentage whatever its indicator counts
+ * (units_meeting counts cơ sở, but its goal is '100%' of them), money is in đồng.
+ */
+export function goalUnit(indicator: GoalIndicator): string {
+  if (isShareMeasure(indicator.measureType)) return '%';
+  if (indicator.measureType === 'amount') return 'đồng';
+  return indicator.measurementUnit.trim();
+}
+
+/** A goal or quantity for a sentence: '12 hộ', '11,54 tỷ đồng', '87,5%'. */
 export function quantityText(indicator: GoalIndicator, value: number): string {
   if (indicator.measureType === 'amount') return formatMoney(value);
   const number = formatScaled(value, indicator.decimals);
-  const unit = indicator.measurementUnit.trim();
+  const unit = goalUnit(indicator);
   if (unit === '%') return `${number}%`;
   return unit ? `${number} ${unit}` : number;
 }

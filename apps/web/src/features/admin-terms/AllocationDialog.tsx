@@ -1,4 +1,4 @@
-import { checkAllocations, goalText, parseGoal, quantityText } from '@chitieu/core';
+import { checkAllocations, goalText, goalUnit, parseGoal, quantityText } from '@chitieu/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading } from '../../components/States.tsx';
@@ -84,7 +84,7 @@ function AllocationForm({ data, onClose }: { data: AllocationEditorData; onClose
           <thead>
             <tr>
               <th scope="col">{t('terms.allocation.unit')}</th>
-              <th scope="col">{t('terms.allocation.amount', { unit: indicator.measurementUnit })}</th>
+              <th scope="col">{t('terms.allocation.amount', { unit: goalUnit(ind) })}</th>
             </tr>
           </thead>
           <tbody>

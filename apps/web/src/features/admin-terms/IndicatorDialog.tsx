@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import type { AdminIndicator } from './api/get-indicators.ts';
 import { useSaveIndicator } from './api/save-indicator.ts';
+import { Field } from './Field.tsx';
 import { FREQUENCY_LABELS, MEASURE_LABELS } from './form.ts';
 
 const UNITS = ['hộ', 'cơ sở', 'công trình', 'đồng', '%', 'người', 'mô hình', 'hội viên', 'chi hội'];
@@ -71,25 +72,16 @@ export function IndicatorDialog({
       }
     >
       <div className="at-grid">
-        <label className="at-field at-field--wide">
-          <span>{t('terms.indicator.name')}</span>
+        <Field label={t('terms.indicator.name')} className="at-field--wide">
           <input value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.indicator.code')}</span>
+        </Field>
+        <Field label={t('terms.indicator.code')}>
           <input value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.indicator.unit')}</span>
+        </Field>
+        <Field label={t('terms.indicator.unit')}>
           <input value={unit} onChange={(e) => setUnit(e.currentTarget.value)} list="at-units" />
-          <datalist id="at-units">
-            {UNITS.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-        </label>
-        <label className="at-field">
-          <span>{t('terms.indicator.measureType')}</span>
+        </Field>
+        <Field label={t('terms.indicator.measureType')}>
           <select
             value={measureType}
             disabled={locked}
@@ -105,18 +97,16 @@ export function IndicatorDialog({
               </option>
             ))}
           </select>
-        </label>
-        <label className="at-field">
-          <span>{t('terms.indicator.decimals')}</span>
+        </Field>
+        <Field label={t('terms.indicator.decimals')}>
           <input
             value={decimals}
             disabled={locked || measureType === 'amount'}
             inputMode="numeric"
             onChange={(e) => setDecimals(e.currentTarget.value)}
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.indicator.frequency')}</span>
+        </Field>
+        <Field label={t('terms.indicator.frequency')}>
           <select value={frequency} onChange={(e) => setFrequency(e.currentTarget.value as typeof frequency)}>
             {(['year', 'half', 'quarter'] as const).map((f) => (
               <option key={f} value={f}>
@@ -124,10 +114,9 @@ export function IndicatorDialog({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {measureType === 'ratio' && (
-          <label className="at-field">
-            <span>{t('terms.indicator.ratioOverTime')}</span>
+          <Field label={t('terms.indicator.ratioOverTime')}>
             <select
               value={ratioOverTime}
               onChange={(e) => setRatioOverTime(e.currentTarget.value as typeof ratioOverTime)}
@@ -135,9 +124,14 @@ export function IndicatorDialog({
               <option value="sum">{t('terms.indicator.ratioSum')}</option>
               <option value="latest">{t('terms.indicator.ratioLatest')}</option>
             </select>
-          </label>
+          </Field>
         )}
       </div>
+      <datalist id="at-units">
+        {UNITS.map((u) => (
+          <option key={u} value={u} />
+        ))}
+      </datalist>
       <p className="at-note">{t(`terms.measureHelp.${measureType}`)}</p>
       {locked && <p className="at-note">{t('terms.indicator.locked')}</p>}
       {error && (

@@ -1,4 +1,4 @@
-import { goalText, parseGoal } from '@chitieu/core';
+import { goalText, goalUnit, parseGoal } from '@chitieu/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import type { AdminIndicator } from './api/get-indicators.ts';
 import type { AdminTarget } from './api/get-term-setup.ts';
 import { useSaveTarget } from './api/save-target.ts';
+import { Field } from './Field.tsx';
 
 /**
  * Every field of a target. Numbers are typed the Vietnamese way ('3.000', '11,54 tỷ', '87,5') and
@@ -85,22 +86,38 @@ export function TargetDialog({
     );
   };
 
-  const numberField = (label: string, value: string, set: (v: string) => void, hint?: string) => {
+  // The label names the field alone; the unit or the parser's message is its description.
+  const numberField = (
+    key: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+  ) => {
     const problem = check(value);
+    const id = `at-target-${key}`;
     return (
-      <label className="at-field">
-        <span>{label}</span>
+      <div className="at-field">
+        <label htmlFor={id}>{label}</label>
         <input
+          id={id}
           value={value}
           inputMode="decimal"
           aria-invalid={problem ? true : undefined}
+          aria-describedby={problem || hint ? `${id}-note` : undefined}
           onChange={(e) => set(e.currentTarget.value)}
         />
-        {problem ? <small className="at-field__error">{problem}</small> : hint && <small>{hint}</small>}
-      </label>
+        {problem ? (
+          <small id={`${id}-note`} className="at-field__error">
+            {problem}
+          </small>
+        ) : (
+          hint && <small id={`${id}-note`}>{hint}</small>
+        )}
+      </div>
     );
   };
-  const unitHint = primary ? t('terms.target.inUnit', { unit: primary.measurementUnit }) : undefined;
+  const unitHint = primary ? t('terms.target.inUnit', { unit: goalUnit(primary) }) : undefined;
 
   return (
     <Dialog
@@ -121,20 +138,16 @@ export function TargetDialog({
       }
     >
       <div className="at-grid">
-        <label className="at-field">
-          <span>{t('terms.target.code')}</span>
+        <Field label={t('terms.target.code')}>
           <input value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-        </label>
-        <label className="at-field at-field--wide">
-          <span>{t('terms.target.shortName')}</span>
+        </Field>
+        <Field label={t('terms.target.shortName')} className="at-field--wide">
           <input value={shortName} onChange={(e) => setShortName(e.currentTarget.value)} />
-        </label>
-        <label className="at-field at-field--full">
-          <span>{t('terms.target.wording')}</span>
+        </Field>
+        <Field label={t('terms.target.wording')} className="at-field--full">
           <textarea rows={2} value={wording} onChange={(e) => setWording(e.currentTarget.value)} />
-        </label>
-        <label className="at-field at-field--wide">
-          <span>{t('terms.target.primary')}</span>
+        </Field>
+        <Field label={t('terms.target.primary')} className="at-field--wide">
           <select value={primaryId ?? ''} onChange={(e) => setPrimaryId(Number(e.currentTarget.value))}>
             {indicators.map((i) => (
               <option key={i.id} value={i.id}>
@@ -142,7 +155,7 @@ export function TargetDialog({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <fieldset className="at-field at-field--wide at-checks">
           <legend>{t('terms.target.related')}</legend>
           {indicators
@@ -161,18 +174,16 @@ export function TargetDialog({
               </label>
             ))}
         </fieldset>
-        {numberField(t('terms.target.baseline'), baseline, setBaseline, unitHint)}
-        {numberField(t('terms.target.goal'), goal, setGoal, unitHint)}
-        {numberField(t('terms.target.milestone'), milestone, setMilestone, unitHint)}
-        <label className="at-field">
-          <span>{t('terms.target.direction')}</span>
+        {numberField('baseline', t('terms.target.baseline'), baseline, setBaseline, unitHint)}
+        {numberField('goal', t('terms.target.goal'), goal, setGoal, unitHint)}
+        {numberField('milestone', t('terms.target.milestone'), milestone, setMilestone, unitHint)}
+        <Field label={t('terms.target.direction')}>
           <select value={direction} onChange={(e) => setDirection(e.currentTarget.value as typeof direction)}>
             <option value="at_least">{t('terms.target.atLeast')}</option>
             <option value="at_most">{t('terms.target.atMost')}</option>
           </select>
-        </label>
-        <label className="at-field">
-          <span>{t('terms.target.kind')}</span>
+        </Field>
+        <Field label={t('terms.target.kind')}>
           <select
             value={counted ? 'counted' : 'supplementary'}
             onChange={(e) => setCounted(e.currentTarget.value === 'counted')}
@@ -180,17 +191,16 @@ export function TargetDialog({
             <option value="counted">{t('terms.target.counted')}</option>
             <option value="supplementary">{t('terms.target.supplementary')}</option>
           </select>
-        </label>
-        <label className="at-field">
-          <span>{t('terms.target.order')}</span>
+        </Field>
+        <Field label={t('terms.target.order')}>
           <input value={order} inputMode="numeric" onChange={(e) => setOrder(e.currentTarget.value)} />
-        </label>
+        </Field>
       </div>
       <fieldset className="at-plan">
         <legend>{t('terms.target.yearlyPlan')}</legend>
         {years.map((year) => (
           <div key={year}>
-            {numberField(t('terms.target.planYear', { year }), plan[year] ?? '', (v) =>
+            {numberField(`plan-${year}`, t('terms.target.planYear', { year }), plan[year] ?? '', (v) =>
               setPlan((p) => ({ ...p, [year]: v })),
             )}
           </div>

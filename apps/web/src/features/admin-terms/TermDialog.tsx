@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { useSaveTerm } from './api/save-term.ts';
+import { Field } from './Field.tsx';
 import { dateInput, readDates } from './form.ts';
 import type { AdminTermData } from './TermsAdminPage.tsx';
 
@@ -90,62 +91,55 @@ export function TermDialog({
     >
       {mode === 'copy' && <p className="at-note">{t('terms.term.copyNote')}</p>}
       <div className="at-grid">
-        <label className="at-field at-field--wide">
-          <span>{t('terms.term.name')}</span>
+        <Field label={t('terms.term.name')} className="at-field--wide">
           <input
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             placeholder={t('terms.term.namePlaceholder')}
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.shortName')}</span>
+        </Field>
+        <Field label={t('terms.term.shortName')}>
           <input
             value={shortName}
             onChange={(e) => setShortName(e.currentTarget.value)}
             placeholder="Nhiệm kỳ 2021–2026"
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.code')}</span>
+        </Field>
+        <Field label={t('terms.term.code')}>
           <input value={code} onChange={(e) => setCode(e.currentTarget.value)} placeholder="NK-2021" />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.congressDate')}</span>
+        </Field>
+        <Field label={t('terms.term.congressDate')}>
           <input
             value={congress}
             onChange={(e) => setCongress(e.currentTarget.value)}
             placeholder="dd/mm/yyyy"
             inputMode="numeric"
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.start')}</span>
+        </Field>
+        <Field label={t('terms.term.start')}>
           <input
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
             placeholder="dd/mm/yyyy"
             inputMode="numeric"
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.mid')}</span>
+        </Field>
+        <Field label={t('terms.term.mid')}>
           <input
             value={mid}
             onChange={(e) => setMid(e.currentTarget.value)}
             placeholder="dd/mm/yyyy"
             inputMode="numeric"
           />
-        </label>
-        <label className="at-field">
-          <span>{t('terms.term.end')}</span>
+        </Field>
+        <Field label={t('terms.term.end')}>
           <input
             value={end}
             onChange={(e) => setEnd(e.currentTarget.value)}
             placeholder="dd/mm/yyyy"
             inputMode="numeric"
           />
-        </label>
+        </Field>
       </div>
       {error && (
         <p className="at-error" role="alert">

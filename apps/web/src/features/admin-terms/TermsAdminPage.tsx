@@ -16,6 +16,7 @@ import { AllocationDialog } from './AllocationDialog.tsx';
 import { type AdminIndicator, useIndicators } from './api/get-indicators.ts';
 import { type AdminPeriod, type AdminTarget, type TermSetup, useTermSetup } from './api/get-term-setup.ts';
 import { useGeneratePeriods, useSavePeriodDeadline } from './api/save-periods.ts';
+import { Field } from './Field.tsx';
 import { FREQUENCY_LABELS, MEASURE_LABELS } from './form.ts';
 import { IndicatorDialog } from './IndicatorDialog.tsx';
 import { TargetDialog } from './TargetDialog.tsx';
@@ -61,8 +62,7 @@ export default function TermsAdminPage() {
 
       <div className="at-toolbar">
         {(terms.data?.length ?? 0) > 0 && (
-          <label className="at-field">
-            <span>{t('scope.term')}</span>
+          <Field label={t('scope.term')}>
             <select value={termId ?? ''} onChange={(e) => setView({ term: Number(e.currentTarget.value) })}>
               {terms.data?.map((x) => (
                 <option key={x.id} value={x.id}>
@@ -70,7 +70,7 @@ export default function TermsAdminPage() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
         <button type="button" className="at-button" onClick={() => setOpen({ kind: 'term', mode: 'create' })}>
           {t('terms.term.create')}
