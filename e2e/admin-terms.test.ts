@@ -202,6 +202,18 @@ describe('setting up a term from an empty start', () => {
       expect(await page.locator('.supplementary__missing', { hasText: 'Chưa báo cáo' }).count()).toBe(1);
       await settle(page);
       await screenshot(page, 'admin-terms-overview-1366x900.png', true);
+
+      // Every step was logged, in words.
+      await nav.getByRole('link', { name: 'Nhật ký' }).click();
+      await expect.poll(() => page.locator('tr[data-entity="target"]').count()).toBe(5);
+      expect(await page.locator('tr[data-entity="allocation"]').first().textContent()).toContain(
+        'Phân bổ chỉ tiêu',
+      );
+      expect(await page.locator('tr[data-entity="term"]').first().textContent()).toContain(
+        'Nhiệm kỳ 2021–2026',
+      );
+      await settle(page);
+      await screenshot(page, 'admin-terms-audit-1366x900.png');
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'admin-terms-failure.png', true);
