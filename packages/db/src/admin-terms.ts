@@ -20,7 +20,7 @@ import {
   termPeriodPlan,
 } from '@chitieu/core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, authorize } from './access.ts';
+import { type Actor, authorize, can, isWithin } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { termPeriods } from './entry.ts';
 import { getTerm, type Term } from './lookups.ts';
@@ -647,12 +647,32 @@ export interface TermSetup {
   term: AdminTerm;
   periods: AdminPeriod[];
   targets: AdminTarget[];
+  /** What the page may offer this user; the functions above check again. */
+  permissions: {
+    editTerm: boolean;
+    editTargets: boolean;
+    /** Units whose children this user allocates to: the owner, or a manager's own units below it. */
+    allocationParents: number[];
+  };
 }
 
-/** Everything the term's setup page shows. Readable by whoever may manage the term's targets. */
+/**
+ * Everything the term's setup page shows. Readable by whoever manages targets of the term's owner
+ * unit or of a unit below it (a district's manager allocates the district's share to its communes).
+ */
 export function termSetup(db: DbOrTx, actor: Actor, termId: number): TermSetup {
   const term = getTerm(db, termId);
-  authorize(db, actor, 'manage_targets', term.ownerUnitId);
+  const editTargets = can(db, actor, 'manage_targets', term.ownerUnitId);
+  const allocationParents = editTargets
+    ? [term.ownerUnitId]
+    : [
+        ...new Set(
+          actor.roles
+            .filter((r) => roleAllows(r.role, 'manage_targets') && isWithin(db, r.unitId, term.ownerUnitId))
+            .map((r) => r.unitId),
+        ),
+      ];
+  if (allocationParents.length === 0) authorize(db, actor, 'manage_targets', term.ownerUnitId);
   const targets = db
     .select()
     .from(s.targets)
@@ -664,6 +684,7 @@ export function termSetup(db: DbOrTx, actor: Actor, termId: number): TermSetup {
     term: withVersion(term),
     periods: termPeriods(db, termId).map((p) => ({ ...p, version: versionOf(p) })),
     targets,
+    permissions: { editTerm: can(db, actor, 'administer', term.ownerUnitId), editTargets, allocationParents },
   };
 }
 

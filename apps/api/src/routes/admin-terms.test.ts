@@ -304,6 +304,15 @@ describe('an admin sets up a term from an empty start', () => {
     );
     expect(district.status).toBe(200);
     expect(district.body.parentGoal).toBe(1000);
+    // Their setup page offers allocation under their district and nothing else.
+    const managerView = await call('GET', `/admin/terms/${termId}`, as.manager);
+    expect(managerView.status).toBe(200);
+    expect(managerView.body.permissions).toEqual({
+      editTerm: false,
+      editTargets: false,
+      allocationParents: [children[0]],
+    });
+    expect(setup.body.permissions).toEqual({ editTerm: true, editTargets: true, allocationParents: [root] });
   });
 
   test('an indicator with results keeps its measure type and decimals', async () => {
@@ -336,6 +345,17 @@ describe('an admin sets up a term from an empty start', () => {
       sql`SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'indicator' AND action = 'update'`,
     );
     expect(audit?.n).toBe(1);
+  });
+
+  test('the routes are in the OpenAPI document', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    for (const path of [
+      '/admin/indicators',
+      '/admin/terms/{termId}/targets',
+      '/admin/targets/{targetId}/allocations',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
   });
 
   test('copying the term starts the next one with the same targets and new periods', async () => {

@@ -159,7 +159,16 @@ const TargetBody = z
 const SavedTargetSchema = z.object({ target: AdminTargetSchema, warnings: z.array(z.string()) });
 
 const TermSetupSchema = z
-  .object({ term: AdminTermSchema, periods: z.array(AdminPeriodSchema), targets: z.array(AdminTargetSchema) })
+  .object({
+    term: AdminTermSchema,
+    periods: z.array(AdminPeriodSchema),
+    targets: z.array(AdminTargetSchema),
+    permissions: z.object({
+      editTerm: z.boolean(),
+      editTargets: z.boolean(),
+      allocationParents: z.array(z.number().int()),
+    }),
+  })
   .openapi('TermSetup');
 
 const AllocationEditorSchema = z

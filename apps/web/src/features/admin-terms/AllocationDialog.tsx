@@ -7,9 +7,18 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { type AllocationEditorData, useAllocations, useSaveAllocations } from './api/allocations.ts';
 
 /** Allocate a target to the owner unit's children, with the live check of what is left or over. */
-export function AllocationDialog({ targetId, onClose }: { targetId: number; onClose: () => void }) {
+export function AllocationDialog({
+  targetId,
+  parentUnitId,
+  onClose,
+}: {
+  targetId: number;
+  /** Whose share is allocated to its children; default the term's owner unit. */
+  parentUnitId?: number | undefined;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
-  const editor = useAllocations(targetId);
+  const editor = useAllocations(targetId, parentUnitId);
   return editor.data ? (
     <AllocationForm data={editor.data} onClose={onClose} />
   ) : (
@@ -47,6 +56,7 @@ function AllocationForm({ data, onClose }: { data: AllocationEditorData; onClose
     save.mutate(
       {
         targetId: data.target.id,
+        parentUnitId: data.parent.id,
         expectedVersion: data.version,
         allocations: data.children.map((c) => ({ unitId: c.unitId, goal: texts[c.unitId] ?? '' })),
       },

@@ -46,6 +46,12 @@ export default function TermsAdminPage() {
   }, [t]);
 
   const term = setup.data?.term;
+  // Without a term yet, offer to create one; the API says who may.
+  const permissions = setup.data?.permissions ?? {
+    editTerm: true,
+    editTargets: false,
+    allocationParents: [],
+  };
   const years = term
     ? Array.from(
         { length: Number(term.endDate.slice(0, 4)) - Number(term.startDate.slice(0, 4)) + 1 },
@@ -72,10 +78,16 @@ export default function TermsAdminPage() {
             </select>
           </Field>
         )}
-        <button type="button" className="at-button" onClick={() => setOpen({ kind: 'term', mode: 'create' })}>
-          {t('terms.term.create')}
-        </button>
-        {term && (
+        {permissions.editTerm && (
+          <button
+            type="button"
+            className="at-button"
+            onClick={() => setOpen({ kind: 'term', mode: 'create' })}
+          >
+            {t('terms.term.create')}
+          </button>
+        )}
+        {term && permissions.editTerm && (
           <button
             type="button"
             className="at-button at-button--quiet"
@@ -101,13 +113,15 @@ export default function TermsAdminPage() {
               <h2 className="section__title" id="at-term">
                 {term.name}
               </h2>
-              <button
-                type="button"
-                className="at-button at-button--quiet"
-                onClick={() => setOpen({ kind: 'term', mode: 'edit' })}
-              >
-                {t('terms.term.edit')}
-              </button>
+              {permissions.editTerm && (
+                <button
+                  type="button"
+                  className="at-button at-button--quiet"
+                  onClick={() => setOpen({ kind: 'term', mode: 'edit' })}
+                >
+                  {t('terms.term.edit')}
+                </button>
+              )}
             </div>
             <dl className="at-facts">
               <dt>{t('terms.term.shortName')}</dt>
@@ -121,9 +135,10 @@ export default function TermsAdminPage() {
             </dl>
           </section>
 
-          <PeriodsSection termId={term.id} periods={setup.data.periods} />
+          <PeriodsSection termId={term.id} periods={setup.data.periods} editable={permissions.editTerm} />
 
           <IndicatorsSection
+            editable={permissions.editTerm}
             indicators={indicators.data ?? []}
             onOpen={(indicator) => setOpen({ kind: 'indicator', ...(indicator ? { indicator } : {}) })}
           />
@@ -133,14 +148,16 @@ export default function TermsAdminPage() {
               <h2 className="section__title" id="at-targets">
                 {t('terms.targets.title', { count: setup.data.targets.length })}
               </h2>
-              <button
-                type="button"
-                className="at-button"
-                disabled={(indicators.data?.length ?? 0) === 0}
-                onClick={() => setOpen({ kind: 'target' })}
-              >
-                {t('terms.target.create')}
-              </button>
+              {permissions.editTargets && (
+                <button
+                  type="button"
+                  className="at-button"
+                  disabled={(indicators.data?.length ?? 0) === 0}
+                  onClick={() => setOpen({ kind: 'target' })}
+                >
+                  {t('terms.target.create')}
+                </button>
+              )}
             </div>
             {warnings.length > 0 && (
               <div className="at-warning" role="alert">
@@ -159,8 +176,12 @@ export default function TermsAdminPage() {
               <TargetsTable
                 targets={setup.data.targets}
                 indicators={indicators.data ?? []}
-                onEdit={(target) => setOpen({ kind: 'target', target })}
-                onAllocate={(target) => setOpen({ kind: 'allocation', targetId: target.id })}
+                onEdit={permissions.editTargets ? (target) => setOpen({ kind: 'target', target }) : undefined}
+                onAllocate={
+                  permissions.allocationParents.length > 0
+                    ? (target) => setOpen({ kind: 'allocation', targetId: target.id })
+                    : undefined
+                }
               />
             )}
           </section>
@@ -201,7 +222,15 @@ export default function TermsAdminPage() {
   );
 }
 
-function PeriodsSection({ termId, periods }: { termId: number; periods: AdminPeriod[] }) {
+function PeriodsSection({
+  termId,
+  periods,
+  editable,
+}: {
+  termId: number;
+  periods: AdminPeriod[];
+  editable: boolean;
+}) {
   const { t } = useI18n();
   const [kinds, setKinds] = useState<Set<'year' | 'half' | 'quarter'>>(new Set(['half']));
   const generate = useGeneratePeriods(termId);
@@ -212,34 +241,38 @@ function PeriodsSection({ termId, periods }: { termId: number; periods: AdminPer
           {t('terms.periods.title', { count: periods.length })}
         </h2>
       </div>
-      <div className="at-toolbar">
-        {(['year', 'half', 'quarter'] as const).map((kind) => (
-          <label key={kind} className="at-check">
-            <input
-              type="checkbox"
-              checked={kinds.has(kind)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setKinds((prev) => {
-                  const next = new Set(prev);
-                  if (on) next.add(kind);
-                  else next.delete(kind);
-                  return next;
-                });
-              }}
-            />
-            {t(FREQUENCY_LABELS[kind])}
-          </label>
-        ))}
-        <button
-          type="button"
-          className="at-button"
-          disabled={kinds.size === 0 || generate.isPending}
-          onClick={() => generate.mutate({ termId, kinds: [...kinds] })}
-        >
-          {t('terms.periods.generate')}
-        </button>
-      </div>
+      {editable && (
+        <>
+          <div className="at-toolbar">
+            {(['year', 'half', 'quarter'] as const).map((kind) => (
+              <label key={kind} className="at-check">
+                <input
+                  type="checkbox"
+                  checked={kinds.has(kind)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setKinds((prev) => {
+                      const next = new Set(prev);
+                      if (on) next.add(kind);
+                      else next.delete(kind);
+                      return next;
+                    });
+                  }}
+                />
+                {t(FREQUENCY_LABELS[kind])}
+              </label>
+            ))}
+            <button
+              type="button"
+              className="at-button"
+              disabled={kinds.size === 0 || generate.isPending}
+              onClick={() => generate.mutate({ termId, kinds: [...kinds] })}
+            >
+              {t('terms.periods.generate')}
+            </button>
+          </div>
+        </>
+      )}
       {generate.isError && (
         <p className="at-error" role="alert">
           {errorMessage(generate.error)}
@@ -263,9 +296,7 @@ function PeriodsSection({ termId, periods }: { termId: number; periods: AdminPer
                 <td>
                   {formatDate(p.startDate)} – {formatDate(p.endDate)}
                 </td>
-                <td>
-                  <DeadlineCell termId={termId} period={p} />
-                </td>
+                <td>{editable ? <DeadlineCell termId={termId} period={p} /> : formatDate(p.deadline)}</td>
               </tr>
             ))}
           </tbody>
@@ -315,9 +346,11 @@ function DeadlineCell({ termId, period }: { termId: number; period: AdminPeriod 
 
 function IndicatorsSection({
   indicators,
+  editable,
   onOpen,
 }: {
   indicators: AdminIndicator[];
+  editable: boolean;
   onOpen: (indicator?: AdminIndicator) => void;
 }) {
   const { t } = useI18n();
@@ -327,9 +360,11 @@ function IndicatorsSection({
         <h2 className="section__title" id="at-indicators">
           {t('terms.indicators.title', { count: indicators.length })}
         </h2>
-        <button type="button" className="at-button" onClick={() => onOpen()}>
-          {t('terms.indicator.create')}
-        </button>
+        {editable && (
+          <button type="button" className="at-button" onClick={() => onOpen()}>
+            {t('terms.indicator.create')}
+          </button>
+        )}
       </div>
       <p className="section__note">{t('terms.indicators.note')}</p>
       {indicators.length === 0 ? (
@@ -360,10 +395,12 @@ function IndicatorsSection({
                 </td>
                 <td>{t(FREQUENCY_LABELS[i.frequency])}</td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => onOpen(i)}>
-                    {t('terms.edit')}
-                    <span className="visually-hidden"> {i.name}</span>
-                  </button>
+                  {editable && (
+                    <button type="button" className="link-button" onClick={() => onOpen(i)}>
+                      {t('terms.edit')}
+                      <span className="visually-hidden"> {i.name}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -382,8 +419,8 @@ function TargetsTable({
 }: {
   targets: AdminTarget[];
   indicators: AdminIndicator[];
-  onEdit: (target: AdminTarget) => void;
-  onAllocate: (target: AdminTarget) => void;
+  onEdit: ((target: AdminTarget) => void) | undefined;
+  onAllocate: ((target: AdminTarget) => void) | undefined;
 }) {
   const { t } = useI18n();
   const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -422,14 +459,18 @@ function TargetsTable({
                     t('terms.allocation.matchesShort', { count: target.allocation.count }))}
               </td>
               <td className="at-actions">
-                <button type="button" className="link-button" onClick={() => onEdit(target)}>
-                  {t('terms.edit')}
-                  <span className="visually-hidden"> {target.code}</span>
-                </button>
-                <button type="button" className="link-button" onClick={() => onAllocate(target)}>
-                  {t('terms.allocate')}
-                  <span className="visually-hidden"> {target.code}</span>
-                </button>
+                {onEdit && (
+                  <button type="button" className="link-button" onClick={() => onEdit(target)}>
+                    {t('terms.edit')}
+                    <span className="visually-hidden"> {target.code}</span>
+                  </button>
+                )}
+                {onAllocate && (
+                  <button type="button" className="link-button" onClick={() => onAllocate(target)}>
+                    {t('terms.allocate')}
+                    <span className="visually-hidden"> {target.code}</span>
+                  </button>
+                )}
               </td>
             </tr>
           );

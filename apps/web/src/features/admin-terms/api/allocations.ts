@@ -6,31 +6,42 @@ import { invalidateFigures } from '../../../lib/figures-keys.ts';
 const endpoint = api.admin.targets[':targetId'].allocations;
 export type AllocationEditorData = InferResponseType<typeof endpoint.$get, 200>;
 
-export async function getAllocations(targetId: number, signal?: AbortSignal) {
+export async function getAllocations(
+  targetId: number,
+  parentUnitId: number | undefined,
+  signal?: AbortSignal,
+) {
+  const query = parentUnitId === undefined ? {} : { parentUnitId: String(parentUnitId) };
   const res = await request(() =>
-    endpoint.$get({ param: { targetId: String(targetId) }, query: {} }, { init: { signal } }),
+    endpoint.$get({ param: { targetId: String(targetId) }, query }, { init: { signal } }),
   );
   if (!res.ok) throw await apiErrorOf(res);
   return res.json();
 }
 
-export const allocationsQueryOptions = (targetId: number) =>
+export const allocationsQueryOptions = (targetId: number, parentUnitId?: number) =>
   queryOptions({
-    queryKey: ['admin', 'allocations', { targetId }],
-    queryFn: ({ signal }) => getAllocations(targetId, signal),
+    queryKey: ['admin', 'allocations', { targetId, parentUnitId }],
+    queryFn: ({ signal }) => getAllocations(targetId, parentUnitId, signal),
   });
 
-export const useAllocations = (targetId: number) => useQuery(allocationsQueryOptions(targetId));
+export const useAllocations = (targetId: number, parentUnitId?: number) =>
+  useQuery(allocationsQueryOptions(targetId, parentUnitId));
 
 export async function saveAllocations(input: {
   targetId: number;
+  parentUnitId?: number | undefined;
   expectedVersion: string;
   allocations: { unitId: number; goal: string }[];
 }) {
   const res = await request(() =>
     endpoint.$put({
       param: { targetId: String(input.targetId) },
-      json: { expectedVersion: input.expectedVersion, allocations: input.allocations },
+      json: {
+        ...(input.parentUnitId === undefined ? {} : { parentUnitId: input.parentUnitId }),
+        expectedVersion: input.expectedVersion,
+        allocations: input.allocations,
+      },
     }),
   );
   if (!res.ok) throw await apiErrorOf(res);
