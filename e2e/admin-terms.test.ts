@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
-import { assertReady, launchBrowser, newPage, screenshot, settle } from './harness.ts';
+import { assertReady, launchBrowser, newPage, screenshot, settle, signIn, startServer } from './harness.ts';
 
 const PASSWORD = 'mat-khau-quan-tri';
 let browser: Browser | undefined;
@@ -222,4 +222,48 @@ describe('setting up a term from an empty start', () => {
       await context.close();
     }
   }, 240_000);
+
+  test('on the demo, a manager changes a goal and is told the allocations no longer add up', async () => {
+    if (!browser) throw new Error('browser not started');
+    const demo = await startServer();
+    const manager = await newPage(browser, pageErrors);
+    const admin = await newPage(browser, pageErrors);
+    manager.page.setDefaultTimeout(20_000);
+    admin.page.setDefaultTimeout(20_000);
+    try {
+      const page = manager.page;
+      await signIn(page, demo.baseUrl, 'quanly', '/?page=terms');
+      await page.locator('tr[data-target="CT2"]', { hasText: 'Khớp (10 đơn vị)' }).waitFor();
+      // Managers set targets; the term, its periods and the shared indicators are the admin's.
+      expect(await page.getByRole('button', { name: 'Tạo nhiệm kỳ' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Thêm chỉ số' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Sửa CT2' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.getByLabel('Chỉ tiêu cả nhiệm kỳ', { exact: true }).inputValue()).toBe('700');
+      await dialog.getByLabel('Chỉ tiêu cả nhiệm kỳ', { exact: true }).fill('710');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('alert').getByText('Tổng phân bổ còn thiếu 10 hộ so với chỉ tiêu.').waitFor();
+      await page.locator('tr[data-target="CT2"]', { hasText: 'còn thiếu 10 hộ' }).waitFor();
+      expect(demo.db.get<{ goal: number }>(sql`SELECT goal FROM targets WHERE code = 'CT2'`)?.goal).toBe(710);
+      await settle(page);
+      await screenshot(page, 'admin-terms-manager-warning-1366x900.png', true);
+
+      // An indicator with results: its measure type and decimals are locked in the form.
+      await signIn(admin.page, demo.baseUrl, 'admin', '/?page=terms');
+      await admin.page.getByRole('button', { name: 'Sửa Hộ thoát nghèo' }).first().click();
+      const form = admin.page.getByRole('dialog');
+      await form.getByText('Chỉ số đã có kết quả báo cáo').waitFor();
+      expect(await form.getByLabel('Cách tổng hợp').isDisabled()).toBe(true);
+      expect(await form.getByLabel('Số chữ số thập phân').isDisabled()).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(manager.page, 'admin-terms-manager-failure.png', true);
+      await screenshot(admin.page, 'admin-terms-admin-failure.png', true);
+      throw error;
+    } finally {
+      await manager.context.close();
+      await admin.context.close();
+      await demo.close();
+    }
+  }, 180_000);
 });
