@@ -180,6 +180,51 @@ describe('indicators', () => {
   });
 });
 
+describe('an indicator’s decimals and kind give its targets’ goals their meaning', () => {
+  test('more decimals rescale the goals; fewer only when no digit is lost; count ↔ share is refused', () => {
+    const { ind, term, target: t } = setUp();
+    const top = allocationEditor(db, admin, t.id);
+    saveAllocations(db, admin, t.id, {
+      expectedVersion: top.version,
+      allocations: [{ unitId: children[0] as number, goal: '60' }],
+    });
+    const one = updateIndicator(db, admin, ind.id, {
+      ...indicator({ decimals: 1 }),
+      expectedVersion: ind.version,
+    });
+    const goals = () =>
+      db.get<{ goal: number; alloc: number }>(
+        sql`SELECT t.goal, a.goal AS alloc FROM targets t JOIN target_allocations a ON a.target_id = t.id WHERE t.id = ${t.id}`,
+      );
+    // 100 hộ is still 100,0 hộ.
+    expect(goals()).toEqual({ goal: 1000, alloc: 600 });
+    const current = termSetup(db, admin, term.id).targets[0] as { version: string };
+    updateTarget(db, admin, t.id, { ...target(ind.id, { goal: '100,5' }), expectedVersion: current.version });
+    const before = counts();
+    refused(
+      () => updateIndicator(db, admin, ind.id, { ...indicator(), expectedVersion: one.version }),
+      'conflict',
+      /chữ số thập phân/,
+    );
+    refused(
+      () =>
+        updateIndicator(db, admin, ind.id, {
+          ...indicator({ measureType: 'ratio', decimals: 1 }),
+          expectedVersion: one.version,
+        }),
+      'conflict',
+      /số lượng hay tỷ lệ/,
+    );
+    expect(counts()).toEqual(before);
+    // A count may become a stock (both are counts): the goal keeps its number.
+    updateIndicator(db, admin, ind.id, {
+      ...indicator({ measureType: 'stock', decimals: 1 }),
+      expectedVersion: one.version,
+    });
+    expect(goals()?.goal).toBe(1005);
+  });
+});
+
 describe('terms and periods', () => {
   test('periods of the term with default deadlines, shared with other terms; deadlines editable', () => {
     const term = createTerm(db, admin, TERM);

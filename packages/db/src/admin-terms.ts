@@ -12,6 +12,7 @@ import {
   forbidden,
   type GoalIndicator,
   invalid,
+  isShareMeasure,
   type MeasureType,
   notFound,
   type PeriodKind,
@@ -194,6 +195,7 @@ export function updateIndicator(
       );
     }
     assertIndicatorCodeFree(tx, clean.code, indicatorId);
+    const rescaledTargets = keepGoalsMeaning(tx, before, clean);
     const after = tx
       .update(s.indicators)
       .set(clean)
@@ -206,11 +208,69 @@ export function updateIndicator(
       unitId: null,
       action: 'update',
       before,
-      after,
+      after: rescaledTargets.length > 0 ? { ...after, rescaledTargets } : after,
     });
     bumpRevision(tx);
     return adminIndicator(tx, after);
   });
+}
+
+/**
+ * Goals are stored in the primary indicator's scaled units, so an indicator's decimals and kind
+ * (a count or a share) give them their meaning. Before results exist both may change; the goals
+ * of targets that use it follow: 100 with 0 decimals becomes 1000 with 1 (still 100,0). A change
+ * that would drop digits, or turn a count into a percentage, is refused instead of guessed.
+ * Returns the targets whose values were rescaled.
+ */
+function keepGoalsMeaning(tx: DbOrTx, before: IndicatorRow, next: IndicatorInput): number[] {
+  const targetIds = tx
+    .select({ id: s.targets.id, code: s.targets.code })
+    .from(s.targets)
+    .where(eq(s.targets.primaryIndicatorId, before.id))
+    .all();
+  if (targetIds.length === 0) return [];
+  const codes = targetIds.map((t) => t.code).join(', ');
+  if (isShareMeasure(before.measureType) !== isShareMeasure(next.measureType)) {
+    throw conflict(
+      `Chỉ số là chỉ số chính của chỉ tiêu ${codes}: mức chỉ tiêu là số lượng hay tỷ lệ tùy cách tổng hợp, nên không đổi được giữa hai loại này. Hãy chọn chỉ số khác cho chỉ tiêu trước.`,
+      { field: 'measureType' },
+    );
+  }
+  const shift = next.decimals - before.decimals;
+  if (shift === 0) return [];
+  const factor = 10 ** Math.abs(shift);
+  const ids = targetIds.map((t) => t.id);
+  const inTargets = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  if (shift < 0) {
+    const lossy = tx.get(sql`SELECT 1 FROM targets WHERE id IN (${inTargets})
+        AND (baseline % ${factor} != 0 OR goal % ${factor} != 0 OR mid_term_milestone % ${factor} != 0)
+      UNION ALL SELECT 1 FROM target_yearly_plans WHERE target_id IN (${inTargets}) AND amount % ${factor} != 0
+      UNION ALL SELECT 1 FROM target_allocations WHERE target_id IN (${inTargets}) AND goal % ${factor} != 0
+      LIMIT 1`);
+    if (lossy) {
+      throw conflict(
+        `Mức của chỉ tiêu ${codes} có nhiều chữ số thập phân hơn: không giảm được số chữ số thập phân.`,
+        {
+          field: 'decimals',
+        },
+      );
+    }
+  }
+  // Exact integer arithmetic: multiply, or divide what was just checked to divide evenly.
+  const scale = (column: ReturnType<typeof sql.raw>) =>
+    shift > 0 ? sql`${column} * ${factor}` : sql`${column} / ${factor}`;
+  tx.run(sql`UPDATE targets SET baseline = ${scale(sql.raw('baseline'))}, goal = ${scale(sql.raw('goal'))},
+      mid_term_milestone = ${scale(sql.raw('mid_term_milestone'))} WHERE id IN (${inTargets})`);
+  tx.run(
+    sql`UPDATE target_yearly_plans SET amount = ${scale(sql.raw('amount'))} WHERE target_id IN (${inTargets})`,
+  );
+  tx.run(
+    sql`UPDATE target_allocations SET goal = ${scale(sql.raw('goal'))} WHERE target_id IN (${inTargets})`,
+  );
+  return ids;
 }
 
 // ---------------------------------------------------------------- terms and periods
