@@ -214,6 +214,26 @@ describe('setting up a term from an empty start', () => {
       );
       await settle(page);
       await screenshot(page, 'admin-terms-audit-1366x900.png');
+
+      // The next term starts from this one's targets.
+      await nav.getByRole('link', { name: 'Nhiệm kỳ, chỉ tiêu' }).click();
+      await page.getByRole('button', { name: 'Chép sang nhiệm kỳ sau' }).click();
+      await fillDialog(page, {
+        'Tên đại hội, nhiệm kỳ': 'Đại hội đại biểu Phụ nữ tỉnh Lâm Đồng lần thứ I, nhiệm kỳ 2025–2030',
+        'Tên ngắn': 'Nhiệm kỳ 2025–2030',
+        'Mã nhiệm kỳ': 'I',
+        'Ngày bắt đầu': '01/10/2025',
+        'Mốc giữa nhiệm kỳ': '31/03/2028',
+        'Ngày kết thúc': '30/09/2030',
+      });
+      await page.getByRole('dialog').getByRole('button', { name: 'Tạo nhiệm kỳ sau' }).click();
+      await page.getByRole('heading', { name: /lần thứ I, nhiệm kỳ 2025–2030/ }).waitFor();
+      await page.getByRole('heading', { name: 'Chỉ tiêu (5)' }).waitFor();
+      await page.getByRole('heading', { name: 'Kỳ báo cáo (11)' }).waitFor();
+      expect(await page.locator('tr[data-target="1"]').textContent()).toContain('Chưa phân bổ');
+      expect(new URL(page.url()).searchParams.get('term')).toBe(
+        String(db.get<{ id: number }>(sql`SELECT id FROM terms WHERE code = 'I'`)?.id),
+      );
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'admin-terms-failure.png', true);
