@@ -13,7 +13,16 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
-import { assertReady, launchBrowser, newPage, screenshot, settle, signIn, startServer } from './harness.ts';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot,
+  settle,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 const PASSWORD = 'mat-khau-quan-tri';
 let browser: Browser | undefined;
@@ -275,6 +284,21 @@ describe('setting up a term from an empty start', () => {
       await form.getByText('Chỉ số đã có kết quả báo cáo').waitFor();
       expect(await form.getByLabel('Cách tổng hợp').isDisabled()).toBe(true);
       expect(await form.getByLabel('Số chữ số thập phân').isDisabled()).toBe(true);
+
+      // On a phone the page fits the screen; wide tables scroll inside their own box.
+      const phone = await newPage(browser, pageErrors, PHONE);
+      try {
+        await signIn(phone.page, demo.baseUrl, 'admin', '/?page=terms');
+        await phone.page.locator('tr[data-target="CT2"]').waitFor();
+        await settle(phone.page);
+        await screenshot(phone.page, 'admin-terms-390x844.png');
+        const overflow = await phone.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      } finally {
+        await phone.context.close();
+      }
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(manager.page, 'admin-terms-manager-failure.png', true);

@@ -242,36 +242,34 @@ function PeriodsSection({
         </h2>
       </div>
       {editable && (
-        <>
-          <div className="at-toolbar">
-            {(['year', 'half', 'quarter'] as const).map((kind) => (
-              <label key={kind} className="at-check">
-                <input
-                  type="checkbox"
-                  checked={kinds.has(kind)}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setKinds((prev) => {
-                      const next = new Set(prev);
-                      if (on) next.add(kind);
-                      else next.delete(kind);
-                      return next;
-                    });
-                  }}
-                />
-                {t(FREQUENCY_LABELS[kind])}
-              </label>
-            ))}
-            <button
-              type="button"
-              className="at-button"
-              disabled={kinds.size === 0 || generate.isPending}
-              onClick={() => generate.mutate({ termId, kinds: [...kinds] })}
-            >
-              {t('terms.periods.generate')}
-            </button>
-          </div>
-        </>
+        <div className="at-toolbar">
+          {(['year', 'half', 'quarter'] as const).map((kind) => (
+            <label key={kind} className="at-check">
+              <input
+                type="checkbox"
+                checked={kinds.has(kind)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setKinds((prev) => {
+                    const next = new Set(prev);
+                    if (on) next.add(kind);
+                    else next.delete(kind);
+                    return next;
+                  });
+                }}
+              />
+              {t(FREQUENCY_LABELS[kind])}
+            </label>
+          ))}
+          <button
+            type="button"
+            className="at-button"
+            disabled={kinds.size === 0 || generate.isPending}
+            onClick={() => generate.mutate({ termId, kinds: [...kinds] })}
+          >
+            {t('terms.periods.generate')}
+          </button>
+        </div>
       )}
       {generate.isError && (
         <p className="at-error" role="alert">
@@ -281,26 +279,28 @@ function PeriodsSection({
       {periods.length === 0 ? (
         <p className="at-note">{t('terms.periods.empty')}</p>
       ) : (
-        <table className="data-table at-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('terms.periods.period')}</th>
-              <th scope="col">{t('terms.periods.dates')}</th>
-              <th scope="col">{t('terms.periods.deadline')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{periodName(p)}</th>
-                <td>
-                  {formatDate(p.startDate)} – {formatDate(p.endDate)}
-                </td>
-                <td>{editable ? <DeadlineCell termId={termId} period={p} /> : formatDate(p.deadline)}</td>
+        <div className="at-table-wrap">
+          <table className="data-table at-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('terms.periods.period')}</th>
+                <th scope="col">{t('terms.periods.dates')}</th>
+                <th scope="col">{t('terms.periods.deadline')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{periodName(p)}</th>
+                  <td>
+                    {formatDate(p.startDate)} – {formatDate(p.endDate)}
+                  </td>
+                  <td>{editable ? <DeadlineCell termId={termId} period={p} /> : formatDate(p.deadline)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -370,42 +370,44 @@ function IndicatorsSection({
       {indicators.length === 0 ? (
         <p className="at-note">{t('terms.indicators.empty')}</p>
       ) : (
-        <table className="data-table at-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('terms.indicator.code')}</th>
-              <th scope="col">{t('terms.indicator.name')}</th>
-              <th scope="col">{t('terms.indicator.unit')}</th>
-              <th scope="col">{t('terms.indicator.measureType')}</th>
-              <th scope="col">{t('terms.indicator.frequency')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('terms.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map((i) => (
-              <tr key={i.id} data-indicator={i.code}>
-                <td>{i.code}</td>
-                <th scope="row">{i.name}</th>
-                <td>{i.measurementUnit}</td>
-                <td>
-                  {t(MEASURE_LABELS[i.measureType])}
-                  {i.decimals > 0 ? ` · ${t('terms.indicator.decimalsShort', { n: i.decimals })}` : ''}
-                </td>
-                <td>{t(FREQUENCY_LABELS[i.frequency])}</td>
-                <td>
-                  {editable && (
-                    <button type="button" className="link-button" onClick={() => onOpen(i)}>
-                      {t('terms.edit')}
-                      <span className="visually-hidden"> {i.name}</span>
-                    </button>
-                  )}
-                </td>
+        <div className="at-table-wrap">
+          <table className="data-table at-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('terms.indicator.code')}</th>
+                <th scope="col">{t('terms.indicator.name')}</th>
+                <th scope="col">{t('terms.indicator.unit')}</th>
+                <th scope="col">{t('terms.indicator.measureType')}</th>
+                <th scope="col">{t('terms.indicator.frequency')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('terms.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {indicators.map((i) => (
+                <tr key={i.id} data-indicator={i.code}>
+                  <td>{i.code}</td>
+                  <th scope="row">{i.name}</th>
+                  <td>{i.measurementUnit}</td>
+                  <td>
+                    {t(MEASURE_LABELS[i.measureType])}
+                    {i.decimals > 0 ? ` · ${t('terms.indicator.decimalsShort', { n: i.decimals })}` : ''}
+                  </td>
+                  <td>{t(FREQUENCY_LABELS[i.frequency])}</td>
+                  <td>
+                    {editable && (
+                      <button type="button" className="link-button" onClick={() => onOpen(i)}>
+                        {t('terms.edit')}
+                        <span className="visually-hidden"> {i.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -425,57 +427,59 @@ function TargetsTable({
   const { t } = useI18n();
   const byId = new Map(indicators.map((i) => [i.id, i]));
   return (
-    <table className="data-table at-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('terms.target.code')}</th>
-          <th scope="col">{t('terms.target.shortName')}</th>
-          <th scope="col">{t('terms.target.primary')}</th>
-          <th scope="col">{t('terms.target.goal')}</th>
-          <th scope="col">{t('terms.target.kind')}</th>
-          <th scope="col">{t('terms.allocation.column')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('terms.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {targets.map((target) => {
-          const ind = byId.get(target.primaryIndicatorId);
-          return (
-            <tr key={target.id} data-target={target.code}>
-              <td>{target.code}</td>
-              <th scope="row">{target.shortName}</th>
-              <td>{ind?.name ?? '—'}</td>
-              <td className="at-number-cell">
-                {target.goal === null || !ind ? '—' : quantityText(ind, target.goal)}
-                {target.direction === 'at_most' ? ` (${t('terms.target.atMostShort')})` : ''}
-              </td>
-              <td>{target.counted ? t('terms.target.counted') : t('terms.target.supplementary')}</td>
-              <td className={target.allocation.message ? 'at-alloc at-alloc--warn' : 'at-alloc'}>
-                {target.allocation.count === 0
-                  ? t('terms.allocation.none')
-                  : (target.allocation.message ??
-                    t('terms.allocation.matchesShort', { count: target.allocation.count }))}
-              </td>
-              <td className="at-actions">
-                {onEdit && (
-                  <button type="button" className="link-button" onClick={() => onEdit(target)}>
-                    {t('terms.edit')}
-                    <span className="visually-hidden"> {target.code}</span>
-                  </button>
-                )}
-                {onAllocate && (
-                  <button type="button" className="link-button" onClick={() => onAllocate(target)}>
-                    {t('terms.allocate')}
-                    <span className="visually-hidden"> {target.code}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="at-table-wrap">
+      <table className="data-table at-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('terms.target.code')}</th>
+            <th scope="col">{t('terms.target.shortName')}</th>
+            <th scope="col">{t('terms.target.primary')}</th>
+            <th scope="col">{t('terms.target.goal')}</th>
+            <th scope="col">{t('terms.target.kind')}</th>
+            <th scope="col">{t('terms.allocation.column')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('terms.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((target) => {
+            const ind = byId.get(target.primaryIndicatorId);
+            return (
+              <tr key={target.id} data-target={target.code}>
+                <td>{target.code}</td>
+                <th scope="row">{target.shortName}</th>
+                <td>{ind?.name ?? '—'}</td>
+                <td className="at-number-cell">
+                  {target.goal === null || !ind ? '—' : quantityText(ind, target.goal)}
+                  {target.direction === 'at_most' ? ` (${t('terms.target.atMostShort')})` : ''}
+                </td>
+                <td>{target.counted ? t('terms.target.counted') : t('terms.target.supplementary')}</td>
+                <td className={target.allocation.message ? 'at-alloc at-alloc--warn' : 'at-alloc'}>
+                  {target.allocation.count === 0
+                    ? t('terms.allocation.none')
+                    : (target.allocation.message ??
+                      t('terms.allocation.matchesShort', { count: target.allocation.count }))}
+                </td>
+                <td className="at-actions">
+                  {onEdit && (
+                    <button type="button" className="link-button" onClick={() => onEdit(target)}>
+                      {t('terms.edit')}
+                      <span className="visually-hidden"> {target.code}</span>
+                    </button>
+                  )}
+                  {onAllocate && (
+                    <button type="button" className="link-button" onClick={() => onAllocate(target)}>
+                      {t('terms.allocate')}
+                      <span className="visually-hidden"> {target.code}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
