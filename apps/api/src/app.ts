@@ -15,6 +15,7 @@ import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
+import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
 import { adminUsersRoutes } from './routes/admin-users.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -67,7 +68,8 @@ function createApi(deps: Deps) {
     .route('/', targetPageRoutes)
     .route('/', setupRoutes)
     .route('/', adminUnitsRoutes)
-    .route('/', adminUsersRoutes);
+    .route('/', adminUsersRoutes)
+    .route('/', adminTermsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -7,5 +7,6 @@ export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
 export * from './status.ts';
+export * from './targets.ts';
 export * from './units.ts';
 export * from './workflow.ts';

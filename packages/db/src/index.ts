@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './admin-terms.ts';
 export * from './admin-units.ts';
 export * from './admin-users.ts';
 export * from './auth.ts';

@@ -145,3 +145,28 @@ export function makePeriods(db: Db, count: number, kind: 'half' | 'year' = 'half
     );
   });
 }
+
+/**
+ * Child units under a unit, in every structure version the parent sits in (an installation's
+ * first units before an import: a root made by createRootUnit and a few districts).
+ */
+export function addChildUnits(
+  db: Db,
+  parentId: number,
+  children: { code: string; name: string; type: string }[],
+) {
+  return db.transaction((tx) =>
+    children.map((child, i) => {
+      const unit = tx
+        .insert(s.units)
+        .values({ ...child, validFrom: '2020-01-01' })
+        .returning()
+        .get();
+      tx.run(sql`INSERT INTO placements (structure_version_id, unit_id, parent_id, path, depth, sort_order)
+        SELECT structure_version_id, ${unit.id}, ${parentId}, path || ${unit.id} || '/', depth + 1, ${i}
+        FROM placements WHERE unit_id = ${parentId}`);
+      bumpRevision(tx);
+      return unit.id;
+    }),
+  );
+}

@@ -28,6 +28,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
 const UnitsAdminPage = lazy(() => import('../features/admin-units/UnitsAdminPage.tsx'));
 const UsersAdminPage = lazy(() => import('../features/admin-users/UsersAdminPage.tsx'));
+const TermsAdminPage = lazy(() => import('../features/admin-terms/TermsAdminPage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -76,6 +77,7 @@ function Shell({ me }: { me: Me }) {
           {page === 'target' && <TargetPage homeUnitIds={homeUnitIds} />}
           {page === 'units' && <UnitsAdminPage />}
           {page === 'users' && <UsersAdminPage />}
+          {page === 'terms' && <TermsAdminPage />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}

@@ -11,6 +11,7 @@ export interface RoleLike {
 
 const ENTRY_ROLES = new Set(['entry', 'approver', 'admin']);
 const OVERSIGHT_ROLES = new Set(['approver', 'admin', 'viewer']);
+const TARGET_ROLES = new Set(['admin', 'manager']);
 
 /** The pages a user sees in the menu, in menu order. */
 export function pagesFor(roles: readonly RoleLike[]): Page[] {
@@ -20,6 +21,8 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
   // Everyone who reads figures may read and export the report; editing it is checked by the API.
   pages.push('report');
+  // Setting up terms and targets: admins, and managers for the targets of their subtree.
+  if (has(TARGET_ROLES)) pages.push('terms');
   // Setting up the organisation (units, accounts) is for admins; the API checks each unit too.
   if (roles.some((r) => r.role === 'admin')) pages.push('units', 'users');
   return pages;

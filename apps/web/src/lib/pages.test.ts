@@ -16,18 +16,19 @@ const H2 = half(2, '2024-07-01', '2024-12-31', '2025-01-10');
 const H3 = half(3, '2025-01-01', '2025-06-30', '2025-07-10');
 
 describe('pages by role', () => {
-  test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers', () => {
+  test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers; setup for admins and managers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
     expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);
     expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
     expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit', 'report']);
-    expect(pagesFor(role('manager'))).toEqual(['overview', 'report']);
+    expect(pagesFor(role('manager'))).toEqual(['overview', 'report', 'terms']);
     expect(pagesFor(role('admin'))).toEqual([
       'overview',
       'entry',
       'cockpit',
       'audit',
       'report',
+      'terms',
       'units',
       'users',
     ]);

@@ -8,7 +8,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report', 'units', 'users'] as const;
+export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report', 'terms', 'units', 'users'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {

@@ -53,6 +53,20 @@ function figureText(indicator: Indicator | undefined, s: Snapshot | null): strin
   return `${formatScaled(value, indicator.decimals)} ${indicator.measurementUnit}`;
 }
 
+/** Audit events written by the term and target setup (admin-terms). */
+const SETUP_ENTITIES: Record<string, MessageKey> = {
+  term: 'audit.setup.term',
+  indicator: 'audit.setup.indicator',
+  target: 'audit.setup.target',
+  allocation: 'audit.setup.allocation',
+  period: 'audit.setup.period',
+};
+const SETUP_ACTIONS: Record<string, MessageKey> = {
+  create: 'audit.setup.create',
+  update: 'audit.setup.update',
+  copy: 'audit.setup.copy',
+};
+
 const STATE_ACTIONS: Record<string, MessageKey> = {
   draft: 'audit.action.draft',
   submitted: 'audit.action.submitted',
@@ -162,6 +176,20 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
               <strong>{figureText(indicator, after)}</strong>
             </>
           ),
+      };
+    }
+    const setup = SETUP_ENTITIES[event.entity];
+    if (setup) {
+      // Setting up terms and targets: what was set up, by its name, and whether it was new.
+      const name = after?.shortName ?? after?.name ?? before?.shortName ?? before?.name;
+      return {
+        what: (
+          <>
+            <span className="audit__indicator">{t(setup)}</span>
+            {typeof name === 'string' && <span className="audit__period">{name}</span>}
+          </>
+        ),
+        change: <strong>{t(SETUP_ACTIONS[event.action] ?? 'audit.setup.update')}</strong>,
       };
     }
     const key = STATE_ACTIONS[event.action];

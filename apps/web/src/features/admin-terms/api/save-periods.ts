@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { termSetupQueryOptions } from './get-term-setup.ts';
+
+type Kind = 'year' | 'half' | 'quarter';
+
+export async function generatePeriods(input: { termId: number; kinds: Kind[] }) {
+  const res = await request(() =>
+    api.admin.terms[':termId'].periods.$post({
+      param: { termId: String(input.termId) },
+      json: { kinds: input.kinds },
+    }),
+  );
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export async function savePeriodDeadline(input: {
+  periodId: number;
+  deadline: string;
+  expectedVersion: string;
+}) {
+  const res = await request(() =>
+    api.admin.periods[':periodId'].$put({
+      param: { periodId: String(input.periodId) },
+      json: { deadline: input.deadline, expectedVersion: input.expectedVersion },
+    }),
+  );
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export function useGeneratePeriods(termId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: generatePeriods,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: termSetupQueryOptions(termId).queryKey }),
+  });
+}
+
+export function useSavePeriodDeadline(termId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: savePeriodDeadline,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: termSetupQueryOptions(termId).queryKey }),
+  });
+}
