@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { reorganisationsRoutes } from './routes/reorganisations.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
@@ -60,7 +61,8 @@ function createApi(deps: Deps) {
     .route('/', excelRoutes)
     .route('/', termsRoutes)
     .route('/', reportsRoutes)
-    .route('/', unitsRoutes);
+    .route('/', unitsRoutes)
+    .route('/', reorganisationsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
