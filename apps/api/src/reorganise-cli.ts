@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatDate, invalid } from '@chitieu/core';
+import { DomainError, formatDate, invalid } from '@chitieu/core';
 import { applyReorganisation, type Db, previewReorganisation, type ReorganisationPlan } from '@chitieu/db';
 import { z } from 'zod';
 
@@ -52,13 +52,31 @@ export function reorganiseCommand(argv: string[]): (db: Db) => string {
     parentNames: pairs(args['parent-name']),
   };
   return (db) => {
+    try {
+      return run(db);
+    } catch (error) {
+      // The console shows every problem of the map, not only the count.
+      const problems =
+        error instanceof DomainError
+          ? (error.details as { problems?: { message: string }[] })?.problems
+          : undefined;
+      if (error instanceof DomainError && problems && problems.length > 1) {
+        throw new DomainError(
+          error.code,
+          [error.message, ...problems.map((p) => `  ${p.message}`)].join('\n'),
+        );
+      }
+      throw error;
+    }
+  };
+  function run(db: Db): string {
     if (!args.apply)
       return `${describe(previewReorganisation(db, 'system', input))}\nChưa ghi gì: thêm --apply để áp dụng.`;
     const result = applyReorganisation(db, 'system', input);
     return result.applied
       ? `${describe(result.plan)}\nĐã áp dụng: cơ cấu mới số ${result.structureVersionId}.`
       : `Bản đồ này đã được áp dụng (cơ cấu số ${result.structureVersionId}); không thay đổi gì.`;
-  };
+  }
 }
 
 function describe(plan: ReorganisationPlan): string {

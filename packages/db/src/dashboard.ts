@@ -19,6 +19,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
+import { successorIn } from './reorganise.ts';
 import { getRevision } from './revision.ts';
 import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
@@ -71,7 +72,9 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
   if (!structureVersionExists(db, structureVersionId)) {
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
-  const unitId = input.unitId ?? defaultUnit(db, actor, term.ownerUnitId);
+  // By default a view opens at the owner unit, or at its successor in a structure made after it closed.
+  const unitId =
+    input.unitId ?? successorIn(db, structureVersionId, defaultUnit(db, actor, term.ownerUnitId));
   const unit = getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {

@@ -541,7 +541,7 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
       kind: r.kind,
       designated: r.kind === 'full' || designatedOf.get(r.oldCode) === r.newCode,
     })),
-    ...ended.map((u) => ({
+    ...[...ended, ...replaced].map((u) => ({
       oldId: u.id,
       newKey: attribution.get(u.id) as string,
       kind: 'full' as const,
@@ -844,4 +844,28 @@ export function applyReorganisation(
     bumpRevision(tx);
     return { applied: true, structureVersionId: versionId, plan: p.plan };
   });
+}
+
+/**
+ * The unit that stands for `unitId` in a structure version: itself, or, if it had closed when the
+ * version began (Tỉnh Bình Thuận in the 2025 structure), its designated successor, followed on.
+ * Views that open on a default unit (the term's owner) open on the successor instead.
+ */
+export function successorIn(db: DbOrTx, versionId: number, unitId: number): number {
+  const next = stmt<{ id: number }>(
+    db,
+    `SELECT s.successor_id AS id FROM units u
+     JOIN structure_versions v ON v.id = ?
+     JOIN unit_successions s ON s.predecessor_id = u.id AND s.designated = 1
+     JOIN placements p ON p.structure_version_id = v.id AND p.unit_id = s.successor_id
+     WHERE u.id = ? AND u.valid_to IS NOT NULL AND u.valid_to <= v.valid_from
+     ORDER BY s.effective_date, s.successor_id LIMIT 1`,
+  );
+  let id = unitId;
+  for (let hops = 0; hops < 20; hops++) {
+    const row = next.get(versionId, id);
+    if (!row) return id;
+    id = row.id;
+  }
+  return id;
 }
