@@ -47,6 +47,8 @@ export interface Scope {
   asOf: string;
   basis: Basis;
   structureVersionId: number;
+  /** The owner unit, or its successor in a structure made after it closed (it carries the term goals). */
+  ownerStandIn?: number;
 }
 
 export function listTerms(db: DbOrTx): Term[] {
@@ -80,7 +82,8 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
   if (!placementOf(db, structureVersionId, unitId)) {
     throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
   }
-  return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId };
+  const ownerStandIn = successorIn(db, structureVersionId, term.ownerUnitId);
+  return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId, ownerStandIn };
 }
 
 function defaultUnit(db: DbOrTx, actor: Actor | 'system', ownerUnitId: number): number {
@@ -429,7 +432,11 @@ const relatedFiguresOf = (reader: FigureReader, target: TargetDefinition, unitId
  * the same goal for a share (ratio, units meeting) and the allocated goal for a flow or a count.
  */
 function goalFor(target: TargetDefinition, unitId: number, scope: Scope, allocations: Map<string, number>) {
-  if (unitId === scope.term.ownerUnitId || isShareMeasure(target.indicator.measureType)) {
+  if (
+    unitId === scope.term.ownerUnitId ||
+    unitId === scope.ownerStandIn ||
+    isShareMeasure(target.indicator.measureType)
+  ) {
     return { goal: target.goal, goalKind: target.goal === null ? 'none' : 'term' } as const;
   }
   const allocated = allocations.get(`${target.id}:${unitId}`);

@@ -574,7 +574,9 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
     };
   });
 
-  // Allocations of closed units are summed to the unit their results go to.
+  // Allocations of units the map closes are summed to their designated successor. A level that ended
+  // (districts) has no successor at its level: its allocations stay with it, in the old structure.
+  const closingList = closingIds.size ? sql.raw([...closingIds].join(',')) : sql.raw('-1');
   const allocRows = db.all<{
     targetId: number;
     code: string;
@@ -584,7 +586,7 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
   }>(sql`
     SELECT a.target_id AS targetId, t.code, t.short_name AS shortName, a.unit_id AS unitId, a.goal
     FROM target_allocations a JOIN targets t ON t.id = a.target_id
-    WHERE a.unit_id IN (${idList}) ORDER BY t.sort_order, t.id, a.unit_id`);
+    WHERE a.unit_id IN (${closingList}) ORDER BY t.sort_order, t.id, a.unit_id`);
   const allocations = new Map<string, ReorganisationPlan['allocations'][number] & { toKey: string }>();
   for (const a of allocRows) {
     const toKey = attribution.get(a.unitId) as string;

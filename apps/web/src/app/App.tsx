@@ -24,6 +24,7 @@ import { theme } from './theme.ts';
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -64,6 +65,7 @@ function Shell({ me }: { me: Me }) {
           {page === 'entry' && <EntryPage me={me} />}
           {page === 'cockpit' && <CockpitPage me={me} />}
           {page === 'audit' && <AuditPage me={me} />}
+          {page === 'reorganise' && <ReorganisePage />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}

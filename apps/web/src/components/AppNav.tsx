@@ -8,6 +8,7 @@ const LABELS: Record<Page, MessageKey> = {
   cockpit: 'nav.cockpit',
   audit: 'nav.audit',
   report: 'nav.report',
+  reorganise: 'nav.reorganise',
 };
 
 /**

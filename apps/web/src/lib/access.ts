@@ -20,6 +20,7 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
   // Everyone who reads figures may read and export the report; editing it is checked by the API.
   pages.push('report');
+  if (roles.some((r) => r.role === 'admin')) pages.push('reorganise');
   return pages;
 }
 

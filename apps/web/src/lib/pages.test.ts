@@ -22,7 +22,14 @@ describe('pages by role', () => {
     expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
     expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit', 'report']);
     expect(pagesFor(role('manager'))).toEqual(['overview', 'report']);
-    expect(pagesFor(role('admin'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
+    expect(pagesFor(role('admin'))).toEqual([
+      'overview',
+      'entry',
+      'cockpit',
+      'audit',
+      'report',
+      'reorganise',
+    ]);
     const mixed = [
       { role: 'viewer', unitId: 1 },
       { role: 'entry', unitId: 5 },

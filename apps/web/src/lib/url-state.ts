@@ -8,7 +8,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report'] as const;
+export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report', 'reorganise'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
@@ -59,7 +59,10 @@ export function parseViewState(search: string): ViewState {
   const page = q.get('page');
   const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
-    page: page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' ? page : undefined,
+    page:
+      page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' || page === 'reorganise'
+        ? page
+        : undefined,
     term: positiveInt(q.get('term')),
     unit: positiveInt(q.get('unit')),
     asOf: asOf ? asOf : undefined,
