@@ -88,7 +88,14 @@ export function Overview({
   const ownerUnitId = data?.scope.term.ownerUnitId;
   const selectUnit = (unitId: number) => setView({ unit: unitId });
   const allUnits = units.data?.units;
-  const openable = useMemo(() => withinRoots(allUnits ?? [], homeUnitIds), [allUnits, homeUnitIds]);
+  // The unit the API opened is readable, and so is its subtree: after a reorganisation a user's role
+  // sits at a successor that the old structure does not contain.
+  const scopeUnitId = data?.scope.unit.id;
+  const openable = useMemo(
+    () =>
+      withinRoots(allUnits ?? [], scopeUnitId === undefined ? homeUnitIds : [...homeUnitIds, scopeUnitId]),
+    [allUnits, homeUnitIds, scopeUnitId],
+  );
   const pickable = useMemo(
     () => (allUnits ?? []).filter((unit) => openable.has(unit.id)),
     [allUnits, openable],
