@@ -10,7 +10,7 @@
  * totals equal the as-reported ones. Results themselves never move.
  */
 
-import { forbidden, formatDate, isIsoDate } from '@chitieu/core';
+import { conflict, forbidden, formatDate, isIsoDate } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { type Actor, authorize } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -36,6 +36,8 @@ export interface ReorganiseInput {
   designations?: Record<string, string>;
   /** Code → name of a new parent the map names but the tree lacks (e.g. 68 → "Tỉnh Lâm Đồng"). */
   parentNames?: Record<string, string>;
+  /** The structure version the preview was made on; apply refuses (409) if another one is current. */
+  expectedVersionId?: number;
 }
 
 interface PlannedUnit {
@@ -170,26 +172,35 @@ function authorizeAdmin(db: DbOrTx, actor: Actor | 'system', rootId: number) {
 
 /** Decide the whole reorganisation without writing. Throws `invalid` with every problem found. */
 function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Internal {
-  const rows = parseMergeMap(input.map);
-  const date = input.effectiveDate;
-  if (!isIsoDate(date))
-    refuseMap([{ message: `Ngày hiệu lực “${date}” không hợp lệ (cần dạng YYYY-MM-DD).` }]);
+  // Who may do it comes first: a non-admin learns nothing about the file or the tree.
   const previous = db.get<{ id: number; name: string; validFrom: string; validTo: string | null }>(sql`
     SELECT id, name, valid_from AS validFrom, valid_to AS validTo FROM structure_versions
     ORDER BY valid_from DESC, id DESC LIMIT 1`);
-  if (!previous) refuseMap([{ message: 'Chưa có cơ cấu tổ chức nào để sắp xếp lại.' }]);
-  const units = db.all<UnitInfo>(sql`
+  const units = previous
+    ? db.all<UnitInfo>(sql`
     SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, u.valid_from AS validFrom,
            u.valid_to AS validTo, p.parent_id AS parentId, p.depth, p.sort_order AS sortOrder
     FROM placements p JOIN units u ON u.id = p.unit_id
     WHERE p.structure_version_id = ${previous.id}
-    ORDER BY p.depth, p.sort_order, u.id`);
+    ORDER BY p.depth, p.sort_order, u.id`)
+    : [];
   const root = units.find((u) => u.parentId === null);
   if (root) authorizeAdmin(db, actor, root.id);
   else if (actor !== 'system') throw forbidden('Bạn không có quyền quản trị.');
+  const rows = parseMergeMap(input.map);
+  const date = input.effectiveDate;
+  if (!isIsoDate(date))
+    refuseMap([{ message: `Ngày hiệu lực “${date}” không hợp lệ (cần dạng YYYY-MM-DD).` }]);
+  if (!previous) refuseMap([{ message: 'Chưa có cơ cấu tổ chức nào để sắp xếp lại.' }]);
 
   const hash = mapHash(rows, date);
   const done = previousAudit(db, hash);
+  // The preview was of another structure (someone applied a map since): look again before applying.
+  if (!done && input.expectedVersionId !== undefined && input.expectedVersionId !== previous.id) {
+    throw conflict('Cơ cấu tổ chức đã thay đổi kể từ khi xem trước; hãy xem trước lại.', {
+      currentVersionId: previous.id,
+    });
+  }
   const byId = new Map(units.map((u) => [u.id, u]));
   const problems: MapProblem[] = [];
   const warnings: MapProblem[] = [];

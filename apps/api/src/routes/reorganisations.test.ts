@@ -118,6 +118,9 @@ describe('reorganisation API', () => {
     expect(audit?.n).toBe(1);
 
     const after = counts();
+    // A non-admin gets 403 before anything about the file is said.
+    const viewer = await loginAs(server.url, 'lanhdao');
+    expect((await post('/reorganisations/preview', form('', '2024-12-01'), viewer)).status).toBe(403);
     const again = await post('/reorganisations', form(MAP_2024, '2024-12-01'));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ applied: false, structureVersionId: applied.body.structureVersionId });
@@ -153,6 +156,11 @@ describe('reorganisation API', () => {
     expect(dash.status).toBe(200);
     const body = (await dash.json()) as { scope: { unit: { code: string } } };
     expect(body.scope.unit.code).toBe('68');
+
+    // Applying onto a structure other than the one previewed: 409, nothing written.
+    const stale = await post('/reorganisations', form(MAP_2024, '2026-01-01', { previousVersionId: '1' }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.message).toMatch(/xem trước lại/);
 
     // A different map touching closed units is refused with the reason.
     const changed = await post('/reorganisations', form(MAP_2024, '2025-09-01'));

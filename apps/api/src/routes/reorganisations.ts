@@ -10,6 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 /** A form field holding a JSON object of short strings (codes → codes or names). */
 const JsonCodes = (what: string) =>
@@ -40,6 +41,8 @@ const MapForm = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hiệu lực cần dạng YYYY-MM-DD.'),
   designations: JsonCodes('“designations”'),
   parentNames: JsonCodes('“parentNames”'),
+  /** The structure version the preview showed; a different current one answers 409. */
+  previousVersionId: z.coerce.number().int().positive().optional(),
 });
 
 const Problem = z.object({
@@ -154,6 +157,7 @@ const apply = createRoute({
       'Đã áp dụng (applied=false: bản đồ này đã được áp dụng trước đó)',
     ),
     ...errors,
+    409: json(ErrorSchema, 'Cơ cấu đã thay đổi kể từ khi xem trước'),
   },
 });
 
@@ -163,6 +167,7 @@ async function input(form: z.infer<typeof MapForm>) {
     effectiveDate: form.effectiveDate,
     designations: form.designations,
     parentNames: form.parentNames,
+    expectedVersionId: form.previousVersionId,
   };
 }
 

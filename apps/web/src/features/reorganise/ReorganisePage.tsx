@@ -234,7 +234,7 @@ export default function ReorganisePage() {
                   disabled={unnamed.length > 0 || preview.isPending}
                   loading={apply.isPending}
                   onClick={() => {
-                    const mapInput = input();
+                    const mapInput = input({ previousVersionId: plan.previousVersion.id });
                     if (mapInput) apply.mutate(mapInput, { onSuccess: setResult });
                   }}
                 >

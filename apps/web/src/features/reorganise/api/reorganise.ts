@@ -13,6 +13,8 @@ export interface MapInput {
   designations: Record<string, string>;
   /** Code → name of a new parent unit. */
   parentNames: Record<string, string>;
+  /** Apply only onto the structure the preview showed. */
+  previousVersionId?: number;
 }
 
 const form = (input: MapInput) => ({
@@ -20,6 +22,7 @@ const form = (input: MapInput) => ({
   effectiveDate: input.effectiveDate,
   designations: JSON.stringify(input.designations),
   parentNames: JSON.stringify(input.parentNames),
+  ...(input.previousVersionId === undefined ? {} : { previousVersionId: String(input.previousVersionId) }),
 });
 
 export async function previewReorganisation(input: MapInput): Promise<ReorganisationPlan> {
