@@ -5,8 +5,10 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { targetEn, targetVi } from './features/target/messages.ts';
 
 const vi = {
+  ...targetVi,
   'app.title': 'Chỉ tiêu — theo dõi chỉ tiêu nghị quyết',
   'app.product': 'Theo dõi chỉ tiêu nghị quyết',
   'app.skip': 'Bỏ qua, đến nội dung chính',
@@ -304,7 +306,7 @@ const vi = {
   'audit.action.returned': 'Trả lại',
   'audit.empty': 'Chưa có thay đổi nào.',
   'audit.emptyFiltered': 'Không có thay đổi nào khớp bộ lọc.',
-  'audit.limit': 'Đang hiện {count} thay đổi mới nhất; thu hẹp bộ lọc để xem các thay đổi cũ hơn.',
+  'audit.more': 'Xem các thay đổi cũ hơn',
   'nav.reorganise': 'Sắp xếp đơn vị',
   'structure.label': 'Cơ cấu',
   'structure.old': 'Cơ cấu cũ (như báo cáo)',
@@ -359,6 +361,7 @@ export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 
 const en: Partial<Record<MessageKey, string>> = {
+  ...targetEn,
   'app.title': 'Chỉ tiêu — resolution target tracking',
   'app.product': 'Resolution target tracking',
   'app.skip': 'Skip to main content',
@@ -659,7 +662,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'audit.action.returned': 'Returned',
   'audit.empty': 'No changes yet.',
   'audit.emptyFiltered': 'No changes match the filters.',
-  'audit.limit': 'Showing the latest {count} changes; narrow the filters to see older ones.',
+  'audit.more': 'Show older changes',
   'nav.reorganise': 'Reorganise units',
   'structure.label': 'Structure',
   'structure.old': 'Old structure (as reported)',

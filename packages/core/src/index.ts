@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './dates.ts';
 export * from './entry.ts';
 export * from './errors.ts';
+export * from './forecast.ts';
 export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';

@@ -140,3 +140,43 @@ describe('headline', () => {
     expect(headline([{ counted: true, status: null }])).toEqual({ done: 0, counted: 1 });
   });
 });
+
+describe('pace edge cases', () => {
+  it('an "at most" target moving away from its goal before the end is behind', () => {
+    const atMost = {
+      ...base,
+      measureType: 'stock' as const,
+      direction: 'at_most' as const,
+      baseline: 100,
+      goal: 50,
+    };
+    // Rose from 100 to 110: negative progress.
+    const r = targetStatus({ ...atMost, value: 110, asOf: '2024-07-01' });
+    expect(r.progress).toBeLessThan(0);
+    expect(r.status).toBe('behind');
+  });
+
+  it('a yearly plan counts the elapsed part of the current year', () => {
+    const plan = [2022, 2023, 2024, 2025, 2026].map((year, i) => ({ year, amount: i === 2 ? 300 : 100 }));
+    // Mid-2024: 2022 and 2023 done (200) plus about half of 2024's 300 → ≈ 350 of 700.
+    expect(plannedShare(plan, term, '2024-07-02')).toBeCloseTo(0.5, 2);
+    // The same value is on track against this plan only if it keeps up with the heavy year.
+    expect(targetStatus({ ...base, value: 320, asOf: '2024-07-02', yearlyPlan: plan }).status).toBe(
+      'on_track',
+    );
+    expect(targetStatus({ ...base, value: 240, asOf: '2024-07-02', yearlyPlan: plan }).status).toBe('behind');
+  });
+
+  it('a share measured from its baseline: starting at the goal is achieved, below it is judged by pace', () => {
+    const share = { ...base, measureType: 'units_meeting' as const, baseline: 900, goal: 1000 };
+    expect(targetStatus({ ...share, value: 1000 }).status).toBe('achieved');
+    expect(targetStatus({ ...share, value: 900 }).progress).toBe(0);
+    expect(targetStatus({ ...share, value: 900 }).status).toBe('behind');
+  });
+
+  it('before the term starts nothing is expected yet', () => {
+    const r = targetStatus({ ...base, value: 0, asOf: '2021-06-01' });
+    expect(r.expectedShare).toBe(0);
+    expect(r.status).toBe('on_track');
+  });
+});

@@ -18,4 +18,5 @@ export {
   type DemoSeed,
   seedDemo,
 } from './seed/demo.ts';
+export * from './target-detail.ts';
 export * from './units.ts';

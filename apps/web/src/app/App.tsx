@@ -24,6 +24,7 @@ import { theme } from './theme.ts';
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
 const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
@@ -37,7 +38,12 @@ function Shell({ me }: { me: Me }) {
   const terms = useTerms();
   const pages = useMemo(() => pagesFor(me.roles), [me.roles]);
   const homeUnitIds = useMemo(() => me.roles.map((role) => role.unitId), [me.roles]);
-  const page = view.page !== undefined && pages.includes(view.page) ? view.page : 'overview';
+  const page =
+    view.page === 'target' && view.target !== undefined
+      ? 'target'
+      : view.page !== undefined && view.page !== 'target' && pages.includes(view.page)
+        ? view.page
+        : 'overview';
   const term = terms.data?.find((candidate) => candidate.id === view.term) ?? terms.data?.[0];
   return (
     <div className="page">
@@ -49,7 +55,7 @@ function Shell({ me }: { me: Me }) {
         termShortName={term?.shortName}
         termName={term?.name}
         account={<AccountMenu me={me} />}
-        nav={<AppNav pages={pages} current={page} term={view.term} />}
+        nav={<AppNav pages={pages} current={page === 'target' ? 'overview' : page} term={view.term} />}
       />
       {meta.data?.demo && <DemoBanner />}
       {page === 'overview' ? (
@@ -65,6 +71,7 @@ function Shell({ me }: { me: Me }) {
           {page === 'entry' && <EntryPage me={me} />}
           {page === 'cockpit' && <CockpitPage me={me} />}
           {page === 'audit' && <AuditPage me={me} />}
+          {page === 'target' && <TargetPage homeUnitIds={homeUnitIds} />}
           {page === 'reorganise' && <ReorganisePage />}
           {page === 'report' && term && (
             <ReportPage

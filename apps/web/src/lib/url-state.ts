@@ -13,7 +13,7 @@ export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
   /** Absent: the overview. */
-  page?: Exclude<Page, 'overview'> | undefined;
+  page?: Exclude<Page, 'overview'> | 'target' | undefined;
   term?: number | undefined;
   unit?: number | undefined;
   /** As typed in the address (YYYY-MM-DD); the API validates it and explains when it is wrong. */
@@ -29,6 +29,8 @@ export interface ViewState {
   user?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Target page (`page=target`, opened from the overview, not in the menu): which target. */
+  target?: number | undefined;
 }
 
 const KEYS = [
@@ -44,6 +46,7 @@ const KEYS = [
   'user',
   'from',
   'to',
+  'target',
 ] as const;
 
 function positiveInt(text: string | null): number | undefined {
@@ -60,7 +63,12 @@ export function parseViewState(search: string): ViewState {
   const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
     page:
-      page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' || page === 'reorganise'
+      page === 'entry' ||
+      page === 'cockpit' ||
+      page === 'audit' ||
+      page === 'report' ||
+      page === 'target' ||
+      page === 'reorganise'
         ? page
         : undefined,
     term: positiveInt(q.get('term')),
@@ -74,6 +82,7 @@ export function parseViewState(search: string): ViewState {
     user: positiveInt(q.get('user')),
     from: text('from'),
     to: text('to'),
+    target: positiveInt(q.get('target')),
   };
 }
 

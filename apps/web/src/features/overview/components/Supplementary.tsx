@@ -1,3 +1,4 @@
+import { TargetLink } from '../../../components/TargetLink.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { valueParts } from '../../../lib/figures.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
@@ -29,7 +30,11 @@ export function Supplementary({ targets }: { targets: DashboardTarget[] }) {
                   <span className="supplementary__missing">{t('targets.unreported')}</span>
                 )}
               </span>
-              <span className="supplementary__name">{target.shortName}</span>
+              <span className="supplementary__name">
+                <TargetLink targetId={target.id} className="target-card__link">
+                  {target.shortName}
+                </TargetLink>
+              </span>
             </li>
           );
         })}

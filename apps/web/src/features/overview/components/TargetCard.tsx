@@ -1,3 +1,4 @@
+import { TargetLink } from '../../../components/TargetLink.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { goalText, pctOfGoalText, relatedText, valueParts } from '../../../lib/figures.ts';
 import { STATUS_STYLES, statusKey } from '../../../lib/status.ts';
@@ -34,7 +35,9 @@ export function TargetCard({ target }: { target: DashboardTarget }) {
         {!noGoal && <StatusBadge status={key} size="sm" />}
       </div>
       <h3 className="target-card__title" id={titleId} title={target.wording}>
-        {target.shortName}
+        <TargetLink targetId={target.id} className="target-card__link">
+          {target.shortName}
+        </TargetLink>
       </h3>
       <p className="target-card__value">
         {parts ? (

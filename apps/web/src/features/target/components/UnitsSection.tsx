@@ -1,0 +1,187 @@
+import { isShareMeasure, shortUnitName } from '@chitieu/core';
+import { lazy } from 'react';
+import { EmptyState } from '../../../components/States.tsx';
+import { useI18n } from '../../../i18n.ts';
+import { pctOfGoalText, valueText } from '../../../lib/figures.ts';
+import { STATUS_STYLES, type StatusKey } from '../../../lib/status.ts';
+import { ChartCard } from '../../overview/components/ChartCard.tsx';
+import { StatusBadge } from '../../overview/components/StatusBadge.tsx';
+import type { TargetDetail, TargetDetailRow } from '../api/get-target-detail.ts';
+import type { UnitBar } from '../charts/UnitsChart.tsx';
+import type { Axis } from '../format.ts';
+
+const UnitsChart = lazy(() => import('../charts/UnitsChart.tsx'));
+const ROW_HEIGHT = 30;
+
+/** A unit's status: "chưa báo cáo" when it has no figure (never 0), none when it has no goal. */
+function rowStatus(row: TargetDetailRow): StatusKey {
+  if (row.figure.value === null) return 'unreported';
+  return row.status ?? 'noGoal';
+}
+
+/**
+ * The target by child unit: sorted bars and a table with value, allocation, %, status in words and
+ * whether the unit reported. A unit's name (a button, so the keyboard reaches it) or its bar opens it.
+ */
+export function UnitsSection({
+  detail,
+  axis,
+  onSelectUnit,
+}: {
+  detail: TargetDetail;
+  axis: Axis;
+  onSelectUnit: (unitId: number) => void;
+}) {
+  const { t } = useI18n();
+  const { target } = detail;
+  const share = isShareMeasure(target.indicator.measureType);
+  const goalOf = (row: TargetDetailRow) => (share ? target.termGoal : row.allocation);
+  const reported = detail.rows
+    .filter((r) => r.figure.value !== null)
+    .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
+  const unreported = detail.rows.filter((r) => r.figure.value === null);
+  const bars: UnitBar[] = reported.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortName: shortUnitName(r.name),
+    value: r.figure.value ?? 0,
+    fill: STATUS_STYLES[rowStatus(r)].fill,
+  }));
+  const legend = [...new Set(reported.map(rowStatus))];
+  const height = Math.max(140, bars.length * ROW_HEIGHT + 40);
+  const hasAllocation = detail.rows.some((r) => r.allocation !== null);
+  const hasGoal = hasAllocation || (share && target.termGoal !== null);
+
+  const tableOf = (interactive: boolean) => (
+    <table className="data-table units-table">
+      <caption className="visually-hidden">{t('target.units.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('target.units.unit')}</th>
+          <th scope="col" className="num">
+            {t('target.units.value')}
+          </th>
+          {target.related.map((indicator) => (
+            <th scope="col" className="num" key={indicator.id}>
+              {indicator.name}
+            </th>
+          ))}
+          {hasAllocation && (
+            <th scope="col" className="num">
+              {t('target.units.allocation')}
+            </th>
+          )}
+          {hasGoal && (
+            <th scope="col" className="num">
+              {t('target.units.pct')}
+            </th>
+          )}
+          <th scope="col">{t('target.units.status')}</th>
+          <th scope="col">{t('target.units.reported')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...reported, ...unreported].map((r) => {
+          const goal = goalOf(r);
+          const pct = goal === null ? null : pctOfGoalText(r.figure.value, goal, r.pctOfGoal);
+          const status = rowStatus(r);
+          return (
+            <tr
+              key={r.id}
+              data-unit={r.id}
+              className={r.figure.value === null ? 'data-table__muted' : undefined}
+            >
+              <th scope="row">
+                {interactive ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelectUnit(r.id)}
+                    title={t('target.units.drill', { unit: r.name })}
+                  >
+                    {r.name}
+                  </button>
+                ) : (
+                  r.name
+                )}
+              </th>
+              <td className="num">{valueText(target.indicator, r.figure) ?? t('status.unreported')}</td>
+              {target.related.map((indicator, index) => {
+                const related = r.relatedFigures[index];
+                return (
+                  <td className="num" key={indicator.id}>
+                    {(related && valueText(indicator, related.figure)) ?? t('status.unreported')}
+                  </td>
+                );
+              })}
+              {hasAllocation && (
+                <td className="num">{r.allocation === null ? '—' : axis.full(r.allocation)}</td>
+              )}
+              {hasGoal && <td className="num">{pct ?? '—'}</td>}
+              <td>{status === 'unreported' ? '—' : <StatusBadge status={status} size="sm" />}</td>
+              <td>
+                {target.indicator.measureType === 'units_meeting' && r.figure.expected > 0
+                  ? `${r.figure.reported}/${r.figure.expected}`
+                  : t(r.figure.value === null ? 'target.units.reportedNo' : 'target.units.reportedYes')}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+
+  const summary = t('target.units.summary', {
+    list: bars.map((b) => `${b.name}: ${axis.full(b.value)}`).join('; '),
+  });
+  const status =
+    detail.rows.length === 0 ? (
+      <EmptyState>{t('target.units.none')}</EmptyState>
+    ) : bars.length === 0 ? (
+      <>
+        <EmptyState>{t('target.units.noneReported')}</EmptyState>
+        {tableOf(true)}
+      </>
+    ) : undefined;
+
+  return (
+    <ChartCard
+      title={t('target.units.title')}
+      subtitle={t('target.units.subtitle')}
+      chartHeight={height}
+      status={status}
+      table={tableOf(true)}
+      hiddenTable={tableOf(false)}
+      chart={
+        <UnitsChart
+          rows={bars}
+          height={height}
+          axis={axis}
+          summary={summary}
+          name={t('target.units.value')}
+          onSelect={onSelectUnit}
+        />
+      }
+      footer={
+        status ? undefined : (
+          <>
+            {/* What the bar colours mean, in words and symbols (never colour alone). */}
+            <ul className="status-legend" aria-hidden="true">
+              {legend.map((key) => (
+                <li key={key}>
+                  <span className="chart-legend__swatch" style={{ background: STATUS_STYLES[key].fill }} />
+                  {STATUS_STYLES[key].symbol} {t(STATUS_STYLES[key].label)}
+                </li>
+              ))}
+            </ul>
+            {unreported.length > 0 && (
+              <p className="chart-card__note">
+                {t('target.units.unreportedNote', { list: unreported.map((r) => r.name).join(', ') })}
+              </p>
+            )}
+          </>
+        )
+      }
+    />
+  );
+}
