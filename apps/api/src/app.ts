@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { reorganisationsRoutes } from './routes/reorganisations.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { targetPageRoutes } from './routes/target-page.ts';
@@ -69,7 +70,8 @@ function createApi(deps: Deps) {
     .route('/', setupRoutes)
     .route('/', adminUnitsRoutes)
     .route('/', adminUsersRoutes)
-    .route('/', adminTermsRoutes);
+    .route('/', adminTermsRoutes)
+    .route('/', reorganisationsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

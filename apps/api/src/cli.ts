@@ -5,6 +5,7 @@
  *   (the password is read from stdin)
  *   npm run cli -- seed-demo   (an empty database gets the Bình Thuận demo and its mid-term report)
  *   npm run cli -- export --term 1 --format docx|xlsx|csv --out FILE [--unit CODE] [--as-of YYYY-MM-DD]
+ *   npm run cli -- reorganise --map FILE --date YYYY-MM-DD [--designate OLD=NEW]… [--parent-name CODE=NAME]… [--apply]
  * Bad arguments exit non-zero with a one-line reason.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { DomainError, ROLES, type Role, todayInVietnam } from '@chitieu/core';
 import { createRootUnit, createUser, schema, seedDemoReport } from '@chitieu/db';
 import { isNull } from 'drizzle-orm';
 import { loadEnv } from './env.ts';
+import { REORGANISE_USAGE, reorganiseCommand } from './reorganise-cli.ts';
 import { prepareDatabase } from './server.ts';
 import { EXPORT_USAGE, exportReport, parseExportArgs } from './workers/report-export.ts';
 
@@ -51,6 +53,12 @@ function main(argv: string[]): Promise<void> | undefined {
     return exportReport(db, args).then(({ path, bytes }) => {
       console.log(`Đã xuất ${path} (${bytes} byte).`);
     });
+  }
+  if (command === 'reorganise') {
+    const run = reorganiseCommand(rest);
+    const { db } = prepareDatabase(env);
+    console.log(run(db));
+    return;
   }
   if (command === 'user:create') {
     const { values } = parseArgs({
@@ -96,7 +104,7 @@ function main(argv: string[]): Promise<void> | undefined {
     return;
   }
   fail(
-    `lệnh không rõ. Dùng: migrate | seed-demo | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin) | ${EXPORT_USAGE}`,
+    `lệnh không rõ. Dùng: migrate | seed-demo | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin) | ${EXPORT_USAGE} | ${REORGANISE_USAGE}`,
   );
 }
 

@@ -21,6 +21,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
+import { successorIn } from './reorganise.ts';
 import { getRevision } from './revision.ts';
 import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
@@ -48,6 +49,8 @@ export interface Scope {
   asOf: string;
   basis: Basis;
   structureVersionId: number;
+  /** The owner unit, or its successor in a structure made after it closed (it carries the term goals). */
+  ownerStandIn?: number;
 }
 
 export function listTerms(db: DbOrTx): Term[] {
@@ -73,13 +76,16 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
   if (!structureVersionExists(db, structureVersionId)) {
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
-  const unitId = input.unitId ?? defaultUnit(db, actor, term.ownerUnitId);
+  // By default a view opens at the owner unit, or at its successor in a structure made after it closed.
+  const unitId =
+    input.unitId ?? successorIn(db, structureVersionId, defaultUnit(db, actor, term.ownerUnitId));
   const unit = getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {
     throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
   }
-  return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId };
+  const ownerStandIn = successorIn(db, structureVersionId, term.ownerUnitId);
+  return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId, ownerStandIn };
 }
 
 function defaultUnit(db: DbOrTx, actor: Actor | 'system', ownerUnitId: number): number {
@@ -518,7 +524,11 @@ const relatedFiguresOf = (reader: FigureReader, target: TargetDefinition, unitId
  * the same goal for a share (ratio, units meeting) and the allocated goal for a flow or a count.
  */
 function goalFor(target: TargetDefinition, unitId: number, scope: Scope, allocations: Map<string, number>) {
-  if (unitId === scope.term.ownerUnitId || isShareMeasure(target.indicator.measureType)) {
+  if (
+    unitId === scope.term.ownerUnitId ||
+    unitId === scope.ownerStandIn ||
+    isShareMeasure(target.indicator.measureType)
+  ) {
     return { goal: target.goal, goalKind: target.goal === null ? 'none' : 'term' } as const;
   }
   const allocated = allocations.get(`${target.id}:${unitId}`);

@@ -7,6 +7,7 @@ export * from './client.ts';
 export * from './dashboard.ts';
 export * from './entry.ts';
 export * from './import.ts';
+export * from './reorganise.ts';
 export * from './reports.ts';
 export * from './results.ts';
 export * from './revision.ts';

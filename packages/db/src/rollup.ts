@@ -103,8 +103,11 @@ export function applySubmissionStateChange(
  * unit's own results, then, deepest level first, each unit's totals added into its parent's.
  * Level by level keeps it linear in the size of the table (a national rebuild of ~5M results).
  */
-export function rebuildRollups(tx: DbOrTx): void {
-  tx.run(sql`DELETE FROM rollups`);
+export function rebuildRollups(tx: DbOrTx, versionId?: number): void {
+  // With a version: build only that version's rows (a reorganisation builds its new version in bulk).
+  const only = (column: string) =>
+    versionId === undefined ? sql`1` : sql`${sql.raw(column)} = ${versionId}`;
+  tx.run(sql`DELETE FROM rollups WHERE ${only('structure_version_id')}`);
   tx.run(sql`
     WITH counted(unit_id, period_id, basis) AS (
       SELECT unit_id, period_id, 'approved' FROM submissions WHERE state = 'approved'
@@ -119,8 +122,12 @@ export function rebuildRollups(tx: DbOrTx): void {
     FROM results r
     JOIN counted c ON c.unit_id = r.unit_id AND c.period_id = r.period_id
     JOIN placements p ON p.unit_id = r.unit_id
+    WHERE ${only('p.structure_version_id')}
     GROUP BY p.structure_version_id, r.unit_id, r.indicator_id, r.period_id, c.basis`);
-  const deepest = tx.get<{ d: number | null }>(sql`SELECT MAX(depth) AS d FROM placements`)?.d ?? 0;
+  const deepest =
+    tx.get<{ d: number | null }>(
+      sql`SELECT MAX(depth) AS d FROM placements p WHERE ${only('p.structure_version_id')}`,
+    )?.d ?? 0;
   for (let depth = deepest; depth >= 1; depth--) {
     tx.run(sql`
       INSERT INTO rollups (structure_version_id, ancestor_id, indicator_id, period_id, basis,
@@ -130,7 +137,7 @@ export function rebuildRollups(tx: DbOrTx): void {
       FROM placements p
       JOIN rollups r ON r.structure_version_id = p.structure_version_id AND r.ancestor_id = p.unit_id
         AND r.basis IN ('approved', 'submitted') -- lets the lookup use the key (version, basis, ancestor)
-      WHERE p.depth = ${depth} AND p.parent_id IS NOT NULL
+      WHERE p.depth = ${depth} AND p.parent_id IS NOT NULL AND ${only('p.structure_version_id')}
       GROUP BY p.structure_version_id, p.parent_id, r.indicator_id, r.period_id, r.basis
       ON CONFLICT DO UPDATE SET
         value = value + excluded.value, numerator = numerator + excluded.numerator,

@@ -29,6 +29,7 @@ const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
 const UnitsAdminPage = lazy(() => import('../features/admin-units/UnitsAdminPage.tsx'));
 const UsersAdminPage = lazy(() => import('../features/admin-users/UsersAdminPage.tsx'));
 const TermsAdminPage = lazy(() => import('../features/admin-terms/TermsAdminPage.tsx'));
+const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -78,6 +79,7 @@ function Shell({ me }: { me: Me }) {
           {page === 'units' && <UnitsAdminPage />}
           {page === 'users' && <UsersAdminPage />}
           {page === 'terms' && <TermsAdminPage />}
+          {page === 'reorganise' && <ReorganisePage />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}

@@ -11,6 +11,7 @@ const LABELS: Record<Page, MessageKey> = {
   terms: 'nav.terms',
   units: 'nav.units',
   users: 'nav.users',
+  reorganise: 'nav.reorganise',
 };
 
 /**

@@ -25,6 +25,7 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   if (has(TARGET_ROLES)) pages.push('terms');
   // Setting up the organisation (units, accounts) is for admins; the API checks each unit too.
   if (roles.some((r) => r.role === 'admin')) pages.push('units', 'users');
+  if (roles.some((r) => r.role === 'admin')) pages.push('reorganise');
   return pages;
 }
 

@@ -31,6 +31,7 @@ describe('pages by role', () => {
       'terms',
       'units',
       'users',
+      'reorganise',
     ]);
     const mixed = [
       { role: 'viewer', unitId: 1 },

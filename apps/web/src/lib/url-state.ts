@@ -8,7 +8,17 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report', 'terms', 'units', 'users'] as const;
+export const PAGES = [
+  'overview',
+  'entry',
+  'cockpit',
+  'audit',
+  'report',
+  'terms',
+  'units',
+  'users',
+  'reorganise',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {

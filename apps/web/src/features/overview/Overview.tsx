@@ -8,9 +8,11 @@ import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { useMeta } from '../../api/get-meta.ts';
+import { useStructureVersions } from '../../api/get-structure-versions.ts';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
 import { EmptyState, ErrorState, RetryButton } from '../../components/States.tsx';
+import { StructureSwitch } from '../../components/StructureSwitch.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { withinRoots } from '../../lib/units.ts';
@@ -41,6 +43,7 @@ export function Overview({
   const [view, setView] = useViewState();
   const meta = useMeta();
   const terms = useTerms();
+  const structureVersions = useStructureVersions();
 
   const termId = view.term ?? terms.data?.[0]?.id;
   const scope: ScopeParams | undefined =
@@ -85,7 +88,14 @@ export function Overview({
   const ownerUnitId = data?.scope.term.ownerUnitId;
   const selectUnit = (unitId: number) => setView({ unit: unitId });
   const allUnits = units.data?.units;
-  const openable = useMemo(() => withinRoots(allUnits ?? [], homeUnitIds), [allUnits, homeUnitIds]);
+  // The unit the API opened is readable, and so is its subtree: after a reorganisation a user's role
+  // sits at a successor that the old structure does not contain.
+  const scopeUnitId = data?.scope.unit.id;
+  const openable = useMemo(
+    () =>
+      withinRoots(allUnits ?? [], scopeUnitId === undefined ? homeUnitIds : [...homeUnitIds, scopeUnitId]),
+    [allUnits, homeUnitIds, scopeUnitId],
+  );
   const pickable = useMemo(
     () => (allUnits ?? []).filter((unit) => openable.has(unit.id)),
     [allUnits, openable],
@@ -176,7 +186,15 @@ export function Overview({
           termRange={term ? { start: term.startDate, end: term.endDate } : undefined}
           basis={view.basis ?? data?.scope.basis ?? 'approved'}
           onBasis={(basis) => setView({ basis })}
-        />
+        >
+          {/* A new structure has other units: the API opens the default unit (or its successor). */}
+          <StructureSwitch
+            versions={structureVersions.data ?? []}
+            asOf={shownAsOf}
+            current={data?.scope.structureVersionId}
+            onChange={(sv) => setView({ sv, unit: undefined })}
+          />
+        </ScopeBar>
         {illustrative && <IllustrativeNotice />}
         {body}
       </main>

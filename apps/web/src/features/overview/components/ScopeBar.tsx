@@ -1,4 +1,5 @@
 import { SegmentedControl } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { TreeUnit } from '../../../api/get-units.ts';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.ts';
@@ -17,6 +18,7 @@ export function ScopeBar({
   canOpen,
   basis,
   onBasis,
+  children,
 }: {
   units: TreeUnit[];
   unitsLoading: boolean;
@@ -31,6 +33,8 @@ export function ScopeBar({
   /** Count approved results only, or also those sent and waiting for approval. */
   basis: 'approved' | 'submitted';
   onBasis: (basis: 'approved' | 'submitted') => void;
+  /** More switches beside the basis (the structure switch). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -57,6 +61,7 @@ export function ScopeBar({
             ]}
           />
         </div>
+        {children}
       </div>
       {path.length > 1 && (
         <nav className="breadcrumb" aria-label={t('scope.breadcrumb')}>

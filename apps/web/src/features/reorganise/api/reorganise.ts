@@ -1,0 +1,50 @@
+/** Preview and apply a merge map (POST /api/reorganisations[/preview]); one form for both. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+
+export type ReorganisationPlan = InferResponseType<typeof api.reorganisations.preview.$post, 200>;
+export type ReorganisationResult = InferResponseType<typeof api.reorganisations.$post, 200>;
+
+export interface MapInput {
+  file: File;
+  effectiveDate: string;
+  /** Old code of a partial unit → the new code its results go to. */
+  designations: Record<string, string>;
+  /** Code → name of a new parent unit. */
+  parentNames: Record<string, string>;
+  /** Apply only onto the structure the preview showed. */
+  previousVersionId?: number;
+}
+
+const form = (input: MapInput) => ({
+  file: input.file,
+  effectiveDate: input.effectiveDate,
+  designations: JSON.stringify(input.designations),
+  parentNames: JSON.stringify(input.parentNames),
+  ...(input.previousVersionId === undefined ? {} : { previousVersionId: String(input.previousVersionId) }),
+});
+
+export async function previewReorganisation(input: MapInput): Promise<ReorganisationPlan> {
+  const res = await request(() => api.reorganisations.preview.$post({ form: form(input) }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export async function applyReorganisation(input: MapInput): Promise<ReorganisationResult> {
+  const res = await request(() => api.reorganisations.$post({ form: form(input) }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return res.json();
+}
+
+export const usePreviewReorganisation = () => useMutation({ mutationFn: previewReorganisation });
+
+export function useApplyReorganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: applyReorganisation,
+    // Units, structures, figures and the user's own role scopes (moved to successors) may all have
+    // changed: everything cached is stale.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

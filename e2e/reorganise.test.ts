@@ -1,0 +1,105 @@
+/**
+ * Reorganisation in a real browser: the admin uploads the 2024 and 2025 merge maps through the page,
+ * names the new province, applies, and the overview's structure switch shows the new units.
+ */
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  ROOT,
+  screenshot,
+  settle,
+  signIn,
+  startServer,
+  type TestServer,
+} from './harness.ts';
+
+const DATA = join(ROOT, 'packages/db/src/seed/data');
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assertReady();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('reorganisation page', () => {
+  test('admin applies the 2024 and 2025 maps; the overview switches to the new structure', async () => {
+    if (!browser || !server) throw new Error('not started');
+    const { baseUrl, db } = server;
+    const { context, page } = await newPage(browser, pageErrors);
+    await signIn(page, baseUrl, 'admin', '/?page=reorganise');
+    await page.getByRole('heading', { name: /Sắp xếp lại đơn vị/ }).waitFor();
+
+    // 2024: preview, then apply.
+    await page.getByLabel('Bản đồ sáp nhập (CSV)').setInputFiles(join(DATA, 'merges-2024.csv'));
+    await page.getByLabel('Ngày hiệu lực').fill('01/12/2024');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('heading', { name: /Đơn vị giải thể \(5\)/ }).waitFor();
+    expect(db.get(sql`SELECT COUNT(*) AS n FROM structure_versions`)).toEqual({ n: 1 });
+    await page.getByRole('button', { name: 'Áp dụng từ ngày 01/12/2024' }).click();
+    await page.getByText('Đã áp dụng', { exact: true }).waitFor();
+    expect(db.get(sql`SELECT COUNT(*) AS n FROM structure_versions`)).toEqual({ n: 2 });
+
+    // 2025: the new province needs a name; Hòa Thắng's results go to itself, not the first listed.
+    await page.getByLabel('Bản đồ sáp nhập (CSV)').setInputFiles(join(DATA, 'merges-2025.csv'));
+    await page.getByLabel('Ngày hiệu lực').fill('01/07/2025');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('heading', { name: /Đơn vị thành lập \(45\)/ }).waitFor();
+    const applyButton = page.getByRole('button', { name: 'Áp dụng từ ngày 01/07/2025' });
+    expect(await applyButton.isDisabled()).toBe(true);
+    await page.getByLabel('Tên đơn vị mã 68').fill('Tỉnh Lâm Đồng');
+    await page.getByLabel('Tên đơn vị mã 68').blur();
+    await page.getByLabel('Đơn vị kế thừa của Xã Hòa Thắng').selectOption('23053');
+    await page.getByText('Được thay bằng đơn vị cùng cấp mới').waitFor();
+    await settle(page);
+    await screenshot(page, 'reorganise-preview-2025.png', true);
+    await applyButton.click();
+    await page.getByText('Đã áp dụng', { exact: true }).waitFor();
+    const designated = db.get<{ code: string }>(sql`
+      SELECT n.code FROM unit_successions s JOIN units o ON o.id = s.predecessor_id JOIN units n ON n.id = s.successor_id
+      WHERE o.code = '23053' AND s.designated = 1`);
+    expect(designated).toEqual({ code: '23053' });
+
+    // The overview in the new structure: Tỉnh Lâm Đồng and its communes; the switch goes back.
+    await page.getByRole('button', { name: 'Xem tổng quan theo cơ cấu mới' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Hoàn thành \d+\/\d+ chỉ tiêu$/ }).waitFor();
+    const switchGroup = page.getByRole('radiogroup', { name: 'Cơ cấu' });
+    await switchGroup.waitFor();
+    await expectSelectedUnit(page, 'Tỉnh Lâm Đồng');
+    const options = await page.getByLabel('Đơn vị', { exact: true }).locator('option').allTextContents();
+    expect(options.some((o) => o.includes('Xã Hòa Thắng'))).toBe(true);
+    // Lâm Đồng heads the new tree; closed units stay below the unit they were summed into.
+    expect(options.some((o) => o.includes('Tỉnh Lâm Đồng'))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('sv')).toBe('3');
+    await settle(page);
+    await screenshot(page, 'reorganise-overview-new.png');
+
+    await page.getByText('Cơ cấu cũ (như báo cáo)').click();
+    await expectSelectedUnit(page, 'Tỉnh Bình Thuận');
+    expect(new URL(page.url()).searchParams.get('sv')).toBeNull();
+    const oldOptions = await page.getByLabel('Đơn vị', { exact: true }).locator('option').allTextContents();
+    expect(oldOptions.some((o) => o.includes('Huyện Tuy Phong'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+async function expectSelectedUnit(page: import('playwright-core').Page, name: string) {
+  const picker = page.getByLabel('Đơn vị', { exact: true });
+  await expect
+    .poll(async () => (await picker.locator('option:checked').textContent())?.trim(), { timeout: 15_000 })
+    .toContain(name);
+}
