@@ -75,7 +75,7 @@ describe('setting up an organisation from an empty start', () => {
       await page.getByText('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận').first().waitFor();
       await settle(page);
       await screenshot(page, 'setup-empty-overview.png');
-      await menu.getByRole('link', { name: 'Đơn vị' }).click();
+      await menu.getByRole('link', { name: 'Đơn vị', exact: true }).click();
       await page.locator('.units-table tr[data-code="60"]').waitFor();
       expect(await page.locator('.units-table tbody tr').count()).toBe(1);
 
