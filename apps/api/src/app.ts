@@ -18,6 +18,7 @@ import { Throttle } from './lib/throttle.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
+import { leadersRoutes } from './routes/leaders.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { termsRoutes } from './routes/terms.ts';
@@ -60,7 +61,8 @@ function createApi(deps: Deps) {
     .route('/', excelRoutes)
     .route('/', termsRoutes)
     .route('/', reportsRoutes)
-    .route('/', unitsRoutes);
+    .route('/', unitsRoutes)
+    .route('/', leadersRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -5,8 +5,10 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { leadersEn, leadersVi } from './i18n-leaders.ts';
 
 const vi = {
+  ...leadersVi,
   'app.title': 'Chỉ tiêu — theo dõi chỉ tiêu nghị quyết',
   'app.product': 'Theo dõi chỉ tiêu nghị quyết',
   'app.skip': 'Bỏ qua, đến nội dung chính',
@@ -311,6 +313,7 @@ export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 
 const en: Partial<Record<MessageKey, string>> = {
+  ...leadersEn,
   'app.title': 'Chỉ tiêu — resolution target tracking',
   'app.product': 'Resolution target tracking',
   'app.skip': 'Skip to main content',

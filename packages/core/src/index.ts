@@ -5,5 +5,6 @@ export * from './errors.ts';
 export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
+export * from './ranking.ts';
 export * from './status.ts';
 export * from './workflow.ts';

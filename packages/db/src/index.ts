@@ -1,9 +1,12 @@
 export * from './access.ts';
 export * from './auth.ts';
 export * from './client.ts';
+export * from './compare.ts';
 export * from './dashboard.ts';
 export * from './entry.ts';
 export * from './import.ts';
+export * from './missions.ts';
+export * from './ranking.ts';
 export * from './reports.ts';
 export * from './results.ts';
 export * from './revision.ts';
@@ -17,4 +20,5 @@ export {
   type DemoSeed,
   seedDemo,
 } from './seed/demo.ts';
+export * from './trends.ts';
 export * from './units.ts';

@@ -24,6 +24,9 @@ import { theme } from './theme.ts';
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const LaggingPage = lazy(() => import('../features/lagging/LaggingPage.tsx'));
+const MissionsPage = lazy(() => import('../features/missions/MissionsPage.tsx'));
+const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -64,6 +67,9 @@ function Shell({ me }: { me: Me }) {
           {page === 'entry' && <EntryPage me={me} />}
           {page === 'cockpit' && <CockpitPage me={me} />}
           {page === 'audit' && <AuditPage me={me} />}
+          {page === 'lagging' && <LaggingPage homeUnitIds={homeUnitIds} />}
+          {page === 'missions' && <MissionsPage homeUnitIds={homeUnitIds} />}
+          {page === 'compare' && <ComparePage homeUnitIds={homeUnitIds} />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}

@@ -8,6 +8,9 @@ const LABELS: Record<Page, MessageKey> = {
   cockpit: 'nav.cockpit',
   audit: 'nav.audit',
   report: 'nav.report',
+  lagging: 'nav.lagging',
+  missions: 'nav.missions',
+  compare: 'nav.compare',
 };
 
 /**

@@ -19,10 +19,36 @@ describe('pages by role', () => {
   test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
     expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);
-    expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
-    expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit', 'report']);
-    expect(pagesFor(role('manager'))).toEqual(['overview', 'report']);
-    expect(pagesFor(role('admin'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
+    expect(pagesFor(role('approver'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'entry',
+      'cockpit',
+      'audit',
+      'report',
+    ]);
+    expect(pagesFor(role('viewer'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'cockpit',
+      'audit',
+      'report',
+    ]);
+    expect(pagesFor(role('manager'))).toEqual(['overview', 'lagging', 'missions', 'compare', 'report']);
+    expect(pagesFor(role('admin'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'entry',
+      'cockpit',
+      'audit',
+      'report',
+    ]);
     const mixed = [
       { role: 'viewer', unitId: 1 },
       { role: 'entry', unitId: 5 },

@@ -2,13 +2,23 @@
  * The view state lives in the address. The page (`page=entry|cockpit|audit|report`; absent: the overview)
  * and what it shows: ?term=1&unit=5&asOf=2024-06-30 (plus basis=approved|submitted and
  * sv=<structure version>) for the overview; &unit&period for the entry grid; &unit&owing=1 for the
- * reporting cockpit; &unit&indicator&user&from&to for the audit trail. A copied link reopens the
+ * reporting cockpit; &unit&indicator&user&from&to for the audit trail; page=lagging&unit&asOf,
+ * page=missions&mission=poverty|rural|grassroots&unit&asOf, page=compare&unit&asOf&unit2&asOf2. A copied link reopens the
  * same view; each change the user makes is a history entry, so Back undoes it. No router:
  * URLSearchParams + pushState.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'entry', 'cockpit', 'audit', 'report'] as const;
+export const PAGES = [
+  'overview',
+  'entry',
+  'cockpit',
+  'audit',
+  'report',
+  'lagging',
+  'missions',
+  'compare',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
@@ -29,6 +39,11 @@ export interface ViewState {
   user?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Mission views: poverty | rural | grassroots (as typed; the page checks it). */
+  mission?: string | undefined;
+  /** Comparison: the second unit and the second as-of date (as typed). */
+  unit2?: number | undefined;
+  asOf2?: string | undefined;
 }
 
 const KEYS = [
@@ -44,6 +59,9 @@ const KEYS = [
   'user',
   'from',
   'to',
+  'mission',
+  'unit2',
+  'asOf2',
 ] as const;
 
 function positiveInt(text: string | null): number | undefined {
@@ -59,7 +77,10 @@ export function parseViewState(search: string): ViewState {
   const page = q.get('page');
   const text = (key: string) => q.get(key)?.trim() || undefined;
   return {
-    page: page === 'entry' || page === 'cockpit' || page === 'audit' || page === 'report' ? page : undefined,
+    page:
+      page !== null && page !== 'overview' && (PAGES as readonly string[]).includes(page)
+        ? (page as Exclude<Page, 'overview'>)
+        : undefined,
     term: positiveInt(q.get('term')),
     unit: positiveInt(q.get('unit')),
     asOf: asOf ? asOf : undefined,
@@ -71,6 +92,9 @@ export function parseViewState(search: string): ViewState {
     user: positiveInt(q.get('user')),
     from: text('from'),
     to: text('to'),
+    mission: text('mission'),
+    unit2: positiveInt(q.get('unit2')),
+    asOf2: text('asOf2'),
   };
 }
 
