@@ -43,7 +43,7 @@ const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('leaders’ views', () => {
-  test('lagging units: the ten districts ranked, worst first, and a district’s communes', async () => {
+  test('lagging units: the province’s units ranked, worst first, and a district’s communes', async () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, base, 'lanhdao');
@@ -55,12 +55,14 @@ describe('leaders’ views', () => {
       await page.locator('.lagging-table tbody tr').first().waitFor();
       expect(page.url()).toContain('page=lagging');
       const names = await rankedNames(page);
-      expect(names).toHaveLength(10);
+      expect(names).toHaveLength(13); // 10 districts and 3 directly attached units
       expect(names).toContain('Thành phố Phan Thiết');
       const ranks = await page
         .locator('.lagging-table tbody tr')
         .evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.rank)));
-      expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      // The attached units reported nothing: "Chưa báo cáo" at the top, not a score of 0.
+      expect(await page.locator('.lagging-table tbody tr').first().textContent()).toContain('Chưa báo cáo');
       // The ranking the page shows is the API's, in the same order.
       const [term] = (await (await page.request.get(`${base}/api/terms`)).json()) as { id: number }[];
       const api = (await (await page.request.get(`${base}/api/terms/${term?.id}/lagging`)).json()) as {
@@ -80,7 +82,7 @@ describe('leaders’ views', () => {
       expect(page.url()).toMatch(/unit=\d+/);
       // Back returns to the districts.
       await page.goBack();
-      await page.waitForFunction(() => document.querySelectorAll('.lagging-table tbody tr').length === 10);
+      await page.waitForFunction(() => document.querySelectorAll('.lagging-table tbody tr').length === 13);
     } finally {
       await context.close();
     }
@@ -96,7 +98,11 @@ describe('leaders’ views', () => {
       await page.getByText('Bảng số liệu').first().click();
       expect(await page.locator('.chart-card__table').first().textContent()).toContain('Kế hoạch năm');
       const districtTable = page.getByRole('region', { name: /Giảm nghèo theo đơn vị và theo năm/ });
-      expect(await districtTable.locator('tbody tr').count()).toBe(10);
+      expect(await districtTable.locator('tbody tr').count()).toBe(13);
+      // The attached units have no data: "chưa báo cáo", not 0.
+      expect(
+        await districtTable.locator('tbody tr', { hasText: 'Hội Phụ nữ Công an tỉnh' }).textContent(),
+      ).toContain('Chưa báo cáo');
       expect(await districtTable.locator('tfoot').textContent()).toContain('746');
       await settle(page);
       await screenshot(page, 'missions-poverty-1366x900.png', true);
@@ -181,7 +187,8 @@ describe('leaders’ views', () => {
     try {
       await signIn(page, base, 'lanhdao', '/?page=lagging');
       await page.locator('.lagging-table tbody tr').first().waitFor();
-      await page.getByRole('radio', { name: 'EN' }).check({ force: true });
+      // The language switch in the header (a segmented control: its label is what one taps).
+      await page.locator('.lang-switch label', { hasText: 'EN' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lagging units' }).waitFor();
       expect(await page.locator('.lagging-table thead').textContent()).toContain('Behind on');
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
@@ -204,7 +211,7 @@ describe('leaders’ views', () => {
 
       await page.goto(`${base}/`);
       await page
-        .getByRole('heading', { level: 2, name: /achieved|Hoàn thành/ })
+        .getByRole('heading', { level: 2, name: /targets completed/ })
         .first()
         .waitFor();
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
@@ -229,11 +236,34 @@ describe('leaders’ views', () => {
       await screenshot(page, 'lagging-print.png', true);
 
       await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${base}/?page=missions&mission=rural`);
+      await page.locator('.works-chart .recharts-bar-rectangle').first().waitFor({ state: 'visible' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.app-nav').isVisible()).toBe(false);
+      expect(await page.locator('.scope-bar').isVisible()).toBe(false);
+      // Charts drawn for a 1366 px screen are scaled to the A4 printable width (186 mm ≈ 703 px).
+      const widest = await page.evaluate(() =>
+        Math.max(...[...document.querySelectorAll('.chart')].map((c) => c.getBoundingClientRect().width)),
+      );
+      expect(widest).toBeGreaterThan(300);
+      expect(widest).toBeLessThanOrEqual(703);
+      await page.pdf({ format: 'A4', printBackground: true });
+      await screenshot(page, 'missions-print.png', true);
+      await page.emulateMedia({ media: 'screen' });
+      // Back on screen, the charts are their own size again.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            Math.max(...[...document.querySelectorAll('.chart')].map((c) => c.getBoundingClientRect().width)),
+          ),
+        )
+        .toBeGreaterThan(703);
+
       await page.goto(`${base}/`);
       await page.locator('.target-card').first().waitFor();
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.app-nav').isVisible()).toBe(false);
-      expect(await page.locator('.scope-bar__controls').isVisible()).toBe(false);
+      expect(await page.locator('.scope-bar').isVisible()).toBe(false);
       await screenshot(page, 'overview-print.png', true);
     } finally {
       await context.close();

@@ -65,6 +65,11 @@ export default function MissionsPage({ homeUnitIds }: { homeUnitIds: readonly nu
       <div className="page-head leaders-head">
         <div>
           <h1 className="page-head__title">{t('missions.title')}</h1>
+          {data && (
+            <p className="page-head__lead">
+              {t('headline.context', { unit: data.scope.unit.name, date: formatDate(data.scope.asOf) })}
+            </p>
+          )}
         </div>
         <PrintButton />
       </div>
