@@ -115,6 +115,17 @@ function CompareTable({ data }: { data: Compare }) {
   const b = columnTitle(data.b.scope);
   return (
     <div className="table-scroll">
+      {/* The column headers in a line each, for the phone layout where the table head is hidden. */}
+      <ul className="compare-legend" aria-hidden="true">
+        <li>
+          <span className="compare-table__tag">A</span> {t('compare.column', a)} ·{' '}
+          {t('compare.headline', data.a.headline)}
+        </li>
+        <li>
+          <span className="compare-table__tag">B</span> {t('compare.column', b)} ·{' '}
+          {t('compare.headline', data.b.headline)}
+        </li>
+      </ul>
       <table className="data-table compare-table">
         <caption className="visually-hidden">{t('compare.title')}</caption>
         <thead>
@@ -189,7 +200,7 @@ function Row({ row }: { row: CompareRow }) {
       </th>
       <SideCells row={row} side="a" />
       <SideCells row={row} side="b" />
-      <td className="num compare-table__diff">
+      <td className="num compare-table__diff" data-label={t('compare.difference')}>
         {diff === null
           ? t('compare.noFigure')
           : diff.points
@@ -207,7 +218,7 @@ function SideCells({ row, side }: { row: CompareRow; side: 'a' | 'b' }) {
   const text = valueText(row.indicator, figure);
   return (
     <>
-      <td className="num" data-side={side}>
+      <td className="num compare-table__value" data-side={side} data-tag={side.toUpperCase()}>
         {text ?? t('status.unreported')}
       </td>
       <td className="num">{s.goal === null ? '—' : (pctOfGoalText(s.value, s.goal, s.pctOfGoal) ?? '—')}</td>
