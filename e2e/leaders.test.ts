@@ -180,6 +180,24 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
+    // A unit outside the viewer's scope (Phan Thiết's viewer asking for La Gi): refused, said so.
+    const viewer = await newPage();
+    try {
+      await signIn(viewer.page, base, 'xem.phanthiet');
+      const { units } = (await (await viewer.page.request.get(`${base}/api/units`)).json()) as {
+        units: { id: number; name: string }[];
+      };
+      const laGi = units.find((u) => u.name === 'Thị xã La Gi')?.id;
+      await viewer.page.goto(`${base}/?page=lagging&unit=${laGi}`);
+      const refused = viewer.page.getByRole('alert').filter({ hasText: 'quyền' });
+      await refused.waitFor();
+      await screenshot(viewer.page, 'lagging-out-of-scope-1366x900.png');
+      await viewer.page.getByRole('button', { name: 'Về đơn vị mặc định' }).click();
+      await viewer.page.locator('.lagging-table tbody tr').first().waitFor();
+      expect(await viewer.page.locator('.breadcrumb').textContent()).toContain('Thành phố Phan Thiết');
+    } finally {
+      await viewer.context.close();
+    }
   }, 90_000);
 
   test('in English, on a phone, without sideways scrolling', async () => {

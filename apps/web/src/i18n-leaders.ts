@@ -8,6 +8,7 @@ export const leadersVi = {
   'nav.compare': 'So sánh',
 
   'print.button': 'In / Lưu PDF',
+  'leaders.resetUnit': 'Về đơn vị mặc định',
   'targets.trend': 'Diễn biến lũy kế theo kỳ: {list}',
 
   'lagging.title': 'Đơn vị chậm tiến độ',
@@ -84,6 +85,7 @@ export const leadersEn: Record<keyof typeof leadersVi, string> = {
   'nav.compare': 'Compare',
 
   'print.button': 'Print / Save PDF',
+  'leaders.resetUnit': 'Back to the default unit',
   'targets.trend': 'Cumulative trend by period: {list}',
 
   'lagging.title': 'Lagging units',

@@ -95,7 +95,7 @@ export function ScopeError({ error, onRetry }: { error: unknown; onRetry: () => 
               variant="default"
               onClick={() => setView({ unit: undefined, unit2: undefined })}
             >
-              {t('state.resetView')}
+              {t('leaders.resetUnit')}
             </Button>
           )}
         </>
