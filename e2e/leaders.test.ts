@@ -166,6 +166,37 @@ describe('leaders’ views', () => {
       expect(await second.locator('.compare-table tr[data-code="CT2"] td[data-side="b"]').textContent()).toBe(
         b,
       );
+
+      // Two units on the same date: Phan Thiết in column A, La Gi in column B.
+      await page.goto(`${base}/?page=compare`);
+      await page.waitForURL(/asOf2=/);
+      const columnA = page.getByRole('group', { name: 'Cột A' });
+      const columnB = page.getByRole('group', { name: 'Cột B' });
+      const optionOf = async (name: string) =>
+        (await columnA
+          .getByLabel('Đơn vị')
+          .locator('option', { hasText: name })
+          .first()
+          .getAttribute('value')) ?? '';
+      await columnA.getByLabel('Đơn vị').selectOption(await optionOf('Thành phố Phan Thiết'));
+      await page.waitForURL(/unit=\d+/);
+      await columnB.getByLabel('Đơn vị').selectOption(await optionOf('Thị xã La Gi'));
+      await columnB.getByLabel('Số liệu tính đến ngày').fill('30/06/2024');
+      await columnB.getByRole('button', { name: 'Xem' }).click();
+      await page.waitForURL(/asOf2=2024-06-30/);
+      await page.waitForFunction(() =>
+        document.querySelector('.compare-table thead')?.textContent?.includes('La Gi'),
+      );
+      const units = await page.locator('.compare-table thead').textContent();
+      expect(units).toContain('Thành phố Phan Thiết · 30/06/2024');
+      expect(units).toContain('Thị xã La Gi · 30/06/2024');
+      // CT2 is allocated to each district: each column is judged against its own allocation.
+      const ct2 = page.locator('.compare-table tr[data-code="CT2"]');
+      expect(await ct2.locator('td[data-side="a"]').textContent()).toBe('101 hộ');
+      expect(await ct2.locator('td[data-side="b"]').textContent()).toBe('67 hộ');
+      expect(await ct2.locator('.compare-table__diff').textContent()).toBe('−34 hộ');
+      await settle(page);
+      await screenshot(page, 'compare-units-1366x900.png', true);
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import { schema } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer } from '../testing.ts';
 
@@ -201,6 +202,40 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
     });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('giảm nghèo');
+  });
+
+  it('no query string shape produces a 500, and a refusal changes nothing', async () => {
+    const auditCount = () => demo.db.$client.prepare('SELECT count(*) AS n FROM audit_events').get();
+    const before = auditCount();
+    const paths = [
+      '/lagging',
+      '/missions/poverty',
+      '/missions/rural',
+      '/missions/grassroots',
+      '/compare',
+      '/trends',
+    ];
+    const params = ['unitId', 'asOf', 'basis', 'structureVersionId', 'unitId2', 'asOf2'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.dictionary(
+          fc.constantFrom(...params),
+          fc.oneof(
+            fc.string({ maxLength: 24 }),
+            fc.constantFrom('2019-01-01', '2024-06-30', '0', '99999', '1e3'),
+          ),
+          { maxKeys: 3 },
+        ),
+        async (path, query) => {
+          const { status, body } = await get(`${path}?${new URLSearchParams(query)}`);
+          expect(status).toBeLessThan(500);
+          if (status >= 400) expect(body.error.message).toBeTruthy();
+        },
+      ),
+      { numRuns: 120 },
+    );
+    expect(auditCount()).toEqual(before);
   });
 
   it('needs a session', async () => {
