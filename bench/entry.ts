@@ -59,8 +59,14 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 if (process.argv[2] === 'serve') {
   // Child: serve the database file given, report the URL to the parent.
   const { startTestServer } = await import('../apps/api/src/testing.ts');
+  const { startCheckpointer } = await import('../apps/api/src/workers/checkpointer.ts');
   const db = openDatabase(process.argv[3] as string);
   const server = await startTestServer(db);
+  startCheckpointer(db); // as `npm start` does
+  // Exit normally on kill so `BENCH_PROFILE=1` can write the server's CPU profile.
+  process.on('SIGTERM', () => process.exit(0));
+  // The parent asks for the CPU time used so far: CPU per save does not depend on what else runs.
+  process.on('message', () => process.send?.(process.cpuUsage()));
   process.send?.(server.url);
 } else {
   await main();
@@ -76,7 +82,7 @@ async function main() {
   seeding.$client.close();
   try {
     await saves(file, ids);
-    await bigImport(file, termId);
+    if (!process.env.BENCH_SAVES_ONLY) await bigImport(file, termId);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -102,7 +108,13 @@ function lookups(db: ReturnType<typeof openDatabase>) {
 }
 
 async function saves(file: string, ids: ReturnType<typeof lookups>) {
-  const child = fork(process.argv[1] as string, ['serve', file], { execArgv: ['--import', 'tsx'] });
+  const child = fork(process.argv[1] as string, ['serve', file], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []),
+    ],
+  });
   const url = await new Promise<string>((resolve) => child.once('message', (m) => resolve(String(m))));
   try {
     const login = await fetch(`${url}/api/auth/login`, {
@@ -165,7 +177,11 @@ async function saves(file: string, ids: ReturnType<typeof lookups>) {
     counter = 0;
     conflicts = 0;
     other = 0;
+    const cpuBefore = await serverCpu(child);
     const result = await run(10);
+    const cpuAfter = await serverCpu(child);
+    const cpuPerSave =
+      (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000 / result.requests.total;
     console.log(
       '(a) PUT /api/results as nhap.phuthuy, 10 connections, 10 s (autocannon, server in a child process)',
     );
@@ -175,6 +191,7 @@ async function saves(file: string, ids: ReturnType<typeof lookups>) {
     console.log(
       `    ${Math.round(result.requests.average)} saves/s average (${result.requests.total} requests, ${result['2xx']} ok, ${conflicts} conflicts, ${other} other, ${result.errors} errors)`,
     );
+    console.log(`    server CPU per save ${cpuPerSave.toFixed(3)} ms (user + system)`);
     // One connection: the time one save takes, without waiting behind the other nine.
     const single = await run(5, 1);
     console.log(
@@ -183,6 +200,13 @@ async function saves(file: string, ids: ReturnType<typeof lookups>) {
   } finally {
     child.kill();
   }
+}
+
+function serverCpu(child: ReturnType<typeof fork>): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as NodeJS.CpuUsage));
+    child.send('cpu');
+  });
 }
 
 async function bigImport(file: string, termId: number) {

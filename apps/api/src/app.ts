@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { payloadTooLarge, todayInVietnam } from '@chitieu/core';
+import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { limitBody } from './lib/body-limit.ts';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
@@ -38,12 +38,7 @@ function createApi(deps: Deps) {
   api.use(readSession);
   api.use(sameOrigin);
   // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
-  const jsonLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw payloadTooLarge('Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
-    },
-  });
+  const jsonLimit = limitBody(1024 * 1024, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
   api.use((c, next) => (c.req.path.endsWith('/entry/import') ? next() : jsonLimit(c, next)));
   api.use('/terms/*', revisionEtag);
   api.use('/units', revisionEtag);

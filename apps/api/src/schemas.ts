@@ -311,6 +311,9 @@ export const AuditQuery = z.object({
   userId: id('userId').optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  /** Paging: events older than this id (the last of the previous page). */
+  before: id('before').optional(),
+  limit: id('limit').max(1000, { error: '“limit” tối đa 1000.' }).optional(),
 });
 
 export const AuditSchema = z.array(

@@ -13,6 +13,7 @@ import {
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Env } from './env.ts';
+import { startCheckpointer } from './workers/checkpointer.ts';
 
 /** A reason to stop, said in one line (no stack trace). */
 export class StartupError extends Error {}
@@ -42,13 +43,14 @@ export function startServer(env: Env) {
   const started = performance.now();
   const { db, seeded } = prepareDatabase(env);
   const app = createApp({ db });
+  const checkpointer = startCheckpointer(db);
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(
       `Chỉ tiêu: http://${info.address}:${info.port} (dữ liệu: ${env.dataDir}${seeded ? ', đã nạp dữ liệu demo' : ''}; sẵn sàng sau ${ms} ms)`,
     );
   });
-  const stop = () => server.close(() => db.$client.close());
+  const stop = () => server.close(() => checkpointer.stop().then(() => db.$client.close()));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;

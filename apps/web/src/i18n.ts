@@ -306,7 +306,7 @@ const vi = {
   'audit.action.returned': 'Trả lại',
   'audit.empty': 'Chưa có thay đổi nào.',
   'audit.emptyFiltered': 'Không có thay đổi nào khớp bộ lọc.',
-  'audit.limit': 'Đang hiện {count} thay đổi mới nhất; thu hẹp bộ lọc để xem các thay đổi cũ hơn.',
+  'audit.more': 'Xem các thay đổi cũ hơn',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -614,7 +614,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'audit.action.returned': 'Returned',
   'audit.empty': 'No changes yet.',
   'audit.emptyFiltered': 'No changes match the filters.',
-  'audit.limit': 'Showing the latest {count} changes; narrow the filters to see older ones.',
+  'audit.more': 'Show older changes',
 };
 
 const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { vi, en };

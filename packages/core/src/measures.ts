@@ -83,14 +83,39 @@ export interface Figure {
 }
 
 /**
+ * What a figure needs from a run of periods: the totals over the periods with results, and the
+ * latest of them. A database can compute this in one grouped query (packages/db FigureReader).
+ */
+export interface PeriodTotals {
+  value: number;
+  numerator: number;
+  denominator: number;
+  latest: PeriodSums | null;
+}
+
+export function totalPeriods(periods: PeriodSums[]): PeriodTotals {
+  const totals: PeriodTotals = { value: 0, numerator: 0, denominator: 0, latest: null };
+  for (const p of periods) {
+    if (p.resultCount === 0) continue;
+    totals.value += p.value;
+    totals.numerator += p.numerator;
+    totals.denominator += p.denominator;
+    if (!totals.latest || p.endDate > totals.latest.endDate) totals.latest = p;
+  }
+  return totals;
+}
+
+/**
  * Combine per-period subtree sums (any order) into one figure, by the indicator's measure type.
  * `expectedUnits` is the number of grassroots units in scope, for `units_meeting`.
  */
 export function combinePeriods(rule: IndicatorRule, periods: PeriodSums[], expectedUnits = 0): Figure {
-  const reported = [...periods]
-    .filter((p) => p.resultCount > 0)
-    .sort((a, b) => (a.endDate < b.endDate ? -1 : 1));
-  const latest = reported.at(-1);
+  return combineTotals(rule, totalPeriods(periods), expectedUnits);
+}
+
+/** The figure from a run's totals: flows add up over time, states take the latest period. */
+export function combineTotals(rule: IndicatorRule, totals: PeriodTotals, expectedUnits = 0): Figure {
+  const { latest } = totals;
   const figure: Figure = {
     value: null,
     numerator: 0,
@@ -104,15 +129,15 @@ export function combinePeriods(rule: IndicatorRule, periods: PeriodSums[], expec
   switch (rule.measureType) {
     case 'cumulative':
     case 'amount':
-      figure.value = reported.reduce((sum, p) => sum + p.value, 0);
+      figure.value = totals.value;
       return figure;
     case 'stock':
       figure.value = latest.value;
       return figure;
     case 'ratio': {
-      const used = rule.ratioOverTime === 'latest' ? [latest] : reported;
-      figure.numerator = used.reduce((sum, p) => sum + p.numerator, 0);
-      figure.denominator = used.reduce((sum, p) => sum + p.denominator, 0);
+      const used = rule.ratioOverTime === 'latest' ? latest : totals;
+      figure.numerator = used.numerator;
+      figure.denominator = used.denominator;
       figure.value =
         figure.denominator > 0
           ? ratioToScaledPercent(figure.numerator, figure.denominator, rule.decimals)

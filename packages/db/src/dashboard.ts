@@ -4,6 +4,7 @@
  */
 import {
   combinePeriods,
+  combineTotals,
   type Figure,
   formatDate,
   headline,
@@ -12,10 +13,11 @@ import {
   isShareMeasure,
   notFound,
   type PeriodSums,
+  type PeriodTotals,
   type TargetStatus,
   targetStatus,
 } from '@chitieu/core';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
@@ -148,11 +150,11 @@ export function unitPath(db: DbOrTx, versionId: number, unitId: number): { id: n
   const placement = placementOf(db, versionId, unitId);
   if (!placement) return [];
   const ids = placement.path.split('/').filter(Boolean).map(Number);
-  const rows = db
-    .select({ id: s.units.id, name: s.units.name })
-    .from(s.units)
-    .where(inArray(s.units.id, ids))
-    .all();
+  // Every view shows the breadcrumb: a prepared statement, not a query built per request.
+  const rows = stmt<{ id: number; name: string }>(
+    db,
+    'SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
   return ids.map((id) => rows.find((r) => r.id === id) as { id: number; name: string });
 }
 
@@ -166,10 +168,15 @@ export interface PeriodRow {
 /**
  * Reads the roll-up rows a view needs in one query per set of units, then combines them in memory:
  * a dashboard is a handful of queries however many targets it shows (docs/decisions/0003).
+ * A figure over the whole term so far comes from one grouped row per unit and indicator (totals
+ * and the latest period, summed by SQLite); per-period rows are read only when a caller asks for
+ * figures of chosen periods (series, yearly tables), for all the units loaded so far at once.
  */
 export class FigureReader {
+  private readonly totals = new Map<string, PeriodTotals>();
   private readonly sums = new Map<string, PeriodSums[]>();
-  private readonly loaded = new Set<number>();
+  private readonly totalsLoaded = new Set<number>();
+  private readonly periodsLoaded = new Set<number>();
   private readonly termPeriods: PeriodRow[];
   private readonly periodEnd: Map<number, string>;
   private expected: Map<number, number> | null = null;
@@ -189,10 +196,65 @@ export class FigureReader {
     return this.termPeriods.filter((p) => p.kind === kind);
   }
 
-  /** Fetch the sums of these subtrees (all periods up to the as-of date) at once. */
+  /** Fetch the term-so-far totals of these subtrees at once. */
   load(unitIds: number[]): this {
-    const wanted = unitIds.filter((id) => !this.loaded.has(id));
+    const wanted = unitIds.filter((id) => !this.totalsLoaded.has(id));
     if (wanted.length === 0) return this;
+    const { term, asOf } = this.scope;
+    const rows = stmt<TotalsRow>(
+      this.db,
+      `SELECT r.ancestor_id AS ancestorId, r.indicator_id AS indicatorId,
+              SUM(r.value) AS value, SUM(r.numerator) AS numerator, SUM(r.denominator) AS denominator,
+              -- With exactly one max() in a grouped query, SQLite takes the bare columns after it from
+              -- the row where the max is reached (sqlite.org/lang_select.html#bareagg): the latest period.
+              MAX(p.end_date) AS endDate, r.period_id AS periodId, r.value AS latestValue,
+              r.numerator AS latestNumerator, r.denominator AS latestDenominator, r.meeting AS meeting,
+              r.reported AS reported, r.result_count AS resultCount
+       FROM rollups r JOIN periods p ON p.id = r.period_id
+       WHERE r.structure_version_id = ? AND r.basis = ?
+         AND r.ancestor_id IN (SELECT value FROM json_each(?))
+         AND (? IS NULL OR r.indicator_id IN (SELECT value FROM json_each(?)))
+         AND r.result_count > 0 AND p.end_date <= ? AND p.end_date > ? AND p.start_date < ?
+       GROUP BY r.ancestor_id, r.indicator_id`,
+    ).all(...this.keyParams(wanted), asOf, term.startDate, term.endDate);
+    for (const id of wanted) this.totalsLoaded.add(id);
+    for (const row of rows) {
+      this.totals.set(`${row.ancestorId}:${row.indicatorId}`, {
+        value: row.value,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        latest: {
+          periodId: row.periodId,
+          endDate: row.endDate,
+          value: row.latestValue,
+          numerator: row.latestNumerator,
+          denominator: row.latestDenominator,
+          meeting: row.meeting,
+          reported: row.reported,
+          resultCount: row.resultCount,
+        },
+      });
+    }
+    return this;
+  }
+
+  /** The figure of a subtree for an indicator, over the term up to the as-of date (or the periods given). */
+  figure(unitId: number, indicator: IndicatorRule & { id: number }, periodIds?: Set<number>): Figure {
+    const expected = indicator.measureType === 'units_meeting' ? this.expectedUnits(unitId) : 0;
+    const key = `${unitId}:${indicator.id}`;
+    if (!periodIds) {
+      this.load([unitId]);
+      return combineTotals(indicator, this.totals.get(key) ?? NO_TOTALS, expected);
+    }
+    this.loadPeriods(unitId);
+    const periods = (this.sums.get(key) ?? []).filter((p) => periodIds.has(p.periodId));
+    return combinePeriods(indicator, periods, expected);
+  }
+
+  /** Per-period rows of this unit and of every unit loaded so far (callers then ask for those too). */
+  private loadPeriods(unitId: number) {
+    if (this.periodsLoaded.has(unitId)) return;
+    const wanted = [...new Set([unitId, ...this.totalsLoaded])].filter((id) => !this.periodsLoaded.has(id));
     const rows = stmt<PeriodSums & { ancestorId: number; indicatorId: number }>(
       this.db,
       `SELECT ancestor_id AS ancestorId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
@@ -201,15 +263,8 @@ export class FigureReader {
        WHERE structure_version_id = ? AND basis = ?
          AND ancestor_id IN (SELECT value FROM json_each(?))
          AND (? IS NULL OR indicator_id IN (SELECT value FROM json_each(?)))`,
-    ).all(
-      this.scope.structureVersionId,
-      this.scope.basis,
-      JSON.stringify(wanted),
-      this.indicatorIds ? 1 : null,
-      JSON.stringify(this.indicatorIds ?? []),
-    );
-    for (const id of wanted) this.loaded.add(id);
-    for (const id of wanted) this.loaded.add(id);
+    ).all(...this.keyParams(wanted));
+    for (const id of wanted) this.periodsLoaded.add(id);
     for (const { ancestorId, indicatorId, ...row } of rows) {
       const endDate = this.periodEnd.get(row.periodId);
       if (endDate === undefined) continue; // after the as-of date, or outside the term
@@ -218,16 +273,16 @@ export class FigureReader {
       list.push({ ...row, endDate });
       this.sums.set(key, list);
     }
-    return this;
   }
 
-  /** The figure of a subtree for an indicator, over the term up to the as-of date (or the periods given). */
-  figure(unitId: number, indicator: IndicatorRule & { id: number }, periodIds?: Set<number>): Figure {
-    this.load([unitId]);
-    const all = this.sums.get(`${unitId}:${indicator.id}`) ?? [];
-    const periods = periodIds ? all.filter((p) => periodIds.has(p.periodId)) : all;
-    const expected = indicator.measureType === 'units_meeting' ? this.expectedUnits(unitId) : 0;
-    return combinePeriods(indicator, periods, expected);
+  private keyParams(unitIds: number[]) {
+    return [
+      this.scope.structureVersionId,
+      this.scope.basis,
+      JSON.stringify(unitIds),
+      this.indicatorIds ? 1 : null,
+      JSON.stringify(this.indicatorIds ?? []),
+    ] as const;
   }
 
   private expectedUnits(unitId: number): number {
@@ -236,12 +291,32 @@ export class FigureReader {
   }
 }
 
+interface TotalsRow {
+  ancestorId: number;
+  indicatorId: number;
+  value: number;
+  numerator: number;
+  denominator: number;
+  endDate: string;
+  periodId: number;
+  latestValue: number;
+  latestNumerator: number;
+  latestDenominator: number;
+  meeting: number;
+  reported: number;
+  resultCount: number;
+}
+
+const NO_TOTALS: PeriodTotals = { value: 0, numerator: 0, denominator: 0, latest: null };
+
 /** All term periods (every kind) that ended on or before `asOf`, oldest first. */
 function termPeriodsUpTo(db: DbOrTx, term: Term, asOf: string): PeriodRow[] {
-  return db.all<PeriodRow>(sql`
-    SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
-    WHERE end_date <= ${asOf} AND end_date > ${term.startDate} AND start_date < ${term.endDate}
-    ORDER BY start_date`);
+  return stmt<PeriodRow>(
+    db,
+    `SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
+     WHERE end_date <= ? AND end_date > ? AND start_date < ?
+     ORDER BY start_date`,
+  ).all(asOf, term.startDate, term.endDate);
 }
 
 /**
@@ -441,9 +516,11 @@ export function goalFor(
 }
 
 export function allocationsOf(db: DbOrTx, termId: number): Map<string, number> {
-  const rows = db.all<{ targetId: number; unitId: number; goal: number }>(sql`
-    SELECT a.target_id AS targetId, a.unit_id AS unitId, a.goal FROM target_allocations a
-    JOIN targets t ON t.id = a.target_id WHERE t.term_id = ${termId}`);
+  const rows = stmt<{ targetId: number; unitId: number; goal: number }>(
+    db,
+    `SELECT a.target_id AS targetId, a.unit_id AS unitId, a.goal FROM target_allocations a
+     JOIN targets t ON t.id = a.target_id WHERE t.term_id = ?`,
+  ).all(termId);
   return new Map(rows.map((r) => [`${r.targetId}:${r.unitId}`, r.goal]));
 }
 
@@ -452,12 +529,35 @@ export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
   const allocations = allocationsOf(db, scope.term.id);
   const targets = termTargets(db, scope.term.id).map((t): TargetSummary => {
     const { goal, goalKind } = goalFor(t, scope.unit.id, scope, allocations);
+    const { figure, status, progress, expectedShare, pctOfGoal } = targetProgress(
+      reader,
+      scope,
+      t,
+      scope.unit.id,
+      goal,
+    );
+    // Listed, not spread: spreading the definition and then replacing its goal took V8's slow path
+    // (a third of the overview's time at national scale).
     return {
-      ...t,
+      id: t.id,
+      code: t.code,
+      wording: t.wording,
+      shortName: t.shortName,
+      counted: t.counted,
+      direction: t.direction,
+      baseline: t.baseline,
+      midTermMilestone: t.midTermMilestone,
+      indicator: t.indicator,
+      related: t.related,
+      yearlyPlan: t.yearlyPlan,
       termGoal: t.goal,
       goal,
       goalKind,
-      ...targetProgress(reader, scope, t, scope.unit.id, goal),
+      figure,
+      status,
+      progress,
+      expectedShare,
+      pctOfGoal,
       relatedFigures: relatedFiguresOf(reader, t, scope.unit.id),
     };
   });

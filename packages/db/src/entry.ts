@@ -16,8 +16,8 @@ import {
   TRANSITIONS,
   type WorkflowAction,
 } from '@chitieu/core';
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { type Actor, authorize, can } from './access.ts';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
 import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
@@ -341,20 +341,37 @@ function cleanUrl(url: string | null | undefined): string | null {
 }
 
 export interface AuditFilter {
+  /** The unit and everything below it (in any structure version). */
   unitId?: number;
   indicatorId?: number;
   resultId?: number;
   userId?: number;
   from?: string;
   to?: string;
+  /** Paging: events older than this id (the last one of the previous page). */
+  before?: number;
   limit?: number;
 }
 
-/** The audit trail, newest first, limited to what the actor may read. */
+export const AUDIT_PAGE_SIZE = 200;
+
+/** Units at or below `unitId` in any structure version (a subtree is a path range). */
+const subtreeOf = (unitId: number) => sql`(
+  SELECT c.unit_id FROM placements f JOIN placements c
+    ON c.structure_version_id = f.structure_version_id AND c.path >= f.path AND c.path < f.path || '~'
+  WHERE f.unit_id = ${unitId})`;
+
+/**
+ * The audit trail, newest first, limited to what the actor may read. The scope is part of the
+ * query, so a page is always full while older readable events exist.
+ */
 export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
   if (filter.unitId !== undefined) authorize(db, actor, 'read', filter.unitId);
+  const readable = homeUnits(actor).map((unitId) => sql`${s.auditEvents.unitId} IN ${subtreeOf(unitId)}`);
   const where = [
-    filter.unitId !== undefined ? eq(s.auditEvents.unitId, filter.unitId) : undefined,
+    // Events not tied to a unit (report settings, accounts) stay visible, as before.
+    sql`(${s.auditEvents.unitId} IS NULL OR ${readable.length ? or(...readable) : sql`0`})`,
+    filter.unitId !== undefined ? sql`${s.auditEvents.unitId} IN ${subtreeOf(filter.unitId)}` : undefined,
     filter.userId !== undefined ? eq(s.auditEvents.userId, filter.userId) : undefined,
     filter.resultId !== undefined
       ? and(eq(s.auditEvents.entity, 'result'), eq(s.auditEvents.entityId, String(filter.resultId)))
@@ -364,8 +381,9 @@ export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
       : undefined,
     filter.from ? gte(s.auditEvents.at, filter.from) : undefined,
     filter.to ? lte(s.auditEvents.at, `${filter.to}T23:59:59.999Z`) : undefined,
+    filter.before !== undefined ? lt(s.auditEvents.id, filter.before) : undefined,
   ].filter((w) => w !== undefined);
-  const rows = db
+  return db
     .select({
       id: s.auditEvents.id,
       at: s.auditEvents.at,
@@ -385,10 +403,8 @@ export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
     .leftJoin(s.units, eq(s.units.id, s.auditEvents.unitId))
     .where(and(...where))
     .orderBy(desc(s.auditEvents.id))
-    .limit(Math.min(filter.limit ?? 200, 1000))
+    .limit(Math.min(filter.limit ?? AUDIT_PAGE_SIZE, 1000))
     .all();
-  // Without a unit filter, keep only what the actor may read.
-  return rows.filter((r) => r.unitId === null || can(db, actor, 'read', r.unitId));
 }
 
 /** Units × periods with their report state, for the reporting cockpit. */

@@ -325,6 +325,8 @@ export const rollups = sqliteTable(
     resultCount: integer('result_count').notNull().default(0),
   },
   // Basis before ancestor: a view reads one basis, so its rows are contiguous (half the pages read).
+  // The table is WITHOUT ROWID (migration 0003, by hand: drizzle cannot say it), so "contiguous"
+  // holds for the rows themselves, not only for the key's index. Keep it so in later migrations.
   (t) => [primaryKey({ columns: [t.structureVersionId, t.basis, t.ancestorId, t.indicatorId, t.periodId] })],
 );
 

@@ -126,4 +126,24 @@ describe('log in and out', () => {
     });
     expect(res.status).toBe(413);
   });
+
+  it('refuses an oversize body sent without a Content-Length (chunked) with 413', async () => {
+    const { cookie } = await loginAs(server.url, 'admin');
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('quá lớn');
+  });
 });

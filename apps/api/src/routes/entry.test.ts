@@ -45,7 +45,7 @@ beforeAll(async () => {
     ratio: indicator('NANNHAN'),
     meeting: indicator('HD5LH'),
   };
-  for (const user of ['nhap.phuthuy', 'duyet.phanthiet', 'lanhdao']) {
+  for (const user of ['nhap.phuthuy', 'nhap.phuhai', 'duyet.phanthiet', 'lanhdao']) {
     as[user] = { ...(await loginAs(server.url, user)), 'content-type': 'application/json' };
   }
 });
@@ -219,6 +219,32 @@ describe('entry, workflow and audit over HTTP', () => {
     ).toEqual(['approved', 'submitted', 'returned', 'submitted']);
     // Outside your subtree: refused.
     expect((await call('nhap.phuthuy', 'GET', `/audit?unitId=${ids.phanThiet}`)).status).toBe(403);
+  });
+
+  it("filters the audit trail by a whole subtree, pages it, and fills pages within the reader's scope", async () => {
+    type Event = { id: number; unitId: number | null; unitName: string | null };
+    const district = (await call('duyet.phanthiet', 'GET', `/audit?unitId=${ids.phanThiet}`)).body as Event[];
+    expect(district.some((e) => e.unitName === 'Phường Phú Thủy')).toBe(true);
+    const all = (await call('duyet.phanthiet', 'GET', `/audit?unitId=${ids.phuThuy}`)).body as Event[];
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    const first = (await call('duyet.phanthiet', 'GET', `/audit?unitId=${ids.phuThuy}&limit=3`))
+      .body as Event[];
+    const next = (
+      await call('duyet.phanthiet', 'GET', `/audit?unitId=${ids.phuThuy}&limit=3&before=${first.at(-1)?.id}`)
+    ).body as Event[];
+    expect([...first, ...next].map((e) => e.id)).toEqual(all.slice(0, 6).map((e) => e.id));
+    // A neighbour's newer changes do not crowd a commune's own out of its page.
+    const phuHai = demo.db
+      .select()
+      .from(schema.units)
+      .all()
+      .find((u) => u.code === '22921')?.id;
+    const neighbour = await save('nhap.phuhai', { unitId: phuHai, indicatorId: ids.money, value: '1' });
+    expect(neighbour.body).toMatchObject({ result: { unitId: phuHai } });
+    const own = (await call('nhap.phuthuy', 'GET', '/audit?limit=1')).body as Event[];
+    expect(own).toHaveLength(1);
+    expect(own[0]?.unitId).toBe(ids.phuThuy);
+    expect((await call('nhap.phuthuy', 'GET', '/audit?limit=0')).status).toBe(400);
   });
 
   it('shows the reporting cockpit with states and overdue reports', async () => {

@@ -5,12 +5,12 @@
  * The upload is the file itself as the request body (Content-Type of xlsx or
  * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
  */
-import { invalid, payloadTooLarge } from '@chitieu/core';
+import { invalid } from '@chitieu/core';
 import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
 import { buildEntryTemplate, readEntryWorkbook } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../lib/body-limit.ts';
 import { Binary, errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -95,15 +95,8 @@ const upload = createRoute({
   description:
     'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
     'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.',
-  // The global 1 MB JSON limit runs first; see the note in the report on apps/api/src/app.ts.
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw payloadTooLarge('Tệp quá lớn (tối đa 5 MB).');
-      },
-    }),
-  ] as const,
+  // The global 1 MB JSON limit skips this path (apps/api/src/app.ts); uploads have their own.
+  middleware: [limitBody(MAX_UPLOAD_BYTES, 'Tệp quá lớn (tối đa 5 MB).')] as const,
   request: {
     query: ImportQuery,
     body: {

@@ -70,7 +70,8 @@ describe('CLI export', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toContain(reason);
     }
-  });
+    // Eight CLI runs, each starting Node with tsx: seconds each on a busy machine.
+  }, 120_000);
 
   it('parses the arguments it documents', () => {
     expect(parseExportArgs(['--term', '1', '--format', 'xlsx', '--out', 'a.xlsx'])).toEqual({

@@ -28,10 +28,9 @@ import { periodName } from '../../lib/periods.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
-import { type AuditEvent, type AuditFilter, useAudit } from './api/get-audit.ts';
+import { type AuditEvent, type AuditFilter, useAudit, useAuditPages } from './api/get-audit.ts';
 
 /** The API keeps the latest this many per request. */
-const LIMIT = 200;
 
 type Snapshot = Record<string, unknown>;
 const asSnapshot = (value: unknown): Snapshot | null =>
@@ -85,7 +84,8 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     from: view.from && isIsoDate(view.from) ? view.from : undefined,
     to: view.to && isIsoDate(view.to) ? view.to : undefined,
   };
-  const audit = useAudit(filter);
+  const audit = useAuditPages(filter);
+  const events = useMemo(() => audit.data?.pages.flat(), [audit.data]);
   // The people to filter by: those in the trail with the other filters (the same request when no
   // one is chosen).
   const people = useAudit({ ...filter, userId: undefined });
@@ -184,16 +184,16 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     view.to;
   const error = terms.error ?? audit.error;
   let body: ReactNode;
-  if (error && !audit.data) {
+  if (error && !events) {
     body = (
       <ErrorState
         message={errorMessage(error)}
         actions={isRetryable(error) ? <RetryButton onClick={() => audit.refetch()} /> : undefined}
       />
     );
-  } else if (!audit.data) {
+  } else if (!events) {
     body = <PageLoading />;
-  } else if (audit.data.length === 0) {
+  } else if (events.length === 0) {
     body = <EmptyState>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</EmptyState>;
   } else {
     body = (
@@ -211,7 +211,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
             </tr>
           </thead>
           <tbody>
-            {audit.data.map((event) => {
+            {events.map((event) => {
               const { what, change } = describe(event);
               return (
                 <tr key={event.id} data-entity={event.entity}>
@@ -230,7 +230,17 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
             })}
           </tbody>
         </table>
-        {audit.data.length >= LIMIT && <p className="audit__limit">{t('audit.limit', { count: LIMIT })}</p>}
+        {audit.hasNextPage && (
+          <div className="audit__more">
+            <Button
+              variant="default"
+              loading={audit.isFetchingNextPage}
+              onClick={() => audit.fetchNextPage()}
+            >
+              {t('audit.more')}
+            </Button>
+          </div>
+        )}
       </div>
     );
   }
