@@ -103,9 +103,35 @@ describe('the sign-in page of the demo', () => {
 
   test('each role sees its own menu', async () => {
     for (const [username, links] of [
-      ['xem.phanthiet', ['Tổng quan', 'Tình hình báo cáo', 'Nhật ký', 'Báo cáo']],
-      ['quanly', ['Tổng quan', 'Báo cáo', 'Nhiệm kỳ, chỉ tiêu']],
-      ['duyet.phanthiet', ['Tổng quan', 'Nhập liệu', 'Tình hình báo cáo', 'Nhật ký', 'Báo cáo']],
+      [
+        'xem.phanthiet',
+        [
+          'Tổng quan',
+          'Đơn vị chậm tiến độ',
+          'Nhiệm vụ',
+          'So sánh',
+          'Tình hình báo cáo',
+          'Nhật ký',
+          'Báo cáo',
+        ],
+      ],
+      [
+        'quanly',
+        ['Tổng quan', 'Đơn vị chậm tiến độ', 'Nhiệm vụ', 'So sánh', 'Báo cáo', 'Nhiệm kỳ, chỉ tiêu'],
+      ],
+      [
+        'duyet.phanthiet',
+        [
+          'Tổng quan',
+          'Đơn vị chậm tiến độ',
+          'Nhiệm vụ',
+          'So sánh',
+          'Nhập liệu',
+          'Tình hình báo cáo',
+          'Nhật ký',
+          'Báo cáo',
+        ],
+      ],
     ] as const) {
       const { context, page } = await open();
       try {

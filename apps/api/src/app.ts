@@ -21,6 +21,7 @@ import { adminUsersRoutes } from './routes/admin-users.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
+import { leadersRoutes } from './routes/leaders.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reorganisationsRoutes } from './routes/reorganisations.ts';
 import { reportsRoutes } from './routes/reports.ts';
@@ -71,7 +72,8 @@ function createApi(deps: Deps) {
     .route('/', adminUnitsRoutes)
     .route('/', adminUsersRoutes)
     .route('/', adminTermsRoutes)
-    .route('/', reorganisationsRoutes);
+    .route('/', reorganisationsRoutes)
+    .route('/', leadersRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -6,9 +6,11 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { targetEn, targetVi } from './features/target/messages.ts';
+import { leadersEn, leadersVi } from './i18n-leaders.ts';
 
 const vi = {
   ...targetVi,
+  ...leadersVi,
   'app.title': 'Chỉ tiêu — theo dõi chỉ tiêu nghị quyết',
   'app.product': 'Theo dõi chỉ tiêu nghị quyết',
   'app.skip': 'Bỏ qua, đến nội dung chính',
@@ -585,6 +587,7 @@ export type Lang = 'vi' | 'en';
 
 const en: Partial<Record<MessageKey, string>> = {
   ...targetEn,
+  ...leadersEn,
   'app.title': 'Chỉ tiêu — resolution target tracking',
   'app.product': 'Resolution target tracking',
   'app.skip': 'Skip to main content',

@@ -12,12 +12,15 @@ import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Skeleton.css';
 import './styles.css';
+import './leaders.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { getLang } from './i18n.ts';
+import { installPrintCharts } from './lib/print-charts.ts';
 
 document.documentElement.lang = getLang();
+installPrintCharts();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');

@@ -481,7 +481,7 @@ export interface ScopeView {
   illustrative: boolean;
 }
 
-function scopeView(db: DbOrTx, scope: Scope): ScopeView {
+export function scopeView(db: DbOrTx, scope: Scope): ScopeView {
   const { id, code, name, type } = scope.unit;
   return {
     term: scope.term,
@@ -523,7 +523,12 @@ const relatedFiguresOf = (reader: FigureReader, target: TargetDefinition, unitId
  * What a unit is judged against: the term goal at the unit that adopted the resolution; below it,
  * the same goal for a share (ratio, units meeting) and the allocated goal for a flow or a count.
  */
-function goalFor(target: TargetDefinition, unitId: number, scope: Scope, allocations: Map<string, number>) {
+export function goalFor(
+  target: TargetDefinition,
+  unitId: number,
+  scope: Scope,
+  allocations: Map<string, number>,
+) {
   if (
     unitId === scope.term.ownerUnitId ||
     unitId === scope.ownerStandIn ||
@@ -537,7 +542,7 @@ function goalFor(target: TargetDefinition, unitId: number, scope: Scope, allocat
     : ({ goal: allocated, goalKind: 'allocation' } as const);
 }
 
-function allocationsOf(db: DbOrTx, termId: number): Map<string, number> {
+export function allocationsOf(db: DbOrTx, termId: number): Map<string, number> {
   const rows = stmt<{ targetId: number; unitId: number; goal: number }>(
     db,
     `SELECT a.target_id AS targetId, a.unit_id AS unitId, a.goal FROM target_allocations a

@@ -4,9 +4,12 @@ export * from './admin-units.ts';
 export * from './admin-users.ts';
 export * from './auth.ts';
 export * from './client.ts';
+export * from './compare.ts';
 export * from './dashboard.ts';
 export * from './entry.ts';
 export * from './import.ts';
+export * from './missions.ts';
+export * from './ranking.ts';
 export * from './reorganise.ts';
 export * from './reports.ts';
 export * from './results.ts';
@@ -23,4 +26,5 @@ export {
 } from './seed/demo.ts';
 export * from './setup.ts';
 export * from './target-detail.ts';
+export * from './trends.ts';
 export * from './units.ts';

@@ -30,6 +30,9 @@ const UnitsAdminPage = lazy(() => import('../features/admin-units/UnitsAdminPage
 const UsersAdminPage = lazy(() => import('../features/admin-users/UsersAdminPage.tsx'));
 const TermsAdminPage = lazy(() => import('../features/admin-terms/TermsAdminPage.tsx'));
 const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.tsx'));
+const LaggingPage = lazy(() => import('../features/lagging/LaggingPage.tsx'));
+const MissionsPage = lazy(() => import('../features/missions/MissionsPage.tsx'));
+const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -80,6 +83,9 @@ function Shell({ me }: { me: Me }) {
           {page === 'users' && <UsersAdminPage />}
           {page === 'terms' && <TermsAdminPage />}
           {page === 'reorganise' && <ReorganisePage />}
+          {page === 'lagging' && <LaggingPage homeUnitIds={homeUnitIds} />}
+          {page === 'missions' && <MissionsPage homeUnitIds={homeUnitIds} />}
+          {page === 'compare' && <ComparePage homeUnitIds={homeUnitIds} />}
           {page === 'report' && term && (
             <ReportPage
               params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}

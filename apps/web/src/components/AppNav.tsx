@@ -12,6 +12,9 @@ const LABELS: Record<Page, MessageKey> = {
   units: 'nav.units',
   users: 'nav.users',
   reorganise: 'nav.reorganise',
+  lagging: 'nav.lagging',
+  missions: 'nav.missions',
+  compare: 'nav.compare',
 };
 
 /**

@@ -12,11 +12,14 @@ export interface RoleLike {
 const ENTRY_ROLES = new Set(['entry', 'approver', 'admin']);
 const OVERSIGHT_ROLES = new Set(['approver', 'admin', 'viewer']);
 const TARGET_ROLES = new Set(['admin', 'manager']);
+const LEADER_ROLES = new Set(['viewer', 'manager', 'approver', 'admin']);
 
 /** The pages a user sees in the menu, in menu order. */
 export function pagesFor(roles: readonly RoleLike[]): Page[] {
   const has = (set: Set<string>) => roles.some((r) => set.has(r.role));
   const pages: Page[] = ['overview'];
+  // Leaders' views compare units below one's own: for every role that reads across units.
+  if (has(LEADER_ROLES)) pages.push('lagging', 'missions', 'compare');
   if (has(ENTRY_ROLES)) pages.push('entry');
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
   // Everyone who reads figures may read and export the report; editing it is checked by the API.

@@ -19,11 +19,38 @@ describe('pages by role', () => {
   test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers; setup for admins and managers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
     expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);
-    expect(pagesFor(role('approver'))).toEqual(['overview', 'entry', 'cockpit', 'audit', 'report']);
-    expect(pagesFor(role('viewer'))).toEqual(['overview', 'cockpit', 'audit', 'report']);
-    expect(pagesFor(role('manager'))).toEqual(['overview', 'report', 'terms']);
+    expect(pagesFor(role('approver'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'entry',
+      'cockpit',
+      'audit',
+      'report',
+    ]);
+    expect(pagesFor(role('viewer'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'cockpit',
+      'audit',
+      'report',
+    ]);
+    expect(pagesFor(role('manager'))).toEqual([
+      'overview',
+      'lagging',
+      'missions',
+      'compare',
+      'report',
+      'terms',
+    ]);
     expect(pagesFor(role('admin'))).toEqual([
       'overview',
+      'lagging',
+      'missions',
+      'compare',
       'entry',
       'cockpit',
       'audit',

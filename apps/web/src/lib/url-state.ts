@@ -2,7 +2,8 @@
  * The view state lives in the address. The page (`page=entry|cockpit|audit|report`; absent: the overview)
  * and what it shows: ?term=1&unit=5&asOf=2024-06-30 (plus basis=approved|submitted and
  * sv=<structure version>) for the overview; &unit&period for the entry grid; &unit&owing=1 for the
- * reporting cockpit; &unit&indicator&user&from&to for the audit trail. A copied link reopens the
+ * reporting cockpit; &unit&indicator&user&from&to for the audit trail; page=lagging&unit&asOf,
+ * page=missions&mission=poverty|rural|grassroots&unit&asOf, page=compare&unit&asOf&unit2&asOf2. A copied link reopens the
  * same view; each change the user makes is a history entry, so Back undoes it. No router:
  * URLSearchParams + pushState.
  */
@@ -18,6 +19,9 @@ export const PAGES = [
   'units',
   'users',
   'reorganise',
+  'lagging',
+  'missions',
+  'compare',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -41,6 +45,11 @@ export interface ViewState {
   to?: string | undefined;
   /** Target page (`page=target`, opened from the overview, not in the menu): which target. */
   target?: number | undefined;
+  /** Mission views: poverty | rural | grassroots (as typed; the page checks it). */
+  mission?: string | undefined;
+  /** Comparison: the second unit and the second as-of date (as typed). */
+  unit2?: number | undefined;
+  asOf2?: string | undefined;
 }
 
 const KEYS = [
@@ -57,6 +66,9 @@ const KEYS = [
   'from',
   'to',
   'target',
+  'mission',
+  'unit2',
+  'asOf2',
 ] as const;
 
 function positiveInt(text: string | null): number | undefined {
@@ -74,7 +86,8 @@ export function parseViewState(search: string): ViewState {
   return {
     // Any known page but the overview (which is the absence of one); the target page is not in the menu.
     page:
-      page === 'target' || (page !== 'overview' && PAGES.includes(page as Page))
+      page === 'target' ||
+      (page !== null && page !== 'overview' && (PAGES as readonly string[]).includes(page))
         ? (page as Exclude<Page, 'overview'> | 'target')
         : undefined,
     term: positiveInt(q.get('term')),
@@ -89,6 +102,9 @@ export function parseViewState(search: string): ViewState {
     from: text('from'),
     to: text('to'),
     target: positiveInt(q.get('target')),
+    mission: text('mission'),
+    unit2: positiveInt(q.get('unit2')),
+    asOf2: text('asOf2'),
   };
 }
 

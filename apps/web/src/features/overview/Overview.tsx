@@ -18,6 +18,7 @@ import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
+import { useTrends } from './api/get-trends.ts';
 import type { ScopeParams } from './api/scope.ts';
 import { Headline } from './components/Headline.tsx';
 import { IllustrativeNotice } from './components/IllustrativeNotice.tsx';
@@ -51,6 +52,9 @@ export function Overview({
       ? undefined
       : { termId, unitId: view.unit, asOf: view.asOf, basis: view.basis, structureVersionId: view.sv };
   const dashboard = useDashboard(scope);
+  // The small trends come separately: the headline and cards do not wait for them.
+  const trends = useTrends(scope);
+  const trendOf = (targetId: number) => trends.data?.targets.find((x) => x.targetId === targetId)?.points;
   const data = dashboard.data;
   const fresh = data !== undefined && !dashboard.isPlaceholderData;
   // The tree of the structure the figures use; if the dashboard fails, the current one (so another
@@ -150,7 +154,7 @@ export function Overview({
           ) : (
             <div className="target-grid">
               {counted.map((target) => (
-                <TargetCard key={target.id} target={target} />
+                <TargetCard key={target.id} target={target} trend={trendOf(target.id)} />
               ))}
             </div>
           )}

@@ -3,7 +3,9 @@ import { useI18n } from '../../../i18n.ts';
 import { goalText, pctOfGoalText, relatedText, valueParts } from '../../../lib/figures.ts';
 import { STATUS_STYLES, statusKey } from '../../../lib/status.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
+import type { TrendPoint } from '../api/get-trends.ts';
 import { PaceBar } from './PaceBar.tsx';
+import { Sparkline, trendValueText } from './Sparkline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /**
@@ -11,7 +13,7 @@ import { StatusBadge } from './StatusBadge.tsx';
  * that adopted it, else what was allocated to it), % of that goal, pace and status in words; full
  * wording on expand. Where nothing was allocated there is no status, only the figure.
  */
-export function TargetCard({ target }: { target: DashboardTarget }) {
+export function TargetCard({ target, trend }: { target: DashboardTarget; trend?: TrendPoint[] | undefined }) {
   const { t } = useI18n();
   const { figure, indicator, goal, goalKind } = target;
   const noGoal = goalKind === 'none' || goal === null;
@@ -48,6 +50,7 @@ export function TargetCard({ target }: { target: DashboardTarget }) {
         ) : (
           <span className="target-card__missing">{t('targets.unreported')}</span>
         )}
+        {trend && <Sparkline points={trend} format={(value) => trendValueText(indicator, value)} />}
       </p>
       {related.length > 0 && (
         <p className="target-card__related">

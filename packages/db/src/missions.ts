@@ -1,0 +1,193 @@
+/**
+ * The mission's named views (issue #4 item 3): poverty reduction, new rural areas, grassroots
+ * activity. Each is found by its indicators' codes — indicators outlive terms (DESIGN.md "Target"),
+ * so the next term's targets are found the same way; database ids are never written here. Every
+ * figure comes from the roll-up table through FigureReader, judged like the dashboard.
+ */
+import { type Figure, notFound, type TargetStatus } from '@chitieu/core';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import {
+  allocationsOf,
+  childUnits,
+  FigureReader,
+  goalFor,
+  type IndicatorInfo,
+  type Scope,
+  type ScopeView,
+  scopeView,
+  type TargetDefinition,
+  targetProgress,
+  termTargets,
+} from './dashboard.ts';
+import { placementOf } from './lookups.ts';
+
+export const MISSIONS = ['poverty', 'rural', 'grassroots'] as const;
+export type Mission = (typeof MISSIONS)[number];
+
+/**
+ * Which indicator a mission is about (its target's primary indicator); `second` is a related
+ * indicator shown beside it (the works' value in đồng). The grassroots mission is the target judged
+ * by units meeting the rule, whatever its code.
+ */
+const MISSION_INDICATORS: Record<Mission, { primary: string | null; second?: string }> = {
+  poverty: { primary: 'THOATNGHEO' },
+  rural: { primary: 'NTM_CT', second: 'NTM_GT' },
+  grassroots: { primary: null },
+};
+
+const MISSION_NAMES: Record<Mission, string> = {
+  poverty: 'giảm nghèo',
+  rural: 'xây dựng nông thôn mới',
+  grassroots: 'hoạt động cơ sở Hội',
+};
+
+/** The term's target for a mission, or a 404 naming the mission. */
+export function missionTarget(db: DbOrTx, termId: number, mission: Mission): TargetDefinition {
+  const { primary } = MISSION_INDICATORS[mission];
+  const targets = termTargets(db, termId);
+  const target =
+    primary === null
+      ? targets.find((t) => t.indicator.measureType === 'units_meeting')
+      : targets.find((t) => t.indicator.code === primary);
+  if (!target) throw notFound(`Nhiệm kỳ này không có chỉ tiêu về ${MISSION_NAMES[mission]}.`);
+  return target;
+}
+
+export interface MissionCell {
+  value: number | null;
+  /** The related indicator's figure (value of works), when the mission has one. */
+  second: number | null;
+}
+
+export interface MissionYear extends MissionCell {
+  year: number;
+  /** Months covered when the as-of date cuts the year short, else null. */
+  partialMonths: number | null;
+  /** The yearly plan (only for the unit that adopted the resolution). */
+  plan: number | null;
+}
+
+export interface MissionUnitRow extends MissionCell {
+  id: number;
+  code: string;
+  name: string;
+  hasChildren: boolean;
+  figure: Figure;
+  goal: number | null;
+  goalKind: 'term' | 'allocation' | 'none';
+  status: TargetStatus | null;
+  pctOfGoal: number | null;
+  /** Per year, in the order of `years`. */
+  byYear: MissionCell[];
+}
+
+export interface GrassrootsUnit {
+  id: number;
+  code: string;
+  name: string;
+  parentName: string | null;
+  /** `no`: reported not meeting the rule; `unreported`: no report in the term so far. */
+  reason: 'no' | 'unreported';
+}
+
+export interface MissionView {
+  scope: ScopeView;
+  mission: Mission;
+  target: TargetDefinition;
+  secondIndicator: IndicatorInfo | null;
+  total: Omit<MissionUnitRow, 'id' | 'code' | 'name' | 'hasChildren'>;
+  years: MissionYear[];
+  units: MissionUnitRow[];
+  /** Grassroots mission only: the grassroots units in scope that do not (yet) meet the rule. */
+  notMeeting: GrassrootsUnit[];
+}
+
+export function missionView(db: DbOrTx, scope: Scope, mission: Mission): MissionView {
+  const target = missionTarget(db, scope.term.id, mission);
+  const secondCode = MISSION_INDICATORS[mission].second;
+  const second = secondCode ? (target.related.find((i) => i.code === secondCode) ?? null) : null;
+  const allocations = allocationsOf(db, scope.term.id);
+  const children = childUnits(db, scope.structureVersionId, scope.unit.id);
+  const reader = new FigureReader(db, scope, [target.indicator.id, ...(second ? [second.id] : [])]).load([
+    scope.unit.id,
+    ...children.map((c) => c.id),
+  ]);
+
+  // Calendar years of the indicator's periods up to the as-of date.
+  const yearPeriods = new Map<number, { ids: Set<number>; lastEnd: string }>();
+  for (const p of reader.periods(target.indicator.frequency)) {
+    const year = Number(p.startDate.slice(0, 4));
+    const entry = yearPeriods.get(year) ?? { ids: new Set<number>(), lastEnd: p.endDate };
+    entry.ids.add(p.id);
+    if (p.endDate > entry.lastEnd) entry.lastEnd = p.endDate;
+    yearPeriods.set(year, entry);
+  }
+  const years = [...yearPeriods.entries()].sort(([a], [b]) => a - b);
+  const cell = (unitId: number, periods?: Set<number>): MissionCell => ({
+    value: reader.figure(unitId, target.indicator, periods).value,
+    second: second ? reader.figure(unitId, second, periods).value : null,
+  });
+  const row = (unitId: number) => {
+    const { goal, goalKind } = goalFor(target, unitId, scope, allocations);
+    const progress = targetProgress(reader, scope, target, unitId, goal);
+    return {
+      ...cell(unitId),
+      figure: progress.figure,
+      goal,
+      goalKind,
+      status: progress.status,
+      pctOfGoal: progress.pctOfGoal,
+      byYear: years.map(([, { ids }]) => cell(unitId, ids)),
+    };
+  };
+  const isOwner = scope.unit.id === scope.term.ownerUnitId;
+  const plan = new Map(target.yearlyPlan.map((p) => [p.year, p.amount]));
+  return {
+    scope: scopeView(db, scope),
+    mission,
+    target,
+    secondIndicator: second,
+    total: row(scope.unit.id),
+    years: years.map(([year, { ids, lastEnd }]) => ({
+      year,
+      partialMonths: lastEnd >= `${year}-12-31` ? null : Number(lastEnd.slice(5, 7)),
+      plan: isOwner ? (plan.get(year) ?? null) : null,
+      ...cell(scope.unit.id, ids),
+    })),
+    units: children.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      hasChildren: c.hasChildren,
+      ...row(c.id),
+    })),
+    notMeeting: mission === 'grassroots' ? notMeetingUnits(db, scope, target.indicator) : [],
+  };
+}
+
+/**
+ * Grassroots units in the scope's subtree (existing on the as-of date) whose own latest report says
+ * they do not meet the rule, or that have not reported. Each unit's own roll-up row holds its answer,
+ * so this reads the roll-up table too, one query for all of them.
+ */
+function notMeetingUnits(db: DbOrTx, scope: Scope, indicator: IndicatorInfo): GrassrootsUnit[] {
+  const placement = placementOf(db, scope.structureVersionId, scope.unit.id);
+  if (!placement) return [];
+  const units = db.all<{ id: number; code: string; name: string; parentName: string | null }>(sql`
+    SELECT u.id, u.code, u.name, pu.name AS parentName
+    FROM placements p JOIN units u ON u.id = p.unit_id LEFT JOIN units pu ON pu.id = p.parent_id
+    WHERE p.structure_version_id = ${scope.structureVersionId}
+      AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`}
+      AND u.is_grassroots = 1
+      AND u.valid_from <= ${scope.asOf} AND (u.valid_to IS NULL OR u.valid_to > ${scope.asOf})
+    ORDER BY p.path`);
+  const reader = new FigureReader(db, scope, [indicator.id]).load(units.map((u) => u.id));
+  const out: GrassrootsUnit[] = [];
+  for (const unit of units) {
+    const figure = reader.figure(unit.id, indicator);
+    if (figure.latestPeriodId === null) out.push({ ...unit, reason: 'unreported' });
+    else if (figure.meeting < 1) out.push({ ...unit, reason: 'no' });
+  }
+  return out;
+}
