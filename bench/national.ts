@@ -75,13 +75,17 @@ async function jsBeforeFirstRender(cookie: string): Promise<number> {
   const [name, value] = cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: BASE }]);
   const page = await context.newPage();
-  let gzipBytes = 0;
-  page.on('response', async (response) => {
-    if (response.url().endsWith('.js')) gzipBytes += gzipSync(await response.body()).length;
+  // Every script response's body, awaited before counting (a listener that adds up as bodies
+  // arrive can be read before they have).
+  const sizes: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js'))
+      sizes.push(response.body().then((body) => gzipSync(body).length));
   });
   await page.goto(BASE);
   await page.getByText(/Hoàn thành \d+\/\d+ chỉ tiêu/).waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
+  const gzipBytes = (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0);
   await browser.close();
   return gzipBytes;
 }

@@ -114,18 +114,30 @@ export interface SessionUser {
 
 /** The user behind a live session token, or null (expired, logged out, deactivated or unknown). */
 export function sessionUser(db: DbOrTx, token: string, now = new Date()): SessionUser | null {
-  const row = stmt<{ id: number; username: string; displayName: string; mustChangePassword: number }>(
+  // One statement, roles as JSON: every request asks, and each statement outside a transaction
+  // opens its own read of the database.
+  const row = stmt<{
+    id: number;
+    username: string;
+    displayName: string;
+    mustChangePassword: number;
+    roles: string;
+  }>(
     db,
-    `SELECT u.id, u.username, u.display_name AS displayName, u.must_change_password AS mustChangePassword
+    `SELECT u.id, u.username, u.display_name AS displayName, u.must_change_password AS mustChangePassword,
+            (SELECT json_group_array(json_object('role', r.role, 'unitId', r.unit_id))
+             FROM role_assignments r WHERE r.user_id = u.id) AS roles
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
   ).get(hashToken(token), now.toISOString());
   if (!row) return null;
-  const roles = stmt<{ role: Role; unitId: number }>(
-    db,
-    'SELECT role, unit_id AS unitId FROM role_assignments WHERE user_id = ?',
-  ).all(row.id);
-  return { ...row, mustChangePassword: row.mustChangePassword === 1, roles };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    mustChangePassword: row.mustChangePassword === 1,
+    roles: JSON.parse(row.roles) as { role: Role; unitId: number }[],
+  };
 }
 
 export function endSession(db: DbOrTx, token: string): void {
