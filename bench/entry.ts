@@ -192,6 +192,11 @@ async function saves(file: string, ids: ReturnType<typeof lookups>) {
       `    ${Math.round(result.requests.average)} saves/s average (${result.requests.total} requests, ${result['2xx']} ok, ${conflicts} conflicts, ${other} other, ${result.errors} errors)`,
     );
     console.log(`    server CPU per save ${cpuPerSave.toFixed(3)} ms (user + system)`);
+    // Four connections: enough to keep the server busy, few enough that a save rarely queues.
+    const four = await run(10, 4);
+    console.log(
+      `    4 connections, 10 s: p50 ${four.latency.p50} ms, p99 ${four.latency.p99} ms, ${Math.round(four.requests.average)} saves/s`,
+    );
     // One connection: the time one save takes, without waiting behind the other nine.
     const single = await run(5, 1);
     console.log(
