@@ -1,13 +1,17 @@
 /**
- * Setting up a term from an empty start, in real Chromium: an installation with only a province,
- * three districts and an admin account (made by createRootUnit and createUser, as
- * `npm run user:create -- --create-root` does). The admin creates a term with its periods, one
- * indicator per measure type, five targets, allocates one with the live check in view, and the
- * overview then lists the five targets as not reported yet.
+ * Setting up a term from an empty start, in real Chromium: an empty database (as
+ * `npm start -- --no-demo` serves it); the first-run page makes the organisation and its admin,
+ * the units page imports a province with three districts. The admin then creates a term with its
+ * periods, one indicator per measure type, five targets, allocates one with the live check in
+ * view, and the overview lists the five targets as not reported yet.
  */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRootUnit, createUser, type Db } from '@chitieu/db';
-import { addChildUnits, freshDatabase } from '@chitieu/db/testing';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '@chitieu/db';
+import { freshDatabase } from '@chitieu/db/testing';
 import { type ServerType, serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
@@ -34,23 +38,6 @@ let baseUrl: string;
 beforeAll(async () => {
   assertReady();
   db = freshDatabase();
-  const root = createRootUnit(db, {
-    code: '60',
-    name: 'Hội LHPN tỉnh Bình Thuận',
-    type: 'Tỉnh',
-    validFrom: '2020-01-01',
-  }).id;
-  addChildUnits(db, root, [
-    { code: '593', name: 'Thành phố Phan Thiết', type: 'Thành phố' },
-    { code: '595', name: 'Huyện Tuy Phong', type: 'Huyện' },
-    { code: '596', name: 'Huyện Bắc Bình', type: 'Huyện' },
-  ]);
-  createUser(db, {
-    username: 'quantri',
-    displayName: 'Quản trị',
-    password: PASSWORD,
-    roles: [{ role: 'admin', unitId: root }],
-  });
   const app = createApp({ db });
   server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
@@ -95,11 +82,34 @@ describe('setting up a term from an empty start', () => {
     // A step that cannot happen fails with its locator named, well before the test's own timeout.
     page.setDefaultTimeout(20_000);
     try {
+      // First run: the organisation, its root unit and the first admin.
       await page.goto(baseUrl);
+      await page.getByRole('heading', { name: 'Thiết lập lần đầu' }).waitFor();
+      await page.getByLabel('Tên tổ chức').fill('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận');
+      await page.getByLabel('Tên đơn vị gốc').fill('Hội LHPN tỉnh Bình Thuận');
+      await page.getByLabel('Mã đơn vị gốc').fill('60');
+      await page.getByLabel('Loại đơn vị gốc').selectOption('Tỉnh');
+      await page.getByLabel('Cây đơn vị có hiệu lực từ ngày').fill('2020-01-01');
       await page.getByLabel('Tên đăng nhập').fill('quantri');
-      await page.getByLabel('Mật khẩu').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByLabel('Họ và tên').fill('Quản trị');
+      await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
+      await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Tạo tổ chức và đăng nhập' }).click();
       const nav = page.getByRole('navigation', { name: 'Các trang' });
+
+      // Three districts, imported on the units page.
+      await nav.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+      await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
+      const tree = join(mkdtempSync(join(tmpdir(), 'chitieu-')), 'don-vi.csv');
+      writeFileSync(
+        tree,
+        'code,name,type,parent_code\n60,Hội LHPN tỉnh Bình Thuận,Tỉnh,\n593,Thành phố Phan Thiết,Thành phố,60\n' +
+          '595,Huyện Tuy Phong,Huyện,60\n596,Huyện Bắc Bình,Huyện,60\n',
+      );
+      await page.locator('.tree-import input[type="file"]').setInputFiles(tree);
+      await page.getByRole('button', { name: 'Áp dụng: thêm 3 đơn vị' }).click();
+      await page.getByText('Đã thêm 3 đơn vị.').waitFor();
+
       await nav.getByRole('link', { name: 'Nhiệm kỳ, chỉ tiêu' }).click();
       await page.getByText('Chưa có nhiệm kỳ nào').waitFor();
 
