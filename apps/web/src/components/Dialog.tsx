@@ -1,4 +1,6 @@
+import { Button } from '@mantine/core';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useI18n } from '../i18n.ts';
 
 /**
  * A modal dialog on the browser's own <dialog>: focus moves in and back out, Escape closes it,
@@ -67,5 +69,28 @@ export function Dialog({
         </>
       )}
     </dialog>
+  );
+}
+
+/** The usual buttons of a form dialog: cancel, and submit with the form's own label. */
+export function DialogActions({
+  onClose,
+  pending,
+  label,
+}: {
+  onClose: () => void;
+  pending: boolean;
+  label: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Button variant="default" onClick={onClose}>
+        {t('dialog.cancel')}
+      </Button>
+      <Button type="submit" loading={pending}>
+        {label}
+      </Button>
+    </>
   );
 }

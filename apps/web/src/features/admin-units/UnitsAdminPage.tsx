@@ -7,7 +7,7 @@ import './admin-units.css';
 import { formatDate, UNIT_TYPES } from '@chitieu/core';
 import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Dialog } from '../../components/Dialog.tsx';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -199,20 +199,6 @@ export default function UnitsAdminPage() {
   );
 }
 
-function Actions({ onClose, pending, label }: { onClose: () => void; pending: boolean; label: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Button variant="default" onClick={onClose}>
-        {t('units.cancel')}
-      </Button>
-      <Button type="submit" loading={pending}>
-        {label}
-      </Button>
-    </>
-  );
-}
-
 function TypeField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useI18n();
   const options = UNIT_TYPES.includes(value as (typeof UNIT_TYPES)[number])
@@ -245,7 +231,7 @@ function CreateDialog({ units, onClose }: { units: AdminUnit[]; onClose: () => v
       onClose={onClose}
       title={t('units.createTitle')}
       onSubmit={submit}
-      actions={<Actions onClose={onClose} pending={create.isPending} label={t('units.create')} />}
+      actions={<DialogActions onClose={onClose} pending={create.isPending} label={t('units.create')} />}
     >
       {create.isError && (
         <p className="dialog__error" role="alert">
@@ -295,7 +281,7 @@ function EditDialog({ unit, onClose }: { unit: AdminUnit; onClose: () => void })
           { onSuccess: onClose },
         )
       }
-      actions={<Actions onClose={onClose} pending={update.isPending} label={t('units.save')} />}
+      actions={<DialogActions onClose={onClose} pending={update.isPending} label={t('units.save')} />}
     >
       {update.isError && (
         <p className="dialog__error" role="alert">
@@ -347,7 +333,7 @@ function MoveDialog({ unit, units, onClose }: { unit: AdminUnit; units: AdminUni
         parentId !== undefined &&
         move.mutate({ id: unit.id, version: unit.version, parentId }, { onSuccess: onClose })
       }
-      actions={<Actions onClose={onClose} pending={move.isPending} label={t('units.move')} />}
+      actions={<DialogActions onClose={onClose} pending={move.isPending} label={t('units.move')} />}
     >
       {move.isError && (
         <p className="dialog__error" role="alert">
@@ -376,7 +362,7 @@ function CloseDialog({ unit, onClose }: { unit: AdminUnit; onClose: () => void }
       onClose={onClose}
       title={t('units.closeTitle', { name: unit.name })}
       onSubmit={() => close.mutate({ id: unit.id, version: unit.version, date }, { onSuccess: onClose })}
-      actions={<Actions onClose={onClose} pending={close.isPending} label={t('units.close')} />}
+      actions={<DialogActions onClose={onClose} pending={close.isPending} label={t('units.close')} />}
     >
       <p>{t('units.closeLead')}</p>
       {close.isError && (

@@ -6,7 +6,7 @@ import './admin-users.css';
 import { ROLES, type Role } from '@chitieu/core';
 import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Dialog } from '../../components/Dialog.tsx';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
@@ -150,20 +150,6 @@ export default function UsersAdminPage() {
   );
 }
 
-function Actions({ onClose, pending, label }: { onClose: () => void; pending: boolean; label: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Button variant="default" onClick={onClose}>
-        {t('units.cancel')}
-      </Button>
-      <Button type="submit" loading={pending}>
-        {label}
-      </Button>
-    </>
-  );
-}
-
 /** A role and the unit it is scoped to (the unit and everything below it). */
 function RoleFields({
   role,
@@ -219,7 +205,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
           { onSuccess: onClose },
         )
       }
-      actions={<Actions onClose={onClose} pending={create.isPending} label={t('users.create')} />}
+      actions={<DialogActions onClose={onClose} pending={create.isPending} label={t('users.create')} />}
     >
       {create.isError && (
         <p className="dialog__error" role="alert">
@@ -266,7 +252,7 @@ function AddRoleDialog({ user, onClose }: { user: AdminUser; onClose: () => void
       onSubmit={() =>
         unitId !== undefined && add.mutate({ userId: user.id, role, unitId }, { onSuccess: onClose })
       }
-      actions={<Actions onClose={onClose} pending={add.isPending} label={t('users.addRole')} />}
+      actions={<DialogActions onClose={onClose} pending={add.isPending} label={t('users.addRole')} />}
     >
       {add.isError && (
         <p className="dialog__error" role="alert">
@@ -288,7 +274,7 @@ function ResetDialog({ user, onClose }: { user: AdminUser; onClose: () => void }
       onClose={onClose}
       title={t('users.resetTitle', { name: user.displayName })}
       onSubmit={() => reset.mutate({ userId: user.id, password }, { onSuccess: onClose })}
-      actions={<Actions onClose={onClose} pending={reset.isPending} label={t('users.reset')} />}
+      actions={<DialogActions onClose={onClose} pending={reset.isPending} label={t('users.reset')} />}
     >
       <p>{t('users.resetLead')}</p>
       {reset.isError && (
