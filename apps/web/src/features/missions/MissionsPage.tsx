@@ -15,6 +15,7 @@ import { goalText, moneyScale, pctOfGoalText, valueText } from '../../lib/figure
 import { statusKey } from '../../lib/status.ts';
 import type { UnitRow, YearRow } from '../overview/charts/types.ts';
 import { ChartCard } from '../overview/components/ChartCard.tsx';
+import { PovertyYearTable, povertySummary } from '../overview/components/PovertyYearTable.tsx';
 import { StatusBadge } from '../overview/components/StatusBadge.tsx';
 import { MISSION_NAMES, type Mission, type MissionView, useMission } from './api/get-mission.ts';
 
@@ -96,6 +97,44 @@ function yearLabel(t: ReturnType<typeof useI18n>['t'], y: { year: number; partia
 const count = (t: ReturnType<typeof useI18n>['t'], value: number | null) =>
   value === null ? t('status.unreported') : formatInteger(value);
 
+/** New-rural works and their value, by year or by unit: the two rural charts as tables. */
+function WorksTable({
+  caption,
+  first,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  rows: { key: number; label: string; count: number | null; value: number | null }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col" className="num">
+            {t('missions.works')}
+          </th>
+          <th scope="col" className="num">
+            {t('missions.worksValue')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className={r.count === null ? 'data-table__muted' : undefined}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{count(t, r.count)}</td>
+            <td className="num">{r.value === null ? t('status.unreported') : formatMoney(r.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A unit's name: a button that opens its own units when it has some. */
 function UnitName({
   unit,
@@ -134,36 +173,8 @@ function Poverty({ data, onUnit }: { data: MissionView; onUnit: (id: number) => 
     plan: y.plan,
   }));
   const hasPlan = rows.some((r) => r.plan !== null);
-  const yearTable = (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('missions.povertyYearTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('missions.year')}</th>
-          <th scope="col" className="num">
-            {t('chart.poverty.households')}
-          </th>
-          {hasPlan && (
-            <th scope="col" className="num">
-              {t('chart.poverty.plan')}
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{count(t, r.value)}</td>
-            {hasPlan && <td className="num">{r.plan === null ? '—' : formatInteger(r.plan)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-  const summary = t('chart.poverty.summary', {
-    list: rows.map((r) => `${r.label}: ${count(t, r.value)}`).join('; '),
-  });
+  const yearTable = <PovertyYearTable rows={rows} caption={t('missions.povertyYearTitle')} />;
+  const summary = povertySummary(t, rows);
   return (
     <>
       <p className="leaders-lead">
@@ -329,54 +340,18 @@ function Rural({ data, onUnit }: { data: MissionView; onUnit: (id: number) => vo
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
   const scale = moneyScale(Math.max(0, ...unitRows.map((r) => r.value ?? 0)));
   const yearTable = (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('missions.ruralYearTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('missions.year')}</th>
-          <th scope="col" className="num">
-            {t('missions.works')}
-          </th>
-          <th scope="col" className="num">
-            {t('missions.worksValue')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {years.map((y) => (
-          <tr key={y.year}>
-            <th scope="row">{yearLabel(t, y)}</th>
-            <td className="num">{count(t, y.value)}</td>
-            <td className="num">{y.second === null ? t('status.unreported') : formatMoney(y.second)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <WorksTable
+      caption={t('missions.ruralYearTitle')}
+      first={t('missions.year')}
+      rows={years.map((y) => ({ key: y.year, label: yearLabel(t, y), count: y.value, value: y.second }))}
+    />
   );
   const unitTable = (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('chart.works.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('missions.unit')}</th>
-          <th scope="col" className="num">
-            {t('missions.works')}
-          </th>
-          <th scope="col" className="num">
-            {t('missions.worksValue')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {units.map((u) => (
-          <tr key={u.id} className={u.value === null ? 'data-table__muted' : undefined}>
-            <th scope="row">{u.name}</th>
-            <td className="num">{count(t, u.value)}</td>
-            <td className="num">{u.second === null ? t('status.unreported') : formatMoney(u.second)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <WorksTable
+      caption={t('chart.works.title')}
+      first={t('missions.unit')}
+      rows={units.map((u) => ({ key: u.id, label: u.name, count: u.value, value: u.second }))}
+    />
   );
   const byUnitHeight = Math.max(160, unitRows.length * 30 + 48);
   return (

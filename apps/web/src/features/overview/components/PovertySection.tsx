@@ -1,4 +1,3 @@
-import { formatInteger } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
@@ -10,6 +9,7 @@ import { useSeries } from '../api/get-series.ts';
 import type { ScopeParams } from '../api/scope.ts';
 import type { YearRow } from '../charts/types.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { PovertyYearTable, povertySummary } from './PovertyYearTable.tsx';
 
 const PovertyChart = lazy(() => import('../charts/PovertyChart.tsx'));
 
@@ -50,39 +50,8 @@ export function PovertySection({
     <EmptyState>{t('chart.empty')}</EmptyState>
   ) : undefined;
 
-  const table = (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('chart.poverty.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart.poverty.year')}</th>
-          <th scope="col" className="num">
-            {t('chart.poverty.households')}
-          </th>
-          {hasPlan && (
-            <th scope="col" className="num">
-              {t('chart.poverty.plan')}
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{r.value === null ? t('status.unreported') : formatInteger(r.value)}</td>
-            {hasPlan && <td className="num">{r.plan === null ? '—' : formatInteger(r.plan)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-
-  const summary = t('chart.poverty.summary', {
-    list: rows
-      .map((r) => `${r.label}: ${r.value === null ? t('status.unreported') : formatInteger(r.value)}`)
-      .join('; '),
-  });
+  const table = <PovertyYearTable rows={rows} caption={t('chart.poverty.title')} />;
+  const summary = povertySummary(t, rows);
 
   return (
     <ChartCard
