@@ -77,14 +77,15 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
   // By default a view opens at the owner unit, or at its successor in a structure made after it closed.
-  const unitId =
-    input.unitId ?? successorIn(db, structureVersionId, defaultUnit(db, actor, term.ownerUnitId));
+  const ownerStandIn = successorIn(db, structureVersionId, term.ownerUnitId);
+  const standIn = (id: number) =>
+    id === term.ownerUnitId ? ownerStandIn : successorIn(db, structureVersionId, id);
+  const unitId = input.unitId ?? standIn(defaultUnit(db, actor, term.ownerUnitId));
   const unit = getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {
     throw notFound(`Đơn vị “${unit.name}” không có trong cơ cấu tổ chức đang xem.`);
   }
-  const ownerStandIn = successorIn(db, structureVersionId, term.ownerUnitId);
   return { term, unit, asOf, basis: input.basis ?? 'approved', structureVersionId, ownerStandIn };
 }
 

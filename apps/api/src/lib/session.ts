@@ -3,7 +3,7 @@
  * database keeps its hash. State-changing requests must come from our own origin (CSRF).
  */
 import { forbidden, unauthorized } from '@chitieu/core';
-import { type SessionUser, sessionUser } from '@chitieu/db';
+import { resolveScope, type Scope, type ScopeInput, type SessionUser, sessionUser } from '@chitieu/db';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -43,6 +43,11 @@ export function currentUser(c: Context<AppEnv>): SessionUser {
     throw forbidden('Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.');
   }
   return user;
+}
+
+/** The view a request asks for (unit, date, basis, structure), checked against the signed-in user. */
+export function requestScope(c: Context<AppEnv>, input: ScopeInput): Scope {
+  return resolveScope(c.var.deps.db, currentUser(c), input, c.var.deps.today());
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

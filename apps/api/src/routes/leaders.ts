@@ -3,11 +3,11 @@
  * views side by side. Each resolves its scope(s) like the dashboard (defaults, term dates,
  * authorisation in the domain layer) and calls one query function.
  */
-import { compareViews, laggingUnits, MISSIONS, missionView, resolveScope, targetTrends } from '@chitieu/db';
+import { compareViews, laggingUnits, MISSIONS, missionView, targetTrends } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
-import { currentUser } from '../lib/session.ts';
+import { requestScope } from '../lib/session.ts';
 import {
   FigureSchema,
   IndicatorSchema,
@@ -199,43 +199,28 @@ const compare = createRoute({
 
 export const leadersRoutes = createRouter()
   .openapi(trends, (c) => {
-    const { db, today } = c.var.deps;
-    const scope = resolveScope(
-      db,
-      currentUser(c),
-      { ...c.req.valid('query'), ...c.req.valid('param') },
-      today(),
-    );
-    return c.json({ targets: targetTrends(db, scope) }, 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });
+    return c.json({ targets: targetTrends(c.var.deps.db, scope) }, 200);
   })
   .openapi(lagging, (c) => {
-    const { db, today } = c.var.deps;
-    const scope = resolveScope(
-      db,
-      currentUser(c),
-      { ...c.req.valid('query'), ...c.req.valid('param') },
-      today(),
-    );
-    return c.json(laggingUnits(db, scope), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });
+    return c.json(laggingUnits(c.var.deps.db, scope), 200);
   })
   .openapi(mission, (c) => {
-    const { db, today } = c.var.deps;
     const { mission: name, termId } = c.req.valid('param');
-    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), termId }, today());
-    return c.json(missionView(db, scope, name), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), termId });
+    return c.json(missionView(c.var.deps.db, scope, name), 200);
   })
   .openapi(compare, (c) => {
-    const { db, today } = c.var.deps;
-    const actor = currentUser(c);
     const { termId } = c.req.valid('param');
     const { unitId2, asOf2, ...first } = c.req.valid('query');
-    const a = resolveScope(db, actor, { ...first, termId }, today());
+    const a = requestScope(c, { ...first, termId });
     // The second view defaults to the first's unit and date, so one changed parameter compares.
-    const b = resolveScope(
-      db,
-      actor,
-      { termId, unitId: unitId2 ?? a.unit.id, asOf: asOf2 ?? a.asOf, basis: a.basis },
-      today(),
-    );
-    return c.json(compareViews(db, a, b), 200);
+    const b = requestScope(c, {
+      termId,
+      unitId: unitId2 ?? a.unit.id,
+      asOf: asOf2 ?? a.asOf,
+      basis: a.basis,
+    });
+    return c.json(compareViews(c.var.deps.db, a, b), 200);
   });

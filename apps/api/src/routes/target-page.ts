@@ -4,11 +4,11 @@
  * resolveScope, so the same parameters mean the same view as the dashboard, with the same checks
  * (as-of date within the term: 400; unit outside the user's scope: 403; target of another term: 404).
  */
-import { resolveScope, targetDetail, targetNotes } from '@chitieu/db';
+import { targetDetail, targetNotes } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
-import { currentUser } from '../lib/session.ts';
+import { requestScope } from '../lib/session.ts';
 import {
   BreakdownSchema,
   DashboardSchema,
@@ -102,15 +102,13 @@ const notes = createRoute({
 
 export const targetPageRoutes = createRouter()
   .openapi(detail, (c) => {
-    const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
-    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), ...params }, today());
-    return c.json(targetDetail(db, scope, targetId), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
+    return c.json(targetDetail(c.var.deps.db, scope, targetId), 200);
   })
   .openapi(notes, (c) => {
-    const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
     const { limit, offset, ...query } = c.req.valid('query');
-    const scope = resolveScope(db, currentUser(c), { ...query, ...params }, today());
-    return c.json(targetNotes(db, scope, targetId, { limit, offset }), 200);
+    const scope = requestScope(c, { ...query, ...params });
+    return c.json(targetNotes(c.var.deps.db, scope, targetId, { limit, offset }), 200);
   });

@@ -2,7 +2,6 @@ import {
   dashboardSummary,
   getTerm,
   listTerms,
-  resolveScope,
   targetBreakdown,
   targetSeries,
   termTargets,
@@ -10,7 +9,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
-import { currentUser } from '../lib/session.ts';
+import { currentUser, requestScope } from '../lib/session.ts';
 import {
   BreakdownSchema,
   DashboardSchema,
@@ -81,24 +80,16 @@ export const termsRoutes = createRouter()
     return c.json({ term: getTerm(db, termId), targets: termTargets(db, termId) }, 200);
   })
   .openapi(dashboard, (c) => {
-    const { db, today } = c.var.deps;
-    const scope = resolveScope(
-      db,
-      currentUser(c),
-      { ...c.req.valid('query'), ...c.req.valid('param') },
-      today(),
-    );
-    return c.json(dashboardSummary(db, scope), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });
+    return c.json(dashboardSummary(c.var.deps.db, scope), 200);
   })
   .openapi(breakdown, (c) => {
-    const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
-    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), ...params }, today());
-    return c.json(targetBreakdown(db, scope, targetId), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
+    return c.json(targetBreakdown(c.var.deps.db, scope, targetId), 200);
   })
   .openapi(series, (c) => {
-    const { db, today } = c.var.deps;
     const { targetId, ...params } = c.req.valid('param');
-    const scope = resolveScope(db, currentUser(c), { ...c.req.valid('query'), ...params }, today());
-    return c.json(targetSeries(db, scope, targetId), 200);
+    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
+    return c.json(targetSeries(c.var.deps.db, scope, targetId), 200);
   });
