@@ -302,22 +302,18 @@ describe('leaders’ views', () => {
       expect(await page.locator('.app-nav').isVisible()).toBe(false);
       expect(await page.locator('.scope-bar').isVisible()).toBe(false);
       // Charts drawn for a 1366 px screen are scaled to the A4 printable width (186 mm ≈ 703 px).
-      const widest = await page.evaluate(() =>
-        Math.max(...[...document.querySelectorAll('.chart')].map((c) => c.getBoundingClientRect().width)),
-      );
-      expect(widest).toBeGreaterThan(300);
-      expect(widest).toBeLessThanOrEqual(703);
+      // (The scaling follows the media change a moment later: wait for it rather than look once.)
+      const widest = () =>
+        page.evaluate(() =>
+          Math.max(...[...document.querySelectorAll('.chart')].map((c) => c.getBoundingClientRect().width)),
+        );
+      await expect.poll(widest).toBeLessThanOrEqual(703);
+      expect(await widest()).toBeGreaterThan(300);
       await page.pdf({ format: 'A4', printBackground: true });
       await screenshot(page, 'missions-print.png', true);
       await page.emulateMedia({ media: 'screen' });
       // Back on screen, the charts are their own size again.
-      await expect
-        .poll(() =>
-          page.evaluate(() =>
-            Math.max(...[...document.querySelectorAll('.chart')].map((c) => c.getBoundingClientRect().width)),
-          ),
-        )
-        .toBeGreaterThan(703);
+      await expect.poll(widest).toBeGreaterThan(703);
 
       await page.goto(`${base}/`);
       await page.locator('.target-card').first().waitFor();
