@@ -9,7 +9,7 @@ import { stmt } from './statements.ts';
 
 export interface Actor {
   id: number;
-  roles: { role: Role; unitId: number }[];
+  readonly roles: readonly { role: Role; unitId: number }[];
 }
 
 /** Whether `unitId` is `ancestorId` or below it, in any structure version. */

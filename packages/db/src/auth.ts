@@ -7,8 +7,9 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import { invalid, notFound, type Role } from '@chitieu/core';
 import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
+import { bumpRevision, getRevision } from './revision.ts';
 import { roleAssignments, sessions, users } from './schema.ts';
-import { stmt } from './statements.ts';
+import { clientOf, inTransaction, stmt } from './statements.ts';
 
 /** scrypt cost: N=2^15, r=8 (32 MiB, ~60 ms here): slow for a guesser, fine for a login. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -109,50 +110,100 @@ export interface SessionUser {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
-  roles: { role: Role; unitId: number }[];
+  readonly roles: readonly { role: Role; unitId: number }[];
 }
 
-/** The user behind a live session token, or null (expired, logged out, deactivated or unknown). */
-export function sessionUser(db: DbOrTx, token: string, now = new Date()): SessionUser | null {
-  // One statement, roles as JSON: every request asks, and each statement outside a transaction
-  // opens its own read of the database.
+/**
+ * Sessions looked up since the data revision last changed, per connection. Every write that changes
+ * who may do what (logout, a password, roles, locking, a reorganisation) bumps the revision in its
+ * transaction, in this process or another, so a hit is never stale; each request still reads the
+ * revision. docs/decisions/0015-session-lookups.md.
+ */
+interface SessionCache {
+  revision: number;
+  byTokenHash: Map<string, { user: SessionUser; expiresAtMs: number }>;
+}
+const sessionCaches = new WeakMap<object, SessionCache>();
+/** Live sessions only (an unknown token is not kept), and never more than this many. */
+const MAX_CACHED_SESSIONS = 10_000;
+
+function sessionCache(db: DbOrTx, revision: number): SessionCache {
+  const client = clientOf(db);
+  let cache = sessionCaches.get(client);
+  if (!cache || cache.revision !== revision || cache.byTokenHash.size >= MAX_CACHED_SESSIONS) {
+    cache = { revision, byTokenHash: new Map() };
+    sessionCaches.set(client, cache);
+  }
+  return cache;
+}
+
+/**
+ * The user behind a live session token, or null (expired, logged out, deactivated or unknown).
+ * `revision`: the data revision as the caller read it for this request (the API reads it once per
+ * request, for this and for the ETag).
+ */
+export function sessionUser(
+  db: DbOrTx,
+  token: string,
+  revision = getRevision(db),
+  now = new Date(),
+): SessionUser | null {
+  const tokenHash = hashToken(token);
+  const cache = sessionCache(db, revision);
+  const hit = cache.byTokenHash.get(tokenHash);
+  if (hit && hit.expiresAtMs > now.getTime()) return hit.user;
+  // One statement, roles as JSON.
   const row = stmt<{
     id: number;
     username: string;
     displayName: string;
     mustChangePassword: number;
     roles: string;
+    expiresAt: string;
   }>(
     db,
     `SELECT u.id, u.username, u.display_name AS displayName, u.must_change_password AS mustChangePassword,
             (SELECT json_group_array(json_object('role', r.role, 'unitId', r.unit_id))
-             FROM role_assignments r WHERE r.user_id = u.id) AS roles
+             FROM role_assignments r WHERE r.user_id = u.id) AS roles, s.expires_at AS expiresAt
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
-  ).get(hashToken(token), now.toISOString());
-  if (!row) return null;
-  return {
+  ).get(tokenHash, now.toISOString());
+  if (!row) {
+    cache.byTokenHash.delete(tokenHash);
+    return null;
+  }
+  // Shared by every request of this session until the revision changes: frozen, so none can alter it.
+  const user: SessionUser = Object.freeze({
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     mustChangePassword: row.mustChangePassword === 1,
-    roles: JSON.parse(row.roles) as { role: Role; unitId: number }[],
-  };
+    roles: Object.freeze(JSON.parse(row.roles) as { role: Role; unitId: number }[]),
+  });
+  cache.byTokenHash.set(tokenHash, { user, expiresAtMs: Date.parse(row.expiresAt) });
+  return user;
 }
 
 export function endSession(db: DbOrTx, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .run();
+  inTransaction(db, () => {
+    db.delete(sessions)
+      .where(eq(sessions.tokenHash, hashToken(token)))
+      .run();
+    bumpRevision(db); // ends the cached lookup of this session
+  });
 }
 
 export function changePassword(db: Db, userId: number, password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
-  const result = db
-    .update(users)
-    .set({ passwordHash: hashPassword(password), mustChangePassword: false })
-    .where(eq(users.id, userId))
-    .run();
-  if (result.changes === 0) throw notFound('Không tìm thấy người dùng.');
+  const passwordHash = hashPassword(password);
+  inTransaction(db, () => {
+    const result = db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(eq(users.id, userId))
+      .run();
+    if (result.changes === 0) throw notFound('Không tìm thấy người dùng.');
+    bumpRevision(db); // the cached session no longer has a temporary password
+  });
 }

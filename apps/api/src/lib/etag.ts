@@ -1,4 +1,3 @@
-import { getRevision } from '@chitieu/db';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './router.ts';
 
@@ -8,11 +7,11 @@ import type { AppEnv } from './router.ts';
  * defaults ("as of today") move with it; the boot id because a new build may answer differently.
  */
 export const revisionEtag = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user;
-  if (!user) return next();
-  const { db, today, bootId } = c.var.deps;
+  const { user, revision } = c.var;
+  if (!user || revision === null) return next();
+  const { today, bootId } = c.var.deps;
   // Figures depend on who asks (their scope), so the tag names the user and caches stay private.
-  const etag = `W/"${bootId}-${getRevision(db)}-${today()}-u${user.id}"`;
+  const etag = `W/"${bootId}-${revision}-${today()}-u${user.id}"`;
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
   const ifNoneMatch = c.req.header('If-None-Match');
   if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {

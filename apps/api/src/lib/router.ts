@@ -14,7 +14,14 @@ export interface Deps {
   throttles: { account: Throttle; address: Throttle };
 }
 
-export type AppEnv = { Variables: { deps: Deps; user: SessionUser | null } };
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    user: SessionUser | null;
+    /** The data revision, read once per signed-in request (session check and ETag). */
+    revision: number | null;
+  };
+};
 
 /** A router whose validation failures answer with the error envelope, naming the parameter. */
 export function createRouter() {

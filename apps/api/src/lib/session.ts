@@ -3,7 +3,14 @@
  * database keeps its hash. State-changing requests must come from our own origin (CSRF).
  */
 import { forbidden, unauthorized } from '@chitieu/core';
-import { resolveScope, type Scope, type ScopeInput, type SessionUser, sessionUser } from '@chitieu/db';
+import {
+  getRevision,
+  resolveScope,
+  type Scope,
+  type ScopeInput,
+  type SessionUser,
+  sessionUser,
+} from '@chitieu/db';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -30,7 +37,10 @@ export function clearSessionCookie(c: Context) {
 
 export const readSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
-  c.set('user', token ? sessionUser(c.var.deps.db, token) : null);
+  // Read once per signed-in request: it checks the session's cached lookup and makes the ETag.
+  const revision = token ? getRevision(c.var.deps.db) : null;
+  c.set('revision', revision);
+  c.set('user', token && revision !== null ? sessionUser(c.var.deps.db, token, revision) : null);
   await next();
 });
 
