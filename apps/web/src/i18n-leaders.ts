@@ -1,6 +1,7 @@
 /**
- * Strings of the leaders' views (lagging units, missions, comparison, print), kept apart so that
- * i18n.ts only spreads them in. Vietnamese first; `leadersEn` must have every key (the type says so).
+ * Vietnamese strings of the leaders' views (lagging units, missions, comparison, print), kept apart
+ * so that i18n.ts only spreads them in. Their English, with every key (the type says so), is in
+ * i18n-en.ts.
  */
 export const leadersVi = {
   'nav.lagging': 'Đơn vị chậm tiến độ',
@@ -78,81 +79,3 @@ export const leadersVi = {
   'compare.noFigure': '—',
   'compare.pp': '{value} điểm %',
 } as const;
-
-export const leadersEn: Record<keyof typeof leadersVi, string> = {
-  'nav.lagging': 'Lagging units',
-  'nav.missions': 'Missions',
-  'nav.compare': 'Compare',
-
-  'print.button': 'Print / Save PDF',
-  'leaders.resetUnit': 'Back to the default unit',
-  'targets.trend': 'Cumulative trend by period: {list}',
-
-  'lagging.title': 'Lagging units',
-  'lagging.lead':
-    'The units under {unit}, the one needing attention most at the top. Completion is the mean pace against where each target should be by {date}, over the targets the unit has a goal for (ahead of pace counts at most 100%; an unreported target counts 0).',
-  'lagging.rank': 'Rank',
-  'lagging.unit': 'Unit',
-  'lagging.score': 'Completion against pace',
-  'lagging.behindOn': 'Behind on',
-  'lagging.none': 'Not behind on any target',
-  'lagging.noGoal': 'No targets assigned',
-  'lagging.unreported': 'Not reported',
-  'lagging.unreportedNote': 'No figures reported for any of its targets.',
-  'lagging.judged': 'over {count} targets',
-  'lagging.drill': 'Open the units under {unit}',
-  'lagging.noChildren': 'This unit has no sub-units to rank.',
-  'lagging.lagCount': '{count}/{total} units below 90% of pace',
-  'lagging.scoreLabel': 'Completion {score}',
-
-  'missions.title': 'Key missions',
-  'missions.choose': 'Mission',
-  'missions.poverty': 'Poverty reduction',
-  'missions.rural': 'New rural areas',
-  'missions.grassroots': 'Grassroots activity',
-  'missions.unknown': 'There is no mission “{mission}”. Choose one of the missions below.',
-  'missions.total': 'Total',
-  'missions.year': 'Year',
-  'missions.unit': 'Unit',
-  'missions.goal': 'Target',
-  'missions.allocated': 'Allocated',
-  'missions.pct': '% of target',
-  'missions.status': 'Status',
-  'missions.byUnit': 'By sub-unit',
-  'missions.byUnitYear': '{name} by unit and by year',
-  'missions.povertyLead':
-    '{value} households lifted out of poverty or near-poverty by {date}; target {goal} ({pct}).',
-  'missions.povertyYearTitle': 'Households out of poverty by year against the plan',
-  'missions.ruralLead': '{count} new rural area works worth {money} by {date}.',
-  'missions.ruralYearTitle': 'New rural area works by year',
-  'missions.works': 'Works',
-  'missions.worksValue': 'Value',
-  'missions.ruralSummary': 'New rural area works by year: {list}.',
-  'missions.grassrootsLead': '{meeting}/{expected} grassroots units meet the rule ({pct}) as of {date}.',
-  'missions.meeting': 'Meeting',
-  'missions.expected': 'Units',
-  'missions.share': 'Share',
-  'missions.reported': 'Reported',
-  'missions.notMeetingTitle': 'Grassroots units not meeting the rule',
-  'missions.notMeetingNone': 'Every grassroots unit in scope meets the rule.',
-  'missions.reasonNo': 'Not meeting',
-  'missions.reasonUnreported': 'Not reported',
-  'missions.parent': 'Under',
-  'missions.shareBar': '{meeting}/{expected} units meeting',
-
-  'compare.title': 'Compare two dates, two units',
-  'compare.lead': 'Choose the unit and the as-of date of each column. Difference = column B − column A.',
-  'compare.sideA': 'Column A',
-  'compare.sideB': 'Column B',
-  'compare.target': 'Target',
-  'compare.value': 'Result',
-  'compare.pct': '% of target',
-  'compare.status': 'Status',
-  'compare.difference': 'Difference',
-  'compare.headline': '{done}/{counted} achieved',
-  'compare.column': '{unit} · {date}',
-  'compare.yearLater': 'Mid-term and a year later',
-  'compare.supplementary': 'Supplementary targets',
-  'compare.noFigure': '—',
-  'compare.pp': '{value} pp',
-};

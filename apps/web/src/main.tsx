@@ -16,11 +16,12 @@ import './leaders.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { getLang } from './i18n.ts';
+import { getLang, loadLanguage } from './i18n.ts';
 import { installPrintCharts } from './lib/print-charts.ts';
 
 document.documentElement.lang = getLang();
 installPrintCharts();
+await loadLanguage(getLang());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');

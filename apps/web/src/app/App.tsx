@@ -9,10 +9,8 @@ import { DemoBanner } from '../components/DemoBanner.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
-import { SignedOut } from '../features/setup/SignedOut.tsx';
 import { useI18n } from '../i18n.ts';
 import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
@@ -20,8 +18,14 @@ import { createQueryClient } from '../lib/query-client.ts';
 import { navigate, useViewState } from '../lib/url-state.ts';
 import { theme } from './theme.ts';
 
-// The overview is what most people open: it comes in the first download. The other pages are
-// fetched when opened, so they do not slow it down.
+// The overview is what most people open: it comes in the first download. The other pages, the
+// sign-in and temporary-password pages included, are fetched when opened, so they do not slow it down.
+const SignedOut = lazy(() =>
+  import('../features/setup/SignedOut.tsx').then((m) => ({ default: m.SignedOut })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
@@ -98,17 +102,19 @@ function Shell({ me }: { me: Me }) {
   );
 }
 
+function BootMessage() {
+  const { t } = useI18n();
+  return (
+    <p className="boot-message" role="status">
+      {t('state.loading')}
+    </p>
+  );
+}
+
 /** Signed in: the pages; otherwise the sign-in page (also when a session ends mid-way). */
 function Gate() {
-  const { t } = useI18n();
   const me = useMe();
-  if (me.isPending) {
-    return (
-      <p className="boot-message" role="status">
-        {t('state.loading')}
-      </p>
-    );
-  }
+  if (me.isPending) return <BootMessage />;
   if (me.isError) {
     return (
       <main className="main main--narrow">
@@ -116,8 +122,13 @@ function Gate() {
       </main>
     );
   }
-  if (me.data === null) return <SignedOut />;
-  if (me.data.mustChangePassword) return <ChangePasswordPage me={me.data} />;
+  if (me.data === null || me.data.mustChangePassword) {
+    return (
+      <Suspense fallback={<BootMessage />}>
+        {me.data === null ? <SignedOut /> : <ChangePasswordPage me={me.data} />}
+      </Suspense>
+    );
+  }
   return <Shell me={me.data} />;
 }
 

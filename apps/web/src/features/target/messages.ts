@@ -1,7 +1,7 @@
 /**
- * The target page's strings, Vietnamese and English. Kept beside the page and spread into the one
- * dictionary in i18n.ts, so t() and its key type cover them like every other string. The English
- * dictionary must name every key here (the type says so).
+ * The target page's Vietnamese strings. Kept beside the page and spread into the one dictionary in
+ * i18n.ts, so t() and its key type cover them like every other string. Their English, with every
+ * key (the type says so), is in i18n-en.ts.
  */
 export const targetVi = {
   'target.back': '← Tổng quan',
@@ -59,61 +59,3 @@ export const targetVi = {
   'target.related': 'Chỉ số kèm theo',
   'target.missing': 'Chưa chọn chỉ tiêu.',
 } as const;
-
-export const targetEn: Record<keyof typeof targetVi, string> = {
-  'target.back': '← Overview',
-  'target.pageTitle': '{code}. {name}',
-  'target.result': 'Result as of {date}',
-  'target.goalTerm': 'Resolution target',
-  'target.goalAllocated': 'Allocated target',
-  'target.noGoal': 'This unit has no share of this target.',
-  'target.expected': 'Expected by this date',
-  'target.forecast': 'Forecast for the end of the term',
-  'target.forecastOfGoal': '{pct} of the target',
-  'target.forecastNone': 'No forecast yet',
-  'target.progress.title': 'To date against the plan',
-  'target.progress.titleLevel': 'Level reached against the plan',
-  'target.progress.subtitle': 'Plan: {plan}. Forecast (dashed): {method}.',
-  'target.progress.planLinear': 'evenly over the term',
-  'target.progress.planYearly': 'the yearly plan',
-  'target.progress.noPlan': 'no target to compare with',
-  'target.progress.actual': 'Result (to date)',
-  'target.progress.actualLevel': 'Result',
-  'target.progress.plan': 'Plan',
-  'target.progress.forecastLine': 'Forecast',
-  'target.progress.date': 'Date',
-  'target.progress.summary':
-    'To date on {date}: {value}; planned by the end of the term {goal}; forecast {forecast}.',
-  'target.periods.title': 'Results by reporting period',
-  'target.periods.subtitle': 'What arose in each period; the last column is the total to its end',
-  'target.periods.subtitleLevel': 'The level reached at the end of each period',
-  'target.periods.period': 'Period',
-  'target.periods.value': 'In the period',
-  'target.periods.level': 'At its end',
-  'target.periods.toDate': 'To date',
-  'target.periods.summary': 'Results by period: {list}.',
-  'target.periods.empty': 'No reporting period has ended by this date.',
-  'target.units.title': 'By unit below',
-  'target.units.subtitle': 'Highest first. Click a unit to open it.',
-  'target.units.unit': 'Unit',
-  'target.units.value': 'Result',
-  'target.units.allocation': 'Allocated',
-  'target.units.pct': '% of target',
-  'target.units.status': 'Status',
-  'target.units.reported': 'Report',
-  'target.units.reportedYes': 'Reported',
-  'target.units.reportedNo': 'Not reported',
-  'target.units.drill': 'Open {unit}',
-  'target.units.none': 'This unit has no units below it.',
-  'target.units.noneReported': 'No unit below has reported on this target yet.',
-  'target.units.unreportedNote': 'Not reported (not charted): {list}.',
-  'target.units.summary': 'Results by unit, highest first: {list}.',
-  'target.notes.title': 'Notes and evidence',
-  'target.notes.subtitle': 'On the results behind the figures above, newest first',
-  'target.notes.empty': 'The results counted here have no notes or evidence yet.',
-  'target.notes.evidence': 'Evidence',
-  'target.notes.count': 'Showing {shown} of {total} notes',
-  'target.notes.more': 'Show more',
-  'target.related': 'Related indicators',
-  'target.missing': 'No target chosen.',
-};
