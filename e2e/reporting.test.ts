@@ -137,6 +137,11 @@ describe('the sign-in page of the demo', () => {
       try {
         await signIn(page, base(), username);
         expect(await menuLinks(page), username).toEqual(links);
+        // Setting-up pages sit in their own labelled group, after the everyday ones.
+        const setup = page.getByRole('list', { name: 'Thiết lập' }).getByRole('link');
+        expect(await setup.allTextContents(), username).toEqual(
+          links.includes('Nhiệm kỳ, chỉ tiêu' as never) ? ['Nhiệm kỳ, chỉ tiêu'] : [],
+        );
         // A page the role does not open falls back to the overview.
         if (!links.includes('Nhập liệu' as never)) {
           await page.goto(`${base()}/?page=entry`);

@@ -248,6 +248,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'targets.termGoal': 'Resolution goal for the whole term: {goal}',
 
   'nav.label': 'Pages',
+  'nav.setup': 'Setup',
   'nav.overview': 'Overview',
   'nav.entry': 'Data entry',
   'nav.cockpit': 'Reporting status',

@@ -113,6 +113,7 @@ const vi = {
   'targets.termGoal': 'Chỉ tiêu NQ của cả nhiệm kỳ: {goal}',
 
   'nav.label': 'Các trang',
+  'nav.setup': 'Thiết lập',
   'nav.overview': 'Tổng quan',
   'nav.entry': 'Nhập liệu',
   'nav.cockpit': 'Tình hình báo cáo',

@@ -17,38 +17,51 @@ const LABELS: Record<Page, MessageKey> = {
   compare: 'nav.compare',
 };
 
+/** Setting-up pages: after the everyday ones, under their own label. */
+const SETUP: ReadonlySet<Page> = new Set(['terms', 'units', 'users', 'reorganise']);
+
 /**
- * The pages the user's roles open. Real links (a page opens in a new tab with a middle click);
- * a plain click moves within the app and keeps the term.
+ * The pages the user's roles open: the everyday ones, then the setting-up ones under "Thiết lập".
+ * Real links (a page opens in a new tab with a middle click); a plain click moves within the app
+ * and keeps the term.
  */
 export function AppNav({ pages, current, term }: { pages: Page[]; current: Page; term: number | undefined }) {
   const { t } = useI18n();
-  const stateOf = (page: Page): ViewState => ({ page: page === 'overview' ? undefined : page, term });
+  const link = (page: Page) => {
+    const state: ViewState = { page: page === 'overview' ? undefined : page, term };
+    const href = `${window.location.pathname}${viewStateSearch(state)}` || '/';
+    return (
+      <li key={page}>
+        <a
+          className="app-nav__link"
+          href={href}
+          aria-current={page === current ? 'page' : undefined}
+          onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+              return;
+            event.preventDefault();
+            navigate(state);
+          }}
+        >
+          {t(LABELS[page])}
+        </a>
+      </li>
+    );
+  };
+  const setup = pages.filter((page) => SETUP.has(page));
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
-      <ul className="app-nav__list">
-        {pages.map((page) => {
-          const state = stateOf(page);
-          const href = `${window.location.pathname}${viewStateSearch(state)}` || '/';
-          return (
-            <li key={page}>
-              <a
-                className="app-nav__link"
-                href={href}
-                aria-current={page === current ? 'page' : undefined}
-                onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-                    return;
-                  event.preventDefault();
-                  navigate(state);
-                }}
-              >
-                {t(LABELS[page])}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <ul className="app-nav__list">{pages.filter((page) => !SETUP.has(page)).map(link)}</ul>
+      {setup.length > 0 && (
+        <div className="app-nav__setup">
+          <span className="app-nav__group" id="app-nav-setup">
+            {t('nav.setup')}
+          </span>
+          <ul className="app-nav__list" aria-labelledby="app-nav-setup">
+            {setup.map(link)}
+          </ul>
+        </div>
+      )}
     </nav>
   );
 }
