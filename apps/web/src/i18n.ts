@@ -634,10 +634,18 @@ export function getLang(): Lang {
 
 let wanted: Lang = current;
 
-/** Switch language once its texts are here (a later switch wins over one still loading). */
+/**
+ * Switch language once its texts are here (a later switch wins over one still loading). If they
+ * cannot be fetched (the connection dropped), the language stays as it was and the switch can be
+ * tried again.
+ */
 export async function setLang(lang: Lang): Promise<void> {
   wanted = lang;
-  await loadLanguage(lang);
+  try {
+    await loadLanguage(lang);
+  } catch {
+    return;
+  }
   if (lang !== wanted || lang === current) return;
   current = lang;
   try {

@@ -16,12 +16,13 @@ import './leaders.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { getLang, loadLanguage } from './i18n.ts';
+import { getLang, loadLanguage, setLang } from './i18n.ts';
 import { installPrintCharts } from './lib/print-charts.ts';
 
 document.documentElement.lang = getLang();
 installPrintCharts();
-await loadLanguage(getLang());
+// English is a chunk of its own: wait for it, or start in Vietnamese if it cannot be fetched.
+await loadLanguage(getLang()).catch(() => setLang('vi'));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
