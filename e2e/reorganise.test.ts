@@ -92,13 +92,27 @@ describe('reorganisation page', () => {
     expect(new URL(page.url()).searchParams.get('sv')).toBeNull();
     const oldOptions = await page.getByLabel('Đơn vị', { exact: true }).locator('option').allTextContents();
     expect(oldOptions.some((o) => o.includes('Huyện Tuy Phong'))).toBe(true);
+
+    // The other views of the old structure offer its units too, though the admin's role has moved to
+    // Tỉnh Lâm Đồng, which that structure does not contain.
+    const ct2 = db.get<{ id: number }>(sql`SELECT id FROM targets WHERE code = 'CT2'`)?.id;
+    for (const view of [
+      '/?page=lagging',
+      '/?page=missions',
+      '/?page=compare',
+      `/?page=target&target=${ct2}`,
+    ]) {
+      await page.goto(`${baseUrl}${view}`);
+      await expectSelectedUnit(page, 'Tỉnh Bình Thuận');
+    }
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
 });
 
 async function expectSelectedUnit(page: import('playwright-core').Page, name: string) {
-  const picker = page.getByLabel('Đơn vị', { exact: true });
+  // The comparison has two pickers, its columns A and B: the first is the view's own unit.
+  const picker = page.getByLabel('Đơn vị', { exact: true }).first();
   await expect
     .poll(async () => (await picker.locator('option:checked').textContent())?.trim(), { timeout: 15_000 })
     .toContain(name);

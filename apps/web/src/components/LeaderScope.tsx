@@ -4,14 +4,13 @@
  * gets (a date outside the term, a unit outside one's scope) with ways out — never a blank page.
  */
 import { Button } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTerms } from '../api/get-terms.ts';
 import { useUnits } from '../api/get-units.ts';
 import type { ScopeParams } from '../features/overview/api/scope.ts';
 import { ScopeBar } from '../features/overview/components/ScopeBar.tsx';
 import { useI18n } from '../i18n.ts';
 import { errorMessage, isRetryable } from '../lib/api-client.ts';
-import { withinRoots } from '../lib/units.ts';
+import { usePickableUnits } from '../lib/units.ts';
 import { useViewState } from '../lib/url-state.ts';
 import { ErrorState, RetryButton } from './States.tsx';
 
@@ -49,9 +48,7 @@ export function LeaderScopeBar({
   const { view, setView, terms, termId } = useLeaderScope();
   const version = data?.structureVersionId ?? view.sv;
   const units = useUnits(version, version !== undefined || failed);
-  const all = units.data?.units;
-  const openable = useMemo(() => withinRoots(all ?? [], homeUnitIds), [all, homeUnitIds]);
-  const pickable = useMemo(() => (all ?? []).filter((u) => openable.has(u.id)), [all, openable]);
+  const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.unit.id]);
   const term = data?.term ?? terms.data?.find((candidate) => candidate.id === termId);
   return (
     <ScopeBar

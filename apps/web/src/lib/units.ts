@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+
 /** The unit tree in reading order (each parent followed by its children), for the unit picker. */
 export interface UnitNode {
   id: number;
@@ -48,4 +50,26 @@ export function withinRoots<U extends UnitNode>(units: readonly U[], roots: read
     }
   }
   return inside;
+}
+
+/**
+ * The units a user may pick in a structure's tree: the subtrees of their roles' units and of the
+ * units the API opened for them (the API has the last word either way). After a reorganisation a
+ * role sits at a successor that an older structure does not contain; the API still opens that
+ * structure's unit, and its subtree stays pickable.
+ */
+export function usePickableUnits<U extends UnitNode>(
+  units: readonly U[] | undefined,
+  homeUnitIds: readonly number[],
+  opened: readonly (number | undefined)[],
+) {
+  const openedKey = opened.filter((id) => id !== undefined).join(',');
+  return useMemo(() => {
+    const all = units ?? [];
+    // Without roles to go by, everything, as withinRoots does.
+    const roots =
+      homeUnitIds.length === 0 ? [] : [...homeUnitIds, ...openedKey.split(',').filter(Boolean).map(Number)];
+    const openable = withinRoots(all, roots);
+    return { openable, pickable: all.filter((unit) => openable.has(unit.id)) };
+  }, [units, homeUnitIds, openedKey]);
 }

@@ -5,7 +5,7 @@
  */
 import { formatDate, isIsoDate } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useUnits } from '../../api/get-units.ts';
 import { ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
 import { PrintButton } from '../../components/PrintButton.tsx';
@@ -13,7 +13,7 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useI18n } from '../../i18n.ts';
 import { pctOfGoalText, valueText } from '../../lib/figures.ts';
 import { statusKey } from '../../lib/status.ts';
-import { withinRoots } from '../../lib/units.ts';
+import { usePickableUnits } from '../../lib/units.ts';
 import { AsOfForm } from '../overview/components/AsOfForm.tsx';
 import { StatusBadge } from '../overview/components/StatusBadge.tsx';
 import { type Compare, type CompareRow, useCompare } from './api/get-compare.ts';
@@ -41,9 +41,10 @@ export default function ComparePage({ homeUnitIds }: { homeUnitIds: readonly num
 
   const version = data?.a.scope.structureVersionId ?? view.sv;
   const units = useUnits(version, version !== undefined || query.isError);
-  const all = units.data?.units;
-  const openable = useMemo(() => withinRoots(all ?? [], homeUnitIds), [all, homeUnitIds]);
-  const pickable = useMemo(() => (all ?? []).filter((u) => openable.has(u.id)), [all, openable]);
+  const { pickable } = usePickableUnits(units.data?.units, homeUnitIds, [
+    data?.a.scope.unit.id,
+    data?.b.scope.unit.id,
+  ]);
   const term = data?.a.scope.term;
   const termRange = term ? { start: term.startDate, end: term.endDate } : undefined;
 

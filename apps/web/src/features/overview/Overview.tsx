@@ -6,7 +6,7 @@
 import { formatDate, isIsoDate } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useMeta } from '../../api/get-meta.ts';
 import { useStructureVersions } from '../../api/get-structure-versions.ts';
 import { useTerms } from '../../api/get-terms.ts';
@@ -15,7 +15,7 @@ import { EmptyState, ErrorState, RetryButton } from '../../components/States.tsx
 import { StructureSwitch } from '../../components/StructureSwitch.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
-import { withinRoots } from '../../lib/units.ts';
+import { usePickableUnits } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
 import { useTrends } from './api/get-trends.ts';
@@ -91,19 +91,7 @@ export function Overview({
   const works = sameTerm ? data?.targets.find((target) => target.code === WORKS_CODE) : undefined;
   const ownerUnitId = data?.scope.term.ownerUnitId;
   const selectUnit = (unitId: number) => setView({ unit: unitId });
-  const allUnits = units.data?.units;
-  // The unit the API opened is readable, and so is its subtree: after a reorganisation a user's role
-  // sits at a successor that the old structure does not contain.
-  const scopeUnitId = data?.scope.unit.id;
-  const openable = useMemo(
-    () =>
-      withinRoots(allUnits ?? [], scopeUnitId === undefined ? homeUnitIds : [...homeUnitIds, scopeUnitId]),
-    [allUnits, homeUnitIds, scopeUnitId],
-  );
-  const pickable = useMemo(
-    () => (allUnits ?? []).filter((unit) => openable.has(unit.id)),
-    [allUnits, openable],
-  );
+  const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.scope.unit.id]);
 
   const topError = terms.error ?? (scope ? dashboard.error : null);
   let body: ReactNode;

@@ -6,7 +6,7 @@
  */
 import { formatDate, isStateMeasure } from '@chitieu/core';
 import { Button } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
 import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { goalText, pctOfGoalText, relatedText, shareText, valueParts } from '../../lib/figures.ts';
 import { statusKey } from '../../lib/status.ts';
-import { withinRoots } from '../../lib/units.ts';
+import { usePickableUnits } from '../../lib/units.ts';
 import { navigate, useViewState, viewStateSearch } from '../../lib/url-state.ts';
 import { IllustrativeNotice } from '../overview/components/IllustrativeNotice.tsx';
 import { ScopeBar } from '../overview/components/ScopeBar.tsx';
@@ -48,9 +48,7 @@ export default function TargetPage({ homeUnitIds = [] }: { homeUnitIds?: readonl
   const fresh = data !== undefined && !detail.isPlaceholderData;
   const unitsVersion = data?.scope.structureVersionId ?? view.sv;
   const units = useUnits(unitsVersion, unitsVersion !== undefined || detail.isError);
-  const allUnits = units.data?.units;
-  const openable = useMemo(() => withinRoots(allUnits ?? [], homeUnitIds), [allUnits, homeUnitIds]);
-  const pickable = useMemo(() => (allUnits ?? []).filter((u) => openable.has(u.id)), [allUnits, openable]);
+  const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.scope.unit.id]);
 
   // The defaults the API chose go into the address (replace: it is the same view).
   useEffect(() => {
