@@ -81,8 +81,9 @@ describe('reorganisation page', () => {
     await expectSelectedUnit(page, 'Tỉnh Lâm Đồng');
     const options = await page.getByLabel('Đơn vị', { exact: true }).locator('option').allTextContents();
     expect(options.some((o) => o.includes('Xã Hòa Thắng'))).toBe(true);
-    // Lâm Đồng heads the new tree; closed units stay below the unit they were summed into.
-    expect(options.some((o) => o.includes('Tỉnh Lâm Đồng'))).toBe(true);
+    // Lâm Đồng heads the new tree; closed units stay below the unit they were summed into, marked.
+    expect(options.find((o) => o.includes('Tỉnh Lâm Đồng'))?.trim()).toBe('Tỉnh Lâm Đồng');
+    expect(options.filter((o) => o.endsWith('(đơn vị cũ)')).length).toBeGreaterThan(100);
     expect(new URL(page.url()).searchParams.get('sv')).toBe('3');
     await settle(page);
     await screenshot(page, 'reorganise-overview-new.png');

@@ -141,6 +141,9 @@ export const TreeUnitSchema = z
     isGrassroots: z.boolean(),
     parentId: z.number().int().nullable(),
     depth: z.number().int(),
+    former: z.boolean().openapi({
+      description: 'Closed before this structure began; kept below the successor its results go to',
+    }),
   })
   .openapi('TreeUnit');
 

@@ -153,6 +153,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 
   'scope.unit': 'Unit',
   'scope.unitPlaceholder': 'Choose a unit',
+  'units.former': 'former unit',
   'scope.otherUnits': 'Other units',
   'scope.asOf': 'Figures as of',
   'scope.asOfHint': 'day/month/year',

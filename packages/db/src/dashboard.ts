@@ -114,25 +114,28 @@ export interface TreeUnit {
   isGrassroots: boolean;
   parentId: number | null;
   depth: number;
+  /**
+   * Closed before this structure began: a unit merged or split away, kept below the successor its
+   * results are summed into (docs/decisions/0009), so its figures can still be opened.
+   */
+  former: boolean;
 }
+
+/** SQL for TreeUnit.former, with `u` the unit and `p` its placement. */
+const FORMER = `(u.valid_to IS NOT NULL AND u.valid_to <= (SELECT valid_from FROM structure_versions v
+                                                            WHERE v.id = p.structure_version_id))`;
 
 /** The whole tree of a structure version, parents before children, in their sort order. */
 export function unitTree(db: DbOrTx, versionId: number): TreeUnit[] {
-  return db
-    .select({
-      id: s.units.id,
-      code: s.units.code,
-      name: s.units.name,
-      type: s.units.type,
-      isGrassroots: s.units.isGrassroots,
-      parentId: s.placements.parentId,
-      depth: s.placements.depth,
-    })
-    .from(s.placements)
-    .innerJoin(s.units, eq(s.units.id, s.placements.unitId))
-    .where(eq(s.placements.structureVersionId, versionId))
-    .orderBy(asc(s.placements.depth), asc(s.placements.sortOrder))
-    .all();
+  const rows = stmt<Omit<TreeUnit, 'isGrassroots' | 'former'> & { isGrassroots: number; former: number }>(
+    db,
+    `SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
+            ${FORMER} AS former
+     FROM placements p JOIN units u ON u.id = p.unit_id
+     WHERE p.structure_version_id = ?
+     ORDER BY p.depth, p.sort_order`,
+  ).all(versionId);
+  return rows.map((r) => ({ ...r, isGrassroots: r.isGrassroots === 1, former: r.former === 1 }));
 }
 
 /** The children of a unit in a version, in their order, and whether each has children of its own. */
@@ -141,9 +144,12 @@ export function childUnits(
   versionId: number,
   unitId: number,
 ): (TreeUnit & { hasChildren: boolean })[] {
-  const rows = stmt<Omit<TreeUnit, 'isGrassroots'> & { isGrassroots: number; hasChildren: number }>(
+  const rows = stmt<
+    Omit<TreeUnit, 'isGrassroots' | 'former'> & { isGrassroots: number; former: number; hasChildren: number }
+  >(
     db,
     `SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
+            ${FORMER} AS former,
             EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
                     AND c.parent_id = p.unit_id) AS hasChildren
      FROM placements p JOIN units u ON u.id = p.unit_id
@@ -158,6 +164,7 @@ export function childUnits(
     isGrassroots: r.isGrassroots === 1,
     parentId: r.parentId,
     depth: r.depth,
+    former: r.former === 1,
     hasChildren: r.hasChildren === 1,
   }));
 }
@@ -632,6 +639,7 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
       isGrassroots: child.isGrassroots,
       parentId: child.parentId,
       depth: child.depth,
+      former: child.former,
       hasChildren: child.hasChildren,
       figure: progress.figure,
       allocation,

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './client.ts';
+import { unitTree } from './dashboard.ts';
 import { applyReorganisation, previewReorganisation } from './reorganise.ts';
 import { recordResult, setSubmissionState } from './results.ts';
 import { rebuildRollups } from './rollup.ts';
@@ -184,6 +185,18 @@ describe('reorganisation of the Bình Thuận demo', () => {
       WHERE p.structure_version_id = ${v3} AND p.parent_id = ${lamDong.id} AND u.valid_to IS NULL`);
     expect(under).toHaveLength(48);
     expect(openCommunes(db, v3)).toBe(45);
+    // In the new tree, exactly the units closed by then are marked former (kept below a successor).
+    const closedBy = (date: string) =>
+      new Set(
+        db
+          .all<{ id: number }>(sql`SELECT id FROM units WHERE valid_to IS NOT NULL AND valid_to <= ${date}`)
+          .map((u) => u.id),
+      );
+    const closed2025 = closedBy('2025-07-01');
+    const tree3 = unitTree(db, v3);
+    expect(tree3.filter((u) => u.former).length).toBeGreaterThan(100);
+    for (const unit of tree3) expect(unit.former, unit.name).toBe(closed2025.has(unit.id));
+    expect(unitTree(db, firstVersion).some((u) => u.former)).toBe(false);
     // The district level and the old province ended; nothing but Lâm Đồng's 45 units is open.
     // The district level ended; the new province replaced the old one, and the 3 directly attached
     // unions moved under it. Open now: Lâm Đồng, its 45 communes and the 3 unions.

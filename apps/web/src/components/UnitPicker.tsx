@@ -1,13 +1,15 @@
 import { type ComboboxItem, type ComboboxItemGroup, NativeSelect } from '@mantine/core';
 import { useMemo } from 'react';
-import type { TreeUnit } from '../api/get-units.ts';
 import { useI18n } from '../i18n.ts';
-import { depthFirst } from '../lib/units.ts';
+import { depthFirst, type UnitNode } from '../lib/units.ts';
 
 /** Non-breaking spaces survive in <option> text (ordinary spaces are collapsed). */
 const INDENT = '\u00a0\u00a0\u00a0';
 
 type Entry = ComboboxItem | ComboboxItemGroup<ComboboxItem, string>;
+
+/** A unit as the picker needs it; `former`: closed before the structure began (see TreeUnit). */
+export type PickerUnit = UnitNode & { former?: boolean };
 
 /**
  * The options for a set of units (often a subtree: what a user may open). Each top unit comes
@@ -15,21 +17,24 @@ type Entry = ComboboxItem | ComboboxItemGroup<ComboboxItem, string>;
  * group holding its subtree, and childless children share a last group; otherwise (a district)
  * the children follow, indented.
  */
-export function unitOptions(units: readonly TreeUnit[], otherUnitsLabel: string): Entry[] {
+export function unitOptions(
+  units: readonly PickerUnit[],
+  labels: { otherUnits: string; former: string },
+): Entry[] {
   const ordered = depthFirst(units);
   const ids = new Set(units.map((u) => u.id));
-  const childrenOf = new Map<number, TreeUnit[]>();
+  const childrenOf = new Map<number, PickerUnit[]>();
   for (const unit of ordered) {
     if (unit.parentId === null || !ids.has(unit.parentId)) continue;
     const list = childrenOf.get(unit.parentId) ?? [];
     list.push(unit);
     childrenOf.set(unit.parentId, list);
   }
-  const item = (unit: TreeUnit, baseDepth: number): ComboboxItem => ({
+  const item = (unit: PickerUnit, baseDepth: number): ComboboxItem => ({
     value: String(unit.id),
-    label: `${INDENT.repeat(Math.max(0, unit.depth - baseDepth))}${unit.name}`,
+    label: `${INDENT.repeat(Math.max(0, unit.depth - baseDepth))}${unit.name}${unit.former ? ` (${labels.former})` : ''}`,
   });
-  const subtree = (unit: TreeUnit, baseDepth: number): ComboboxItem[] => [
+  const subtree = (unit: PickerUnit, baseDepth: number): ComboboxItem[] => [
     item(unit, baseDepth),
     ...(childrenOf.get(unit.id) ?? []).flatMap((child) => subtree(child, baseDepth)),
   ];
@@ -47,7 +52,7 @@ export function unitOptions(units: readonly TreeUnit[], otherUnitsLabel: string)
       if (childrenOf.has(child.id)) entries.push({ group: child.name, items: subtree(child, child.depth) });
       else leaves.push(item(child, child.depth));
     }
-    if (leaves.length > 0) entries.push({ group: otherUnitsLabel, items: leaves });
+    if (leaves.length > 0) entries.push({ group: labels.otherUnits, items: leaves });
   }
   return entries;
 }
@@ -65,7 +70,7 @@ export function UnitPicker({
   emptyLabel,
   className = 'unit-picker',
 }: {
-  units: TreeUnit[];
+  units: PickerUnit[];
   value: number | undefined;
   onChange: (unitId: number | undefined) => void;
   loading: boolean;
@@ -76,7 +81,7 @@ export function UnitPicker({
   const { t } = useI18n();
   const { data, ids } = useMemo(
     () => ({
-      data: unitOptions(units, t('scope.otherUnits')),
+      data: unitOptions(units, { otherUnits: t('scope.otherUnits'), former: t('units.former') }),
       ids: new Set(units.map((u) => String(u.id))),
     }),
     [units, t],

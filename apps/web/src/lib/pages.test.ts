@@ -120,6 +120,7 @@ describe('unit options', () => {
     type: 'x',
     isGrassroots: depth === 2,
   });
+  const LABELS = { otherUnits: 'Khác', former: 'đơn vị cũ' };
   const tree = [
     unit(1, 'Tỉnh', null, 0),
     unit(2, 'Huyện A', 1, 1),
@@ -127,7 +128,7 @@ describe('unit options', () => {
     unit(4, 'Công an tỉnh', 1, 1),
   ];
   test('a province: districts as groups, the rest in a last group', () => {
-    expect(unitOptions(tree, 'Khác')).toEqual([
+    expect(unitOptions(tree, LABELS)).toEqual([
       { value: '1', label: 'Tỉnh' },
       {
         group: 'Huyện A',
@@ -140,10 +141,17 @@ describe('unit options', () => {
     ]);
   });
   test('a district and its communes, or a single commune (what an entry officer sees)', () => {
-    expect(unitOptions(tree.slice(1, 3), 'Khác')).toEqual([
+    expect(unitOptions(tree.slice(1, 3), LABELS)).toEqual([
       { value: '2', label: 'Huyện A' },
       { value: '3', label: '\u00a0\u00a0\u00a0Xã A1' },
     ]);
-    expect(unitOptions([tree[2] as (typeof tree)[number]], 'Khác')).toEqual([{ value: '3', label: 'Xã A1' }]);
+    expect(unitOptions([tree[2] as (typeof tree)[number]], LABELS)).toEqual([{ value: '3', label: 'Xã A1' }]);
+  });
+  test('a unit closed before the structure began says so (it stays under its successor)', () => {
+    const merged = [unit(5, 'Phường Mới', null, 0), { ...unit(6, 'Xã Cũ', 5, 1), former: true }];
+    expect(unitOptions(merged, LABELS)).toEqual([
+      { value: '5', label: 'Phường Mới' },
+      { value: '6', label: '\u00a0\u00a0\u00a0Xã Cũ (đơn vị cũ)' },
+    ]);
   });
 });

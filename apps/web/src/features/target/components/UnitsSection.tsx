@@ -36,14 +36,16 @@ export function UnitsSection({
   const { target } = detail;
   const share = isShareMeasure(target.indicator.measureType);
   const goalOf = (row: TargetDetailRow) => (share ? target.termGoal : row.allocation);
+  // A unit closed before this structure began sits below the unit its results went to: say so.
+  const nameOf = (row: TargetDetailRow) => (row.former ? `${row.name} (${t('units.former')})` : row.name);
   const reported = detail.rows
     .filter((r) => r.figure.value !== null)
     .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
   const unreported = detail.rows.filter((r) => r.figure.value === null);
   const bars: UnitBar[] = reported.map((r) => ({
     id: r.id,
-    name: r.name,
-    shortName: shortUnitName(r.name),
+    name: nameOf(r),
+    shortName: r.former ? `${shortUnitName(r.name)} (${t('units.former')})` : shortUnitName(r.name),
     value: r.figure.value ?? 0,
     fill: STATUS_STYLES[rowStatus(r)].fill,
   }));
@@ -99,10 +101,10 @@ export function UnitsSection({
                     onClick={() => onSelectUnit(r.id)}
                     title={t('target.units.drill', { unit: r.name })}
                   >
-                    {r.name}
+                    {nameOf(r)}
                   </button>
                 ) : (
-                  r.name
+                  nameOf(r)
                 )}
               </th>
               <td className="num">{valueText(target.indicator, r.figure) ?? t('status.unreported')}</td>
@@ -176,7 +178,7 @@ export function UnitsSection({
             </ul>
             {unreported.length > 0 && (
               <p className="chart-card__note">
-                {t('target.units.unreportedNote', { list: unreported.map((r) => r.name).join(', ') })}
+                {t('target.units.unreportedNote', { list: unreported.map(nameOf).join(', ') })}
               </p>
             )}
           </>
