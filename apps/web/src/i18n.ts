@@ -586,16 +586,11 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 
-type Dictionary = Partial<Record<MessageKey, string>>;
-const dictionaries: Partial<Record<Lang, Dictionary>> = { vi };
-const loaders: Record<Lang, () => Promise<Dictionary>> = {
-  vi: async () => vi,
-  en: async () => (await import('./i18n-en.ts')).en,
-};
+const dictionaries: Partial<Record<Lang, Partial<Record<MessageKey, string>>>> = { vi };
 
 /** Fetch a language's texts once; main.tsx awaits the starting language before the first render. */
 export async function loadLanguage(lang: Lang): Promise<void> {
-  dictionaries[lang] ??= await loaders[lang]();
+  if (lang === 'en') dictionaries.en ??= (await import('./i18n-en.ts')).en;
 }
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 const STORAGE_KEY = 'chitieu.lang';
