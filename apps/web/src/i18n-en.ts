@@ -154,6 +154,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'scope.unit': 'Unit',
   'scope.unitPlaceholder': 'Choose a unit',
   'units.former': 'former unit',
+  'units.formerShort': 'former',
   'scope.otherUnits': 'Other units',
   'scope.asOf': 'Figures as of',
   'scope.asOfHint': 'day/month/year',

@@ -19,6 +19,7 @@ const vi = {
   'scope.unit': 'Đơn vị',
   'scope.unitPlaceholder': 'Chọn đơn vị',
   'units.former': 'đơn vị cũ',
+  'units.formerShort': 'cũ',
   'scope.otherUnits': 'Các đơn vị trực thuộc khác',
   'scope.asOf': 'Số liệu tính đến ngày',
   'scope.asOfHint': 'ngày/tháng/năm',

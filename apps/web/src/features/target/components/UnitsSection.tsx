@@ -37,7 +37,9 @@ export function UnitsSection({
   const share = isShareMeasure(target.indicator.measureType);
   const goalOf = (row: TargetDetailRow) => (share ? target.termGoal : row.allocation);
   // A unit closed before this structure began sits below the unit its results went to: say so.
-  const nameOf = (row: TargetDetailRow) => (row.former ? `${row.name} (${t('units.former')})` : row.name);
+  const former = (row: TargetDetailRow, key: 'units.former' | 'units.formerShort') =>
+    row.former ? ` (${t(key)})` : '';
+  const nameOf = (row: TargetDetailRow) => row.name + former(row, 'units.former');
   const reported = detail.rows
     .filter((r) => r.figure.value !== null)
     .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
@@ -45,7 +47,7 @@ export function UnitsSection({
   const bars: UnitBar[] = reported.map((r) => ({
     id: r.id,
     name: nameOf(r),
-    shortName: r.former ? `${shortUnitName(r.name)} (${t('units.former')})` : shortUnitName(r.name),
+    shortName: shortUnitName(r.name) + former(r, 'units.formerShort'),
     value: r.figure.value ?? 0,
     fill: STATUS_STYLES[rowStatus(r)].fill,
   }));
