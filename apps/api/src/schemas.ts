@@ -86,15 +86,32 @@ export const TargetDefinitionSchema = z
   })
   .openapi('TargetDefinition');
 
+export const CoverageSchema = z
+  .object({
+    periodId: z.number().int(),
+    reported: z.number().int(),
+    expected: z.number().int(),
+  })
+  .openapi('Coverage', {
+    description:
+      'The newest period of the indicator’s frequency ended by the date (the one the figure stands at): grassroots units expected to report it in scope, and how many did on this basis',
+  });
+
 export const FigureSchema = z
   .object({
-    value: z.number().int().nullable().openapi({ description: 'Scaled integer; null = not reported' }),
+    value: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Scaled integer; null = not reported, or (hasData) a ratio of 0/0' }),
     numerator: z.number().int(),
     denominator: z.number().int(),
     meeting: z.number().int(),
-    reported: z.number().int(),
+    reported: z.number().int().openapi({ description: 'Levels: units whose own latest report is counted' }),
     expected: z.number().int(),
-    latestPeriodId: z.number().int().nullable(),
+    hasData: z.boolean().openapi({ description: 'Something counted was reported (0 and 0/0 are reports)' }),
+    latestPeriodId: z.number().int().nullable().openapi({ description: 'Newest period with a counted report' }),
+    coverage: CoverageSchema.nullable(),
   })
   .openapi('Figure');
 
@@ -116,7 +133,7 @@ export const ScopeViewSchema = z
 export const DashboardSchema = z
   .object({
     scope: ScopeViewSchema,
-    headline: z.object({ done: z.number().int(), counted: z.number().int() }),
+    headline: z.object({ done: z.number().int(), counted: z.number().int(), noCases: z.number().int() }),
     targets: z.array(
       TargetDefinitionSchema.extend({
         termGoal: z.number().int().nullable(),
@@ -161,6 +178,10 @@ export const BreakdownSchema = z
         hasChildren: z.boolean(),
       }),
     ),
+    own: z
+      .object({ name: z.string(), figure: FigureSchema, relatedFigures: RelatedFigures })
+      .nullable()
+      .openapi({ description: 'The unit’s own results (“Cấp tỉnh trực tiếp”): rows + own = the unit’s figure' }),
   })
   .openapi('Breakdown');
 

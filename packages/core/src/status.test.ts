@@ -134,10 +134,17 @@ describe('headline', () => {
       { counted: false, status: 'exceeded' as const },
       { counted: false, status: null },
     ];
-    expect(headline(targets)).toEqual({ done: 7, counted: 8 });
+    expect(headline(targets)).toEqual({ done: 7, counted: 8, noCases: 0 });
   });
   it('a target with no report is not done', () => {
-    expect(headline([{ counted: true, status: null }])).toEqual({ done: 0, counted: 1 });
+    expect(headline([{ counted: true, status: null }])).toEqual({ done: 0, counted: 1, noCases: 0 });
+  });
+  it('a target with no case arising (0/0) is neither done nor owed: "1/1, 1 không phát sinh"', () => {
+    const targets = [
+      { counted: true, status: 'achieved' as const },
+      { counted: true, status: null, noCases: true },
+    ];
+    expect(headline(targets)).toEqual({ done: 1, counted: 1, noCases: 1 });
   });
 });
 

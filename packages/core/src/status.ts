@@ -105,13 +105,23 @@ export function isDone(status: TargetStatus | null): boolean {
   return status === 'exceeded' || status === 'achieved';
 }
 
-/** "Hoàn thành x/y chỉ tiêu": x counted targets exceeded or achieved, y counted targets. */
-export function headline(targets: { counted: boolean; status: TargetStatus | null }[]): {
+/**
+ * "Hoàn thành x/y chỉ tiêu": x counted targets exceeded or achieved, y counted targets. A counted
+ * target with nothing to judge — a ratio of 0/0, "không phát sinh" (no case arose) — is reported
+ * but neither done nor owed: it is left out of y and counted in `noCases`.
+ */
+export function headline(targets: { counted: boolean; status: TargetStatus | null; noCases?: boolean }[]): {
   done: number;
   counted: number;
+  noCases: number;
 } {
   const counted = targets.filter((t) => t.counted);
-  return { done: counted.filter((t) => isDone(t.status)).length, counted: counted.length };
+  const judged = counted.filter((t) => !t.noCases);
+  return {
+    done: judged.filter((t) => isDone(t.status)).length,
+    counted: judged.length,
+    noCases: counted.length - judged.length,
+  };
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -2,7 +2,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { bumpRevision, getMeta } from './revision.ts';
+import { rebuildRollups } from './rollup.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -37,7 +40,16 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
-/** Apply the committed drizzle-kit migrations (never `push`). */
+/**
+ * Apply the committed drizzle-kit migrations (never `push`). A migration that changes what the
+ * roll-up table holds asks for one rebuild (app_meta 'rollups_rebuild'), done here in one transaction.
+ */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  db.transaction((tx) => {
+    if (getMeta(tx, 'rollups_rebuild') === undefined) return;
+    rebuildRollups(tx);
+    tx.run(sql`DELETE FROM app_meta WHERE key = 'rollups_rebuild'`);
+    bumpRevision(tx);
+  });
 }

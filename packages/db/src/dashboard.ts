@@ -3,17 +3,23 @@
  * by the rules of @chitieu/core. API, web and exports all get their numbers from here.
  */
 import {
-  combinePeriods,
-  combineTotals,
+  addSums,
+  type Coverage,
+  combineFigure,
   type Figure,
+  figureFromPeriods,
+  isLevelMeasure,
+  isNoCases,
+  type Sums,
+  ZERO_SUMS,
   formatDate,
   headline,
   type IndicatorRule,
   invalid,
+  ownLevelName,
   isShareMeasure,
   notFound,
   type PeriodSums,
-  type PeriodTotals,
   type TargetStatus,
   targetStatus,
 } from '@chitieu/core';
@@ -189,21 +195,26 @@ export interface PeriodRow {
   endDate: string;
 }
 
+type Rule = IndicatorRule & { id: number; frequency: string };
+
 /**
  * Reads the roll-up rows a view needs in one query per set of units, then combines them in memory:
  * a dashboard is a handful of queries however many targets it shows (docs/decisions/0003).
- * A figure over the whole term so far comes from one grouped row per unit and indicator (totals
- * and the latest period, summed by SQLite); per-period rows are read only when a caller asks for
- * figures of chosen periods (series, yearly tables), for all the units loaded so far at once.
+ * A figure over the whole term so far comes from one grouped row per unit and indicator (the
+ * flow summed over the term's periods, the level summed over every change up to the date, and the
+ * newest period with a report); per-period rows are read only when a caller asks for figures of
+ * chosen periods (series, yearly tables) or a unit's own figure, for all units loaded so far at once.
+ * Every figure says which period it stands at and who has reported it (docs/decisions/0016).
  */
 export class FigureReader {
-  private readonly totals = new Map<string, PeriodTotals>();
+  private readonly totals = new Map<string, TotalsRow>();
   private readonly sums = new Map<string, PeriodSums[]>();
   private readonly totalsLoaded = new Set<number>();
   private readonly periodsLoaded = new Set<number>();
   private readonly termPeriods: PeriodRow[];
-  private readonly periodEnd: Map<number, string>;
-  private expected: Map<number, number> | null = null;
+  /** Every period ended by the as-of date (levels count changes from before the term too). */
+  private readonly pastPeriods: Map<number, PeriodRow>;
+  private readonly byKindEnd = new Map<string, number>();
 
   /** `indicatorIds`: read only these (a target's page needs 2 of 40); figure() then serves only them. */
   constructor(
@@ -211,8 +222,11 @@ export class FigureReader {
     private readonly scope: Scope,
     private readonly indicatorIds?: number[],
   ) {
-    this.termPeriods = termPeriodsUpTo(db, scope.term, scope.asOf);
-    this.periodEnd = new Map(this.termPeriods.map((p) => [p.id, p.endDate]));
+    const { term, asOf } = scope;
+    const past = periodsEndedBy(db, asOf);
+    this.pastPeriods = new Map(past.map((p) => [p.id, p]));
+    this.termPeriods = past.filter((p) => p.endDate > term.startDate && p.startDate < term.endDate);
+    for (const p of past) this.byKindEnd.set(`${p.kind}|${p.endDate}`, p.id);
   }
 
   /** The term's periods of one frequency up to the as-of date, oldest first. */
@@ -220,81 +234,146 @@ export class FigureReader {
     return this.termPeriods.filter((p) => p.kind === kind);
   }
 
+  /** The newest period of a frequency ended by the as-of date: the one figures stand at. */
+  standsAt(kind: string): PeriodRow | null {
+    const list = this.periods(kind);
+    return list[list.length - 1] ?? null;
+  }
+
   /** Fetch the term-so-far totals of these subtrees at once. */
   load(unitIds: number[]): this {
     const wanted = unitIds.filter((id) => !this.totalsLoaded.has(id));
     if (wanted.length === 0) return this;
     const { term, asOf } = this.scope;
-    const rows = stmt<TotalsRow>(
+    const inTerm = 'p.end_date > @termStart AND p.start_date < @termEnd';
+    const rows = stmt<TotalsRow & { ancestorId: number; indicatorId: number }>(
       this.db,
       `SELECT r.ancestor_id AS ancestorId, r.indicator_id AS indicatorId,
-              SUM(r.value) AS value, SUM(r.numerator) AS numerator, SUM(r.denominator) AS denominator,
-              -- With exactly one max() in a grouped query, SQLite takes the bare columns after it from
-              -- the row where the max is reached (sqlite.org/lang_select.html#bareagg): the latest period.
-              MAX(p.end_date) AS endDate, r.period_id AS periodId, r.value AS latestValue,
-              r.numerator AS latestNumerator, r.denominator AS latestDenominator, r.meeting AS meeting,
-              r.reported AS reported, r.result_count AS resultCount
+              SUM(CASE WHEN ${inTerm} THEN r.value ELSE 0 END) AS value,
+              SUM(CASE WHEN ${inTerm} THEN r.numerator ELSE 0 END) AS numerator,
+              SUM(CASE WHEN ${inTerm} THEN r.denominator ELSE 0 END) AS denominator,
+              SUM(CASE WHEN ${inTerm} THEN r.result_count ELSE 0 END) AS resultCount,
+              SUM(r.level_value) AS levelValue, SUM(r.level_numerator) AS levelNumerator,
+              SUM(r.level_denominator) AS levelDenominator, SUM(r.level_meeting) AS levelMeeting,
+              SUM(r.level_units) AS levelUnits,
+              MAX(CASE WHEN r.result_count > 0 AND ${inTerm} THEN p.end_date END) AS latestInTerm,
+              MAX(CASE WHEN r.result_count > 0 THEN p.end_date END) AS latestAny
        FROM rollups r JOIN periods p ON p.id = r.period_id
-       WHERE r.structure_version_id = ? AND r.basis = ?
-         AND r.ancestor_id IN (SELECT value FROM json_each(?)) ${this.indicatorFilter('r.')}
-         AND r.result_count > 0 AND p.end_date <= ? AND p.end_date > ? AND p.start_date < ?
+       WHERE r.structure_version_id = @version AND r.basis = @basis
+         AND r.ancestor_id IN (SELECT value FROM json_each(@units)) ${this.indicatorFilter('r.', '@indicators')}
+         AND p.end_date <= @asOf
        GROUP BY r.ancestor_id, r.indicator_id`,
-    ).all(...this.keyParams(wanted), asOf, term.startDate, term.endDate);
+    ).all({ ...this.keyParams(wanted), termStart: term.startDate, termEnd: term.endDate, asOf });
     for (const id of wanted) this.totalsLoaded.add(id);
-    for (const row of rows) {
-      this.totals.set(`${row.ancestorId}:${row.indicatorId}`, {
-        value: row.value,
-        numerator: row.numerator,
-        denominator: row.denominator,
-        latest: {
-          periodId: row.periodId,
-          endDate: row.endDate,
-          value: row.latestValue,
-          numerator: row.latestNumerator,
-          denominator: row.latestDenominator,
-          meeting: row.meeting,
-          reported: row.reported,
-          resultCount: row.resultCount,
-        },
-      });
-    }
+    for (const { ancestorId, indicatorId, ...row } of rows)
+      this.totals.set(`${ancestorId}:${indicatorId}`, row);
     return this;
   }
 
-  /** The figure of a subtree for an indicator, over the term up to the as-of date (or the periods given). */
-  figure(unitId: number, indicator: IndicatorRule & { id: number }, periodIds?: Set<number>): Figure {
-    const expected = indicator.measureType === 'units_meeting' ? this.expectedUnits(unitId) : 0;
-    const key = `${unitId}:${indicator.id}`;
-    if (!periodIds) {
-      this.load([unitId]);
-      return combineTotals(indicator, this.totals.get(key) ?? NO_TOTALS, expected);
-    }
+  /** The figure of a subtree for an indicator, over the term up to the as-of date. */
+  figure(unitId: number, indicator: Rule): Figure {
+    this.load([unitId]);
+    const row = this.totals.get(`${unitId}:${indicator.id}`) ?? NO_TOTALS;
+    const latestEnd = isLevelMeasure(indicator) ? row.latestAny : row.latestInTerm;
+    return combineFigure(indicator, {
+      flow: row,
+      level: row,
+      latestPeriodId: latestEnd ? (this.byKindEnd.get(`${indicator.frequency}|${latestEnd}`) ?? null) : null,
+      coverage: this.coverage(unitId, this.standsAt(indicator.frequency)),
+    });
+  }
+
+  /**
+   * The figure of a subtree over chosen periods: the flow summed over them, the level at the end
+   * of the last of them (a series point, a year of a yearly table).
+   */
+  figureOver(unitId: number, indicator: Rule, periodIds: ReadonlySet<number>): Figure {
     this.loadPeriods(unitId);
-    const periods = (this.sums.get(key) ?? []).filter((p) => periodIds.has(p.periodId));
-    return combinePeriods(indicator, periods, expected);
+    return figureFromPeriods(
+      indicator,
+      this.sums.get(`${unitId}:${indicator.id}`) ?? [],
+      periodIds,
+      this.coverage(unitId, this.lastOf(periodIds)),
+    );
+  }
+
+  /**
+   * A unit's own results (its own activity, DESIGN.md "Result"): its subtree less its children's,
+   * so a breakdown's rows and this one add up to the unit's figure exactly.
+   */
+  ownFigure(unitId: number, childIds: number[], indicator: Rule): Figure {
+    for (const id of [unitId, ...childIds]) this.loadPeriods(id);
+    const own = new Map<number, PeriodSums>();
+    const add = (unit: number, sign: 1 | -1) => {
+      for (const row of this.sums.get(`${unit}:${indicator.id}`) ?? []) {
+        own.set(row.periodId, {
+          ...addSums(own.get(row.periodId) ?? ZERO_SUMS, row, sign),
+          periodId: row.periodId,
+          endDate: row.endDate,
+        });
+      }
+    };
+    add(unitId, 1);
+    for (const child of childIds) add(child, -1);
+    const standsAt = this.standsAt(indicator.frequency);
+    let coverage = this.coverage(unitId, standsAt);
+    for (const child of childIds) {
+      const c = this.coverage(child, standsAt);
+      if (coverage && c)
+        coverage = {
+          ...coverage,
+          reported: coverage.reported - c.reported,
+          expected: coverage.expected - c.expected,
+        };
+    }
+    return figureFromPeriods(
+      indicator,
+      [...own.values()],
+      new Set(this.termPeriods.map((p) => p.id)),
+      coverage,
+    );
   }
 
   /** Per-period rows of this unit and of every unit loaded so far (callers then ask for those too). */
   private loadPeriods(unitId: number) {
     if (this.periodsLoaded.has(unitId)) return;
     const wanted = [...new Set([unitId, ...this.totalsLoaded])].filter((id) => !this.periodsLoaded.has(id));
-    const rows = stmt<PeriodSums & { ancestorId: number; indicatorId: number }>(
+    const rows = stmt<Sums & { ancestorId: number; indicatorId: number; periodId: number }>(
       this.db,
       `SELECT ancestor_id AS ancestorId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
-              denominator, meeting, reported, result_count AS resultCount
+              denominator, meeting, reported, result_count AS resultCount, level_value AS levelValue,
+              level_numerator AS levelNumerator, level_denominator AS levelDenominator,
+              level_meeting AS levelMeeting, level_units AS levelUnits
        FROM rollups
-       WHERE structure_version_id = ? AND basis = ?
-         AND ancestor_id IN (SELECT value FROM json_each(?)) ${this.indicatorFilter('')}`,
-    ).all(...this.keyParams(wanted));
+       WHERE structure_version_id = @version AND basis = @basis
+         AND ancestor_id IN (SELECT value FROM json_each(@units)) ${this.indicatorFilter('', '@indicators')}`,
+    ).all(this.keyParams(wanted));
     for (const id of wanted) this.periodsLoaded.add(id);
     for (const { ancestorId, indicatorId, ...row } of rows) {
-      const endDate = this.periodEnd.get(row.periodId);
-      if (endDate === undefined) continue; // after the as-of date, or outside the term
+      const period = this.pastPeriods.get(row.periodId);
+      if (period === undefined) continue; // after the as-of date
       const key = `${ancestorId}:${indicatorId}`;
       const list = this.sums.get(key) ?? [];
-      list.push({ ...row, endDate });
+      list.push({ ...row, endDate: period.endDate });
       this.sums.set(key, list);
     }
+  }
+
+  private lastOf(periodIds: ReadonlySet<number>): PeriodRow | null {
+    let last: PeriodRow | null = null;
+    for (const id of periodIds) {
+      const p = this.pastPeriods.get(id);
+      if (p && (!last || p.endDate > last.endDate)) last = p;
+    }
+    return last;
+  }
+
+  /** Who is expected to report a period in a subtree, and who has (on this view's basis). */
+  private coverage(unitId: number, period: PeriodRow | null): Coverage | null {
+    if (!period) return null;
+    const counts = cachedCoverageCounts(this.db, this.scope.structureVersionId, period, this.scope.basis);
+    const c = counts.get(unitId);
+    return { periodId: period.id, reported: c?.reported ?? 0, expected: c?.expected ?? 0 };
   }
 
   /**
@@ -302,72 +381,99 @@ export class FigureReader {
    * the list in the statement SQLite seeks the key down to the indicator (63 provinces × 1
    * indicator instead of × 40).
    */
-  private indicatorFilter(alias: string) {
-    return this.indicatorIds ? `AND ${alias}indicator_id IN (SELECT value FROM json_each(?))` : '';
+  private indicatorFilter(alias: string, param: string) {
+    return this.indicatorIds ? `AND ${alias}indicator_id IN (SELECT value FROM json_each(${param}))` : '';
   }
 
   private keyParams(unitIds: number[]) {
-    const params: (string | number)[] = [
-      this.scope.structureVersionId,
-      this.scope.basis,
-      JSON.stringify(unitIds),
-    ];
-    if (this.indicatorIds) params.push(JSON.stringify(this.indicatorIds));
-    return params;
-  }
-
-  private expectedUnits(unitId: number): number {
-    this.expected ??= cachedGrassrootsCounts(this.db, this.scope.structureVersionId, this.scope.asOf);
-    return this.expected.get(unitId) ?? 0;
+    return {
+      version: this.scope.structureVersionId,
+      basis: this.scope.basis,
+      units: JSON.stringify(unitIds),
+      ...(this.indicatorIds ? { indicators: JSON.stringify(this.indicatorIds) } : {}),
+    };
   }
 }
 
 interface TotalsRow {
-  ancestorId: number;
-  indicatorId: number;
   value: number;
   numerator: number;
   denominator: number;
-  endDate: string;
-  periodId: number;
-  latestValue: number;
-  latestNumerator: number;
-  latestDenominator: number;
-  meeting: number;
-  reported: number;
   resultCount: number;
+  levelValue: number;
+  levelNumerator: number;
+  levelDenominator: number;
+  levelMeeting: number;
+  levelUnits: number;
+  latestInTerm: string | null;
+  latestAny: string | null;
 }
 
-const NO_TOTALS: PeriodTotals = { value: 0, numerator: 0, denominator: 0, latest: null };
+const NO_TOTALS: TotalsRow = {
+  value: 0,
+  numerator: 0,
+  denominator: 0,
+  resultCount: 0,
+  levelValue: 0,
+  levelNumerator: 0,
+  levelDenominator: 0,
+  levelMeeting: 0,
+  levelUnits: 0,
+  latestInTerm: null,
+  latestAny: null,
+};
 
-/** All term periods (every kind) that ended on or before `asOf`, oldest first. */
-function termPeriodsUpTo(db: DbOrTx, term: Term, asOf: string): PeriodRow[] {
-  return stmt<PeriodRow>(
-    db,
-    `SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
-     WHERE end_date <= ? AND end_date > ? AND start_date < ?
-     ORDER BY start_date`,
-  ).all(asOf, term.startDate, term.endDate);
+/** All periods (every kind) that ended on or before `asOf`, oldest first. */
+function periodsEndedBy(db: DbOrTx, asOf: string): PeriodRow[] {
+  return memoByRevision(db, `periods:${asOf}`, () =>
+    stmt<PeriodRow>(
+      db,
+      `SELECT id, kind, start_date AS startDate, end_date AS endDate FROM periods
+       WHERE end_date <= ? ORDER BY start_date, kind`,
+    ).all(asOf),
+  );
 }
 
 /**
- * Grassroots units existing on `date` below each unit of a version: the denominator of
- * `units_meeting`. One pass over the version's placements, so any number of units costs the same.
+ * For each unit of a version: the grassroots units below it (itself included) that exist on a
+ * period's last day — the units expected to report it, and the denominator of `units_meeting` —
+ * and how many of them have a report counted on the basis. One pass over the version's placements.
  */
-export function grassrootsCounts(db: DbOrTx, versionId: number, date: string): Map<number, number> {
-  const rows = db.all<{ path: string }>(sql`
-    SELECT p.path FROM placements p JOIN units u ON u.id = p.unit_id
-    WHERE p.structure_version_id = ${versionId} AND u.is_grassroots = 1
-      AND u.valid_from <= ${date} AND (u.valid_to IS NULL OR u.valid_to > ${date})`);
-  const counts = new Map<number, number>();
-  for (const { path } of rows) {
-    for (const id of path.split('/')) if (id) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + 1);
+export function coverageCounts(
+  db: DbOrTx,
+  versionId: number,
+  period: Pick<PeriodRow, 'id' | 'endDate'>,
+  basis: Basis,
+): Map<number, { reported: number; expected: number }> {
+  const counted = basesCounting(basis);
+  const rows = stmt<{ path: string; state: string | null }>(
+    db,
+    `SELECT p.path, s.state FROM placements p JOIN units u ON u.id = p.unit_id
+     LEFT JOIN submissions s ON s.unit_id = p.unit_id AND s.period_id = ?
+     WHERE p.structure_version_id = ? AND u.is_grassroots = 1
+       AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)`,
+  ).all(period.id, versionId, period.endDate, period.endDate);
+  const counts = new Map<number, { reported: number; expected: number }>();
+  for (const { path, state } of rows) {
+    const done = state !== null && counted.includes(state) ? 1 : 0;
+    for (const id of path.split('/')) {
+      if (!id) continue;
+      const c = counts.get(Number(id));
+      if (c) {
+        c.expected += 1;
+        c.reported += done;
+      } else counts.set(Number(id), { expected: 1, reported: done });
+    }
   }
   return counts;
 }
 
+/** The submission states a basis counts. */
+const basesCounting = (basis: Basis): string[] =>
+  basis === 'approved' ? ['approved'] : ['approved', 'submitted'];
+
 /**
- * Derived facts that change only when the data does (term definitions, grassroots counts) but cost
+ * Derived facts that change only when the data does (term definitions, coverage counts) but cost
  * milliseconds at national scale: keep the last few per database, keyed by the data revision, which
  * every write bumps. Callers must not mutate what they get.
  */
@@ -378,13 +484,15 @@ function memoByRevision<T>(db: DbOrTx, key: string, compute: () => T): T {
   const full = `${getRevision(db)}:${key}`;
   if (cache.has(full)) return cache.get(full) as T;
   const value = compute();
-  if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+  if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
   cache.set(full, value);
   return value;
 }
 
-function cachedGrassrootsCounts(db: DbOrTx, versionId: number, date: string): Map<number, number> {
-  return memoByRevision(db, `grassroots:${versionId}:${date}`, () => grassrootsCounts(db, versionId, date));
+function cachedCoverageCounts(db: DbOrTx, versionId: number, period: PeriodRow, basis: Basis) {
+  return memoByRevision(db, `coverage:${versionId}:${period.id}:${basis}`, () =>
+    coverageCounts(db, versionId, period, basis),
+  );
 }
 
 export interface IndicatorInfo {
@@ -475,7 +583,7 @@ export interface TargetSummary extends TargetDefinition, TargetProgress {
 
 export interface DashboardSummary {
   scope: ScopeView;
-  headline: { done: number; counted: number };
+  headline: { done: number; counted: number; noCases: number };
   targets: TargetSummary[];
 }
 
@@ -597,7 +705,10 @@ export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
     };
   });
   // A unit is counted on the targets it has a goal for.
-  return { scope: scopeView(db, scope), headline: headline(targets.filter((t) => t.goal !== null)), targets };
+  const judged = targets
+    .filter((t) => t.goal !== null)
+    .map((t) => ({ counted: t.counted, status: t.status, noCases: isNoCases(t.figure) }));
+  return { scope: scopeView(db, scope), headline: headline(judged), targets };
 }
 
 const indicatorIdsOf = (target: TargetDefinition) => [
@@ -648,7 +759,36 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
       relatedFigures: relatedFiguresOf(reader, target, child.id),
     };
   });
-  return { scope: scopeView(db, scope), target, rows };
+  const own = ownRow(reader, scope.unit, target, children);
+  return { scope: scopeView(db, scope), target, rows, own };
+}
+
+export interface OwnRow {
+  /** 'Cấp tỉnh trực tiếp': the unit's own activity, beside its children's rows. */
+  name: string;
+  figure: Figure;
+  relatedFigures: { indicator: IndicatorInfo; figure: Figure }[];
+}
+
+/**
+ * The scope's own results as a row of its breakdown, so that the rows add up to the figure shown;
+ * null when the unit has nothing of its own (no result and, for units meeting, not itself counted).
+ */
+export function ownRow(
+  reader: FigureReader,
+  unit: { id: number; type: string },
+  target: TargetDefinition,
+  children: { id: number }[],
+): OwnRow | null {
+  const childIds = children.map((c) => c.id);
+  const figure = reader.ownFigure(unit.id, childIds, target.indicator);
+  const relatedFigures = target.related.map((indicator) => ({
+    indicator,
+    figure: reader.ownFigure(unit.id, childIds, indicator),
+  }));
+  const counted = target.indicator.measureType === 'units_meeting' && figure.expected > 0;
+  if (!figure.hasData && !counted && !relatedFigures.some((r) => r.figure.hasData)) return null;
+  return { name: ownLevelName(unit.type), figure, relatedFigures };
 }
 
 export interface SeriesPoint {
@@ -671,8 +811,8 @@ export function targetSeries(db: DbOrTx, scope: Scope, targetId: number) {
       periodId: p.id,
       startDate: p.startDate,
       endDate: p.endDate,
-      period: reader.figure(scope.unit.id, indicator, new Set([p.id])),
-      toDate: reader.figure(scope.unit.id, indicator, new Set(periods.slice(0, i + 1).map((q) => q.id))),
+      period: reader.figureOver(scope.unit.id, indicator, new Set([p.id])),
+      toDate: reader.figureOver(scope.unit.id, indicator, new Set(periods.slice(0, i + 1).map((q) => q.id))),
     }));
   };
   return {

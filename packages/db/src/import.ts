@@ -18,6 +18,7 @@ import {
   formatScaled,
   invalid,
   notFound,
+  periodName,
   type ResultFields,
   type SubmissionState,
 } from '@chitieu/core';
@@ -38,17 +39,6 @@ export type ImportInput = ImportKey & { workbook: EntryWorkbook };
 export const IMPORT_REASON = 'Nhập từ tệp Excel';
 
 // ---------------------------------------------------------------- period names
-
-const QUARTERS = ['I', 'II', 'III', 'IV'];
-
-/** '6 tháng cuối năm 2024', 'Năm 2024', 'Quý II năm 2024'. */
-export function periodName(p: Pick<Period, 'kind' | 'startDate'>): string {
-  const year = p.startDate.slice(0, 4);
-  const month = Number(p.startDate.slice(5, 7));
-  if (p.kind === 'year') return `Năm ${year}`;
-  if (p.kind === 'half') return `6 tháng ${month <= 6 ? 'đầu' : 'cuối'} năm ${year}`;
-  return `Quý ${QUARTERS[Math.floor((month - 1) / 3)]} năm ${year}`;
-}
 
 /** '6 tháng cuối năm 2024 (01/07/2024 – 31/12/2024)'. */
 export function periodLabel(p: Pick<Period, 'kind' | 'startDate' | 'endDate'>): string {

@@ -124,9 +124,11 @@ export function missionView(db: DbOrTx, scope: Scope, mission: Mission): Mission
     yearPeriods.set(year, entry);
   }
   const years = [...yearPeriods.entries()].sort(([a], [b]) => a - b);
+  const figureOf = (unitId: number, indicator: IndicatorInfo, periods?: Set<number>) =>
+    periods ? reader.figureOver(unitId, indicator, periods) : reader.figure(unitId, indicator);
   const cell = (unitId: number, periods?: Set<number>): MissionCell => ({
-    value: reader.figure(unitId, target.indicator, periods).value,
-    second: second ? reader.figure(unitId, second, periods).value : null,
+    value: figureOf(unitId, target.indicator, periods).value,
+    second: second ? figureOf(unitId, second, periods).value : null,
   });
   const row = (unitId: number) => {
     const { goal, goalKind } = goalFor(target, unitId, scope, allocations);
@@ -167,26 +169,29 @@ export function missionView(db: DbOrTx, scope: Scope, mission: Mission): Mission
 }
 
 /**
- * Grassroots units in the scope's subtree (existing on the as-of date) whose own latest report says
- * they do not meet the rule, or that have not reported. Each unit's own roll-up row holds its answer,
- * so this reads the roll-up table too, one query for all of them.
+ * Grassroots units in the scope's subtree (existing at the end of the period the figure stands at:
+ * the same units it counts) whose own latest report says they do not meet the rule, or that have
+ * not reported. Each unit's own roll-up row holds its answer, so this reads the roll-up table too,
+ * one query for all of them.
  */
 function notMeetingUnits(db: DbOrTx, scope: Scope, indicator: IndicatorInfo): GrassrootsUnit[] {
   const placement = placementOf(db, scope.structureVersionId, scope.unit.id);
-  if (!placement) return [];
+  const standsAt = new FigureReader(db, scope, [indicator.id]).standsAt(indicator.frequency);
+  if (!placement || !standsAt) return [];
+  const on = standsAt.endDate;
   const units = db.all<{ id: number; code: string; name: string; parentName: string | null }>(sql`
     SELECT u.id, u.code, u.name, pu.name AS parentName
     FROM placements p JOIN units u ON u.id = p.unit_id LEFT JOIN units pu ON pu.id = p.parent_id
     WHERE p.structure_version_id = ${scope.structureVersionId}
       AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`}
       AND u.is_grassroots = 1
-      AND u.valid_from <= ${scope.asOf} AND (u.valid_to IS NULL OR u.valid_to > ${scope.asOf})
+      AND u.valid_from <= ${on} AND (u.valid_to IS NULL OR u.valid_to > ${on})
     ORDER BY p.path`);
   const reader = new FigureReader(db, scope, [indicator.id]).load(units.map((u) => u.id));
   const out: GrassrootsUnit[] = [];
   for (const unit of units) {
     const figure = reader.figure(unit.id, indicator);
-    if (figure.latestPeriodId === null) out.push({ ...unit, reason: 'unreported' });
+    if (!figure.hasData) out.push({ ...unit, reason: 'unreported' });
     else if (figure.meeting < 1) out.push({ ...unit, reason: 'no' });
   }
   return out;

@@ -840,7 +840,8 @@ export function applyReorganisation(
     );
     for (const a of p.allocationSums) allocate.run(a.targetId, idOf(a.toKey), a.goal);
 
-    rebuildRollups(tx, versionId);
+    // All versions: closing units takes their standing reports out of every structure they sit in.
+    rebuildRollups(tx);
     const userId = actor === 'system' ? null : actor.id;
     tx.run(sql`INSERT INTO audit_events (user_id, entity, entity_id, action, after)
       VALUES (${userId}, ${AUDIT_ENTITY}, ${p.plan.hash}, 'apply', ${JSON.stringify({

@@ -137,7 +137,7 @@ describe('report figures', () => {
       }
     }
     const province = reportData(db, resolveScope(db, 'system', { termId }, '2024-07-10'));
-    expect(province.headline).toEqual({ done: 7, counted: 8 });
+    expect(province.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     expect(province.targets.find((t) => t.code === 'CT3')?.relatedFigures[0]?.figure.value).toBe(
       11_540_000_000,
     );
@@ -158,7 +158,7 @@ describe('issued reports', () => {
         basis: 'approved',
         structureVersionId: 1,
       },
-      headline: { done: 7, counted: 8 },
+      headline: { done: 7, counted: 8, noCases: 0 },
     };
     expect(
       failure(() =>
@@ -168,7 +168,7 @@ describe('issued reports', () => {
     const first = issueReport(db, actor(db, 'quanly'), { termId, kind: 'mid_term', scope, snapshot, docx });
     const second = issueReport(db, 'system', { termId, kind: 'mid_term', scope, snapshot, docx });
     expect(first).toMatchObject({
-      headline: { done: 7, counted: 8 },
+      headline: { done: 7, counted: 8, noCases: 0 },
       bytes: 7,
       issuedByName: 'Văn phòng Hội LHPN tỉnh',
     });

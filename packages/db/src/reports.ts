@@ -441,7 +441,7 @@ function rawData(db: DbOrTx, scope: Scope, summary: DashboardSummary): NonNullab
             indicatorId: indicator.id,
             primary: i === 0,
             periodId: period.id,
-            figure: reader.figure(unit.id, indicator, new Set([period.id])),
+            figure: reader.figureOver(unit.id, indicator, new Set([period.id])),
           });
         }
       }

@@ -7,7 +7,11 @@ import {
   conflict,
   contribution,
   invalid,
+  isLevelMeasure,
+  lifeRefusal,
+  type MeasureType,
   notFound,
+  type RatioOverTime,
   type ResultFields,
   type SubmissionState,
   ZERO_SUMS,
@@ -15,7 +19,8 @@ import {
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
-import { applyRollupDelta, applySubmissionStateChange, basesFor } from './rollup.ts';
+import { getPeriod, getUnit } from './lookups.ts';
+import { applyRollupDelta, applySubmissionStateChange, basesFor, keepingLevels } from './rollup.ts';
 import { auditEvents, type results, submissions } from './schema.ts';
 import { inTransaction, stmt } from './statements.ts';
 
@@ -51,76 +56,90 @@ const fromRaw = (r: RawResult): ResultRow => ({
  */
 export function recordResult(tx: DbOrTx, input: ResultInput): ResultRow {
   return inTransaction(tx, () => {
-    const indicator = stmt<{ measureType: string; frequency: string }>(
+    const indicator = stmt<{ measureType: MeasureType; frequency: string; ratioOverTime: RatioOverTime }>(
       tx,
-      'SELECT measure_type AS measureType, frequency FROM indicators WHERE id = ?',
+      'SELECT measure_type AS measureType, frequency, ratio_over_time AS ratioOverTime FROM indicators WHERE id = ?',
     ).get(input.indicatorId);
     if (!indicator) throw notFound('Không tìm thấy chỉ số.');
-    const period = stmt<{ kind: string }>(tx, 'SELECT kind FROM periods WHERE id = ?').get(input.periodId);
-    if (!period) throw notFound('Không tìm thấy kỳ báo cáo.');
+    const period = getPeriod(tx, input.periodId);
     if (period.kind !== indicator.frequency) throw invalid('Kỳ báo cáo không khớp tần suất của chỉ số.');
+    assertInLife(tx, input.unitId, period);
     const fields = fieldsFor(indicator.measureType, input);
-
-    const found = stmt<RawResult>(
-      tx,
-      `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
-    ).get(input.unitId, input.indicatorId, input.periodId);
-    const before = found ? fromRaw(found) : null;
-    if (input.expectedVersion !== undefined && (before?.version ?? null) !== input.expectedVersion) {
-      throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
-    }
-    const after = fromRaw(
-      stmt<RawResult>(
-        tx,
-        `INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets, note,
-                              evidence_url, illustrative, version, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET
-           value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-           meets = excluded.meets, note = excluded.note, evidence_url = excluded.evidence_url,
-           illustrative = excluded.illustrative, version = results.version + 1,
-           updated_by = excluded.updated_by, updated_at = excluded.updated_at
-         RETURNING ${RESULT_COLUMNS}`,
-      ).get(
-        input.unitId,
-        input.indicatorId,
-        input.periodId,
-        fields.value,
-        fields.numerator,
-        fields.denominator,
-        fields.meets === null ? null : Number(fields.meets),
-        // Omitted means "keep": a save of the value alone does not wipe its note or evidence.
-        input.note === undefined ? (before?.note ?? null) : input.note,
-        input.evidenceUrl === undefined ? (before?.evidenceUrl ?? null) : input.evidenceUrl,
-        Number(input.illustrative ?? false),
-        input.userId ?? null,
-        new Date().toISOString(),
-      ) as RawResult,
-    );
-
-    const state = stmt<{ state: SubmissionState }>(
-      tx,
-      'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
-    ).get(input.unitId, input.periodId)?.state;
-    const delta = addSums(contribution(after), before ? contribution(before) : ZERO_SUMS, -1);
-    applyRollupDelta(tx, input, basesFor(state), delta);
-
-    stmt(
-      tx,
-      `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
-       VALUES (?, 'result', ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      input.userId ?? null,
-      String(after.id),
-      input.unitId,
-      before ? 'update' : 'create',
-      before ? JSON.stringify(before) : null,
-      JSON.stringify(after),
-      input.reason ?? null,
-    );
-    bumpRevision(tx);
-    return after;
+    if (!isLevelMeasure(indicator)) return writeResult(tx, input, fields);
+    return keepingLevels(tx, input.unitId, input.indicatorId, () => writeResult(tx, input, fields));
   });
+}
+
+/** A unit takes results and reports only for periods inside its life (0016). */
+export function assertInLife(
+  tx: DbOrTx,
+  unitId: number,
+  period: { kind: string; startDate: string; endDate: string },
+) {
+  const refusal = lifeRefusal(getUnit(tx, unitId), period);
+  if (refusal) throw invalid(refusal, { field: 'periodId' });
+}
+
+function writeResult(tx: DbOrTx, input: ResultInput, fields: ResultFields): ResultRow {
+  const found = stmt<RawResult>(
+    tx,
+    `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
+  ).get(input.unitId, input.indicatorId, input.periodId);
+  const before = found ? fromRaw(found) : null;
+  if (input.expectedVersion !== undefined && (before?.version ?? null) !== input.expectedVersion) {
+    throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
+  }
+  const after = fromRaw(
+    stmt<RawResult>(
+      tx,
+      `INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets, note,
+                            evidence_url, illustrative, version, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+       ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET
+         value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+         meets = excluded.meets, note = excluded.note, evidence_url = excluded.evidence_url,
+         illustrative = excluded.illustrative, version = results.version + 1,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       RETURNING ${RESULT_COLUMNS}`,
+    ).get(
+      input.unitId,
+      input.indicatorId,
+      input.periodId,
+      fields.value,
+      fields.numerator,
+      fields.denominator,
+      fields.meets === null ? null : Number(fields.meets),
+      // Omitted means "keep": a save of the value alone does not wipe its note or evidence.
+      input.note === undefined ? (before?.note ?? null) : input.note,
+      input.evidenceUrl === undefined ? (before?.evidenceUrl ?? null) : input.evidenceUrl,
+      Number(input.illustrative ?? false),
+      input.userId ?? null,
+      new Date().toISOString(),
+    ) as RawResult,
+  );
+
+  const state = stmt<{ state: SubmissionState }>(
+    tx,
+    'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
+  ).get(input.unitId, input.periodId)?.state;
+  const delta = addSums(contribution(after), before ? contribution(before) : ZERO_SUMS, -1);
+  applyRollupDelta(tx, input, basesFor(state), delta);
+
+  stmt(
+    tx,
+    `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
+     VALUES (?, 'result', ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.userId ?? null,
+    String(after.id),
+    input.unitId,
+    before ? 'update' : 'create',
+    before ? JSON.stringify(before) : null,
+    JSON.stringify(after),
+    input.reason ?? null,
+  );
+  bumpRevision(tx);
+  return after;
 }
 
 /**
@@ -135,35 +154,39 @@ export function clearResult(
   },
 ): ResultRow | null {
   return inTransaction(tx, () => {
-    const found = stmt<RawResult>(
-      tx,
-      `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
-    ).get(input.unitId, input.indicatorId, input.periodId);
-    const before = found ? fromRaw(found) : null;
-    if ((before?.version ?? null) !== input.expectedVersion) {
-      throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
-    }
-    if (!before) return null;
-    const state = stmt<{ state: SubmissionState }>(
-      tx,
-      'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
-    ).get(input.unitId, input.periodId)?.state;
-    applyRollupDelta(tx, input, basesFor(state), addSums(ZERO_SUMS, contribution(before), -1));
-    stmt(tx, 'DELETE FROM results WHERE id = ?').run(before.id);
-    stmt(
-      tx,
-      `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
-       VALUES (?, 'result', ?, ?, 'delete', ?, NULL, ?)`,
-    ).run(
-      input.userId ?? null,
-      String(before.id),
-      input.unitId,
-      JSON.stringify(before),
-      input.reason ?? null,
-    );
-    bumpRevision(tx);
-    return before;
+    assertInLife(tx, input.unitId, getPeriod(tx, input.periodId));
+    return keepingLevels(tx, input.unitId, input.indicatorId, () => removeResult(tx, input));
   });
+}
+
+function removeResult(
+  tx: DbOrTx,
+  input: Pick<ResultInput, 'unitId' | 'indicatorId' | 'periodId' | 'userId' | 'reason'> & {
+    expectedVersion: number | null;
+  },
+): ResultRow | null {
+  const found = stmt<RawResult>(
+    tx,
+    `SELECT ${RESULT_COLUMNS} FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?`,
+  ).get(input.unitId, input.indicatorId, input.periodId);
+  const before = found ? fromRaw(found) : null;
+  if ((before?.version ?? null) !== input.expectedVersion) {
+    throw conflict('Giá trị này vừa được người khác thay đổi.', { current: before });
+  }
+  if (!before) return null;
+  const state = stmt<{ state: SubmissionState }>(
+    tx,
+    'SELECT state FROM submissions WHERE unit_id = ? AND period_id = ?',
+  ).get(input.unitId, input.periodId)?.state;
+  applyRollupDelta(tx, input, basesFor(state), addSums(ZERO_SUMS, contribution(before), -1));
+  stmt(tx, 'DELETE FROM results WHERE id = ?').run(before.id);
+  stmt(
+    tx,
+    `INSERT INTO audit_events (user_id, entity, entity_id, unit_id, action, before, after, reason)
+     VALUES (?, 'result', ?, ?, 'delete', ?, NULL, ?)`,
+  ).run(input.userId ?? null, String(before.id), input.unitId, JSON.stringify(before), input.reason ?? null);
+  bumpRevision(tx);
+  return before;
 }
 
 /** Move a unit's report for a period to another workflow state, moving its results between bases. */
@@ -189,8 +212,10 @@ export function setSubmissionState(
       updatedBy: input.userId ?? null,
       updatedAt: new Date().toISOString(),
     };
-    if (before) tx.update(submissions).set(row).where(key).run();
-    else tx.insert(submissions).values(row).run();
+    keepingLevels(tx, input.unitId, undefined, () => {
+      if (before) tx.update(submissions).set(row).where(key).run();
+      else tx.insert(submissions).values(row).run();
+    });
     applySubmissionStateChange(tx, input, before?.state ?? null, input.state);
     tx.insert(auditEvents)
       .values({

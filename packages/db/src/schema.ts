@@ -323,6 +323,17 @@ export const rollups = sqliteTable(
     reported: integer('reported').notNull().default(0),
     /** How many result rows are summed here: 0 means "chưa báo cáo", not zero. */
     resultCount: integer('result_count').notNull().default(0),
+    /**
+     * Level indicators (stock, units meeting, ratio at its latest): the change of the level at the
+     * period's end — units' first reports entering, later ones replacing the one before, closed
+     * units leaving (docs/decisions/0016). A level at a date is the sum of changes up to it.
+     */
+    levelValue: integer('level_value').notNull().default(0),
+    levelNumerator: integer('level_numerator').notNull().default(0),
+    levelDenominator: integer('level_denominator').notNull().default(0),
+    levelMeeting: integer('level_meeting').notNull().default(0),
+    /** Units whose report stands (enter +1 with a first report, leave −1 when they close). */
+    levelUnits: integer('level_units').notNull().default(0),
   },
   // Basis before ancestor: a view reads one basis, so its rows are contiguous (half the pages read).
   // The table is WITHOUT ROWID (migration 0003, by hand: drizzle cannot say it), so "contiguous"

@@ -20,7 +20,7 @@ export function targetTrends(db: DbOrTx, scope: Scope): { targetId: number; poin
       upTo.add(p.id);
       return {
         endDate: p.endDate,
-        value: reader.figure(scope.unit.id, target.indicator, new Set(upTo)).value,
+        value: reader.figureOver(scope.unit.id, target.indicator, new Set(upTo)).value,
       };
     });
     return { targetId: target.id, points };

@@ -206,7 +206,7 @@ describe('an admin sets up a term from an empty start', () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.targets).toHaveLength(5);
     for (const t of dashboard.body.targets) expect(t.figure.value).toBeNull();
-    expect(dashboard.body.headline).toEqual({ done: 0, counted: 4 });
+    expect(dashboard.body.headline).toEqual({ done: 0, counted: 4, noCases: 0 });
   });
 
   test('bad input gets a Vietnamese 4xx and changes nothing', async () => {

@@ -28,7 +28,7 @@ describe('read API on the demo (typed client over HTTP)', () => {
     const body = await parseResponse(
       client.terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} }),
     );
-    expect(body.headline).toEqual({ done: 7, counted: 8 });
+    expect(body.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     expect(body.scope.asOf).toBe('2024-06-30');
     expect(body.scope.illustrative).toBe(true);
     const ct2 = body.targets.find((t) => t.code === 'CT2');

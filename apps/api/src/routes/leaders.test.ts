@@ -131,7 +131,7 @@ describe('comparison', () => {
     expect(status).toBe(200);
     expect(body.a.scope.asOf).toBe('2024-06-30');
     expect(body.b.scope.asOf).toBe('2025-06-30');
-    expect(body.a.headline).toEqual({ done: 7, counted: 8 });
+    expect(body.a.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     const ct2 = body.rows.find((r: { code: string }) => r.code === 'CT2');
     expect(ct2.a.value).toBe(746);
     if (ct2.b.value !== null) expect(ct2.difference).toBe(ct2.b.value - 746);

@@ -239,7 +239,7 @@ describe('issuing', () => {
     const issued = await call('quanly', 'POST', '/issue');
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({
-      headline: { done: 7, counted: 8 },
+      headline: { done: 7, counted: 8, noCases: 0 },
       scope: { unitName: 'Tỉnh Bình Thuận' },
     });
     const list = await call('lanhdao', 'GET', '/issued');

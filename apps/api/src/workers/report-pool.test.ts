@@ -45,7 +45,7 @@ describe('report worker pool', () => {
     ]);
     const contents = await readDocx(docx.bytes);
     expect(contents.media).toHaveLength(3);
-    expect(docx.snapshot?.headline).toEqual({ done: 7, counted: 8 });
+    expect(docx.snapshot?.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     expect(docx.snapshot?.figures.find((f) => f.key === '60:CT2:THOATNGHEO')?.text).toBe('746');
     expect(chart.drawn).toBe(true);
     expect(pool.stats.workers).toBeLessThanOrEqual(2);
