@@ -110,7 +110,11 @@ export const FigureSchema = z
     reported: z.number().int().openapi({ description: 'Levels: units whose own latest report is counted' }),
     expected: z.number().int(),
     hasData: z.boolean().openapi({ description: 'Something counted was reported (0 and 0/0 are reports)' }),
-    latestPeriodId: z.number().int().nullable().openapi({ description: 'Newest period with a counted report' }),
+    latestPeriodId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Newest period with a counted report' }),
     coverage: CoverageSchema.nullable(),
   })
   .openapi('Figure');
@@ -181,7 +185,9 @@ export const BreakdownSchema = z
     own: z
       .object({ name: z.string(), figure: FigureSchema, relatedFigures: RelatedFigures })
       .nullable()
-      .openapi({ description: 'The unit’s own results (“Cấp tỉnh trực tiếp”): rows + own = the unit’s figure' }),
+      .openapi({
+        description: 'The unit’s own results (“Cấp tỉnh trực tiếp”): rows + own = the unit’s figure',
+      }),
   })
   .openapi('Breakdown');
 

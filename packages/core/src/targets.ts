@@ -3,10 +3,11 @@
  * child units add up to the parent's goal, and laying out a term's reporting periods. Shared by the
  * admin screens (live, as you type) and the server (which never trusts the screen).
  */
-import type { PeriodKind } from './periods.ts';
+
 import { addDays, daysInMonth } from './dates.ts';
 import { formatMoney, formatScaled, type ParseResult, parseMoney, parseScaled } from './format.ts';
 import { isShareMeasure, type MeasureType } from './measures.ts';
+import type { PeriodKind } from './periods.ts';
 
 export interface GoalIndicator {
   measureType: MeasureType;
@@ -97,7 +98,6 @@ export function checkAllocations(
     message: `Tổng phân bổ còn thiếu ${quantityText(indicator, -difference)} so với chỉ tiêu.`,
   };
 }
-
 
 export interface PeriodPlan {
   kind: PeriodKind;

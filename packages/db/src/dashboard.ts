@@ -8,22 +8,22 @@ import {
   combineFigure,
   type Figure,
   figureFromPeriods,
-  isLevelMeasure,
-  isNoCases,
-  type Sums,
-  ZERO_SUMS,
   formatDate,
   headline,
   type IndicatorRule,
   invalid,
-  ownLevelName,
+  isLevelMeasure,
+  isNoCases,
   isShareMeasure,
   notFound,
+  ownLevelName,
   type PeriodSums,
+  type Sums,
   type TargetStatus,
   targetStatus,
+  ZERO_SUMS,
 } from '@chitieu/core';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';

@@ -18,8 +18,8 @@ import {
 } from '@chitieu/core';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { bumpRevision } from './revision.ts';
 import { getPeriod, getUnit } from './lookups.ts';
+import { bumpRevision } from './revision.ts';
 import { applyRollupDelta, applySubmissionStateChange, basesFor, keepingLevels } from './rollup.ts';
 import { auditEvents, type results, submissions } from './schema.ts';
 import { inTransaction, stmt } from './statements.ts';
