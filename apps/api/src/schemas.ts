@@ -162,6 +162,8 @@ export const TreeUnitSchema = z
     isGrassroots: z.boolean(),
     parentId: z.number().int().nullable(),
     depth: z.number().int(),
+    validFrom: z.string(),
+    validTo: z.string().nullable().openapi({ description: 'Exclusive; null while the unit exists' }),
     former: z.boolean().openapi({
       description: 'Closed before this structure began; kept below the successor its results go to',
     }),
@@ -270,7 +272,18 @@ export const EntryQuery = z.object({
 export const EntryGridSchema = z
   .object({
     term: z.object({ id: z.number().int(), shortName: z.string() }),
-    unit: z.object({ id: z.number().int(), code: z.string(), name: z.string(), isGrassroots: z.boolean() }),
+    unit: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      isGrassroots: z.boolean(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+    outsideLife: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why the unit takes no results for this period (outside its life), or null' }),
     period: PeriodSchema,
     submission: SubmissionSchema.extend({ updatedByName: z.string().nullable() }).nullable(),
     rows: z.array(
@@ -384,10 +397,14 @@ export const CockpitSchema = z
         code: z.string(),
         name: z.string(),
         parentName: z.string().nullable(),
+        former: z.boolean().openapi({ description: 'Ended before today; listed for its own past periods' }),
         states: z.array(
           z.object({
             periodId: z.number().int(),
             state: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved']),
+            applies: z
+              .boolean()
+              .openapi({ description: 'The period is inside the unit’s life (it exists on the last day)' }),
             overdue: z.boolean(),
           }),
         ),

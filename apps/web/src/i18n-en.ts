@@ -372,6 +372,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'entry.lock.approved': 'Report approved: figures are locked.',
   'entry.lock.approvedEditable':
     'Report approved. You may correct it; each change needs a reason and is written to the audit log.',
+  'entry.lock.closed': '{unit} has ended: only an approver may correct its past figures, with a reason.',
+  'entry.lock.closedEditable': '{unit} has ended: you may correct its past figures, with a reason.',
   'entry.lock.readOnly': 'You can only view these figures.',
   'entry.restored.title': 'Unsaved text from last time',
   'entry.restored.body': 'This browser still holds cells you typed but did not save (marked “Not saved”).',
@@ -413,6 +415,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'cockpit.unit': 'Unit',
   'cockpit.deadline': 'Due {date}',
   'cockpit.done': '{done}/{total} submitted',
+  'cockpit.notExpected': 'The unit does not report this period (not yet formed, or already ended)',
   'cockpit.overdue': 'Overdue',
   'cockpit.overdueMeaning': ': past the deadline and not submitted',
   'cockpit.owingOnly': 'Only units that still owe a report',

@@ -236,6 +236,8 @@ const vi = {
   'entry.lock.approved': 'Báo cáo đã duyệt: số liệu đã khóa.',
   'entry.lock.approvedEditable':
     'Báo cáo đã duyệt. Bạn có quyền sửa; mỗi thay đổi cần ghi lý do và được ghi vào nhật ký.',
+  'entry.lock.closed': '{unit} đã kết thúc hoạt động: số liệu cũ chỉ người duyệt sửa được, kèm lý do.',
+  'entry.lock.closedEditable': '{unit} đã kết thúc hoạt động: bạn có thể sửa số liệu cũ, kèm lý do.',
   'entry.lock.readOnly': 'Bạn chỉ xem được số liệu này.',
   'entry.restored.title': 'Có nội dung chưa lưu từ lần trước',
   'entry.restored.body': 'Trình duyệt này còn giữ các ô bạn đã gõ nhưng chưa lưu (đánh dấu “Chưa lưu”).',
@@ -276,6 +278,7 @@ const vi = {
   'cockpit.unit': 'Đơn vị',
   'cockpit.deadline': 'Hạn {date}',
   'cockpit.done': 'Đã nộp {done}/{total}',
+  'cockpit.notExpected': 'Đơn vị không báo cáo kỳ này (chưa thành lập hoặc đã kết thúc hoạt động)',
   'cockpit.overdue': 'Quá hạn',
   'cockpit.overdueMeaning': ': đã qua hạn nộp mà chưa gửi',
   'cockpit.owingOnly': 'Chỉ hiện đơn vị còn nợ báo cáo',

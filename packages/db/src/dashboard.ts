@@ -120,6 +120,9 @@ export interface TreeUnit {
   isGrassroots: boolean;
   parentId: number | null;
   depth: number;
+  validFrom: string;
+  /** Exclusive; null while the unit exists. */
+  validTo: string | null;
   /**
    * Closed before this structure began: a unit merged or split away, kept below the successor its
    * results are summed into (docs/decisions/0009), so its figures can still be opened.
@@ -136,7 +139,7 @@ export function unitTree(db: DbOrTx, versionId: number): TreeUnit[] {
   const rows = stmt<Omit<TreeUnit, 'isGrassroots' | 'former'> & { isGrassroots: number; former: number }>(
     db,
     `SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
-            ${FORMER} AS former
+            u.valid_from AS validFrom, u.valid_to AS validTo, ${FORMER} AS former
      FROM placements p JOIN units u ON u.id = p.unit_id
      WHERE p.structure_version_id = ?
      ORDER BY p.depth, p.sort_order`,
@@ -155,7 +158,7 @@ export function childUnits(
   >(
     db,
     `SELECT u.id, u.code, u.name, u.type, u.is_grassroots AS isGrassroots, p.parent_id AS parentId, p.depth,
-            ${FORMER} AS former,
+            u.valid_from AS validFrom, u.valid_to AS validTo, ${FORMER} AS former,
             EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
                     AND c.parent_id = p.unit_id) AS hasChildren
      FROM placements p JOIN units u ON u.id = p.unit_id
@@ -170,6 +173,8 @@ export function childUnits(
     isGrassroots: r.isGrassroots === 1,
     parentId: r.parentId,
     depth: r.depth,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
     former: r.former === 1,
     hasChildren: r.hasChildren === 1,
   }));
@@ -750,6 +755,8 @@ export function targetBreakdown(db: DbOrTx, scope: Scope, targetId: number) {
       isGrassroots: child.isGrassroots,
       parentId: child.parentId,
       depth: child.depth,
+      validFrom: child.validFrom,
+      validTo: child.validTo,
       former: child.former,
       hasChildren: child.hasChildren,
       figure: progress.figure,

@@ -11,9 +11,12 @@ import {
   type EntryProblem,
   editActionFor,
   invalid,
+  lifeRefusal,
   notFound,
+  reportsPeriod,
   type SubmissionState,
   TRANSITIONS,
+  todayInVietnam,
   type WorkflowAction,
 } from '@chitieu/core';
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
@@ -147,10 +150,22 @@ export function entryGrid(
   }
   const submission = getSubmission(db, unit.id, period.id);
   const state = submission?.state ?? null;
-  const editAction = editActionFor(state);
+  // Outside the unit's life nothing can be entered or reported; a closed unit's own periods stay
+  // correctable by approvers with a reason (docs/decisions/0016).
+  const outsideLife = lifeRefusal(unit, period);
+  const editAction = outsideLife ? null : isClosed(unit) ? 'edit_approved' : editActionFor(state);
+  const may = (action: Parameters<typeof can>[2]) => !outsideLife && can(db, actor, action, unit.id);
   return {
     term: { id: term.id, shortName: term.shortName },
-    unit: { id: unit.id, code: unit.code, name: unit.name, isGrassroots: unit.isGrassroots },
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      isGrassroots: unit.isGrassroots,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+    },
+    outsideLife,
     period,
     submission: submission
       ? {
@@ -160,12 +175,12 @@ export function entryGrid(
       : null,
     rows,
     permissions: {
-      edit: editAction !== null && can(db, actor, editAction, unit.id),
-      /** Editing approved data needs a written reason. */
-      reasonRequired: state === 'approved',
-      submit: TRANSITIONS.submit.from.includes(state) && can(db, actor, 'submit', unit.id),
-      approve: TRANSITIONS.approve.from.includes(state) && can(db, actor, 'approve', unit.id),
-      return: TRANSITIONS.return.from.includes(state) && can(db, actor, 'approve', unit.id),
+      edit: editAction !== null && may(editAction),
+      /** Editing approved data (or a closed unit's) needs a written reason. */
+      reasonRequired: editAction === 'edit_approved',
+      submit: TRANSITIONS.submit.from.includes(state) && may('submit'),
+      approve: TRANSITIONS.approve.from.includes(state) && may('approve'),
+      return: TRANSITIONS.return.from.includes(state) && may('approve'),
     },
   };
 }
@@ -284,12 +299,22 @@ function authorizeEdit(
   ).get(input.indicatorId);
   if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
   authorize(tx, actor, 'read', unit.id);
+  const outsideLife = lifeRefusal(unit, period);
+  if (outsideLife) throw invalid(outsideLife, { field: 'periodId' });
   const submission = getSubmission(tx, unit.id, period.id);
-  const action = editActionFor(submission?.state ?? null);
+  const state = submission?.state ?? null;
+  if (state === 'submitted') throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
+  const closed = isClosed(unit);
+  const action = closed ? 'edit_approved' : editActionFor(state);
   if (action === null) throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
   authorize(tx, actor, action, unit.id);
   if (action === 'edit_approved' && !input.reason?.trim()) {
-    throw invalid('Số liệu đã duyệt: cần ghi lý do khi sửa.', { field: 'reason' });
+    throw invalid(
+      closed
+        ? `${unit.name} đã kết thúc hoạt động: cần ghi lý do khi sửa số liệu cũ.`
+        : 'Số liệu đã duyệt: cần ghi lý do khi sửa.',
+      { field: 'reason' },
+    );
   }
   return { unit, period, indicator, submission };
 }
@@ -319,9 +344,11 @@ export function transitionReport(
 ) {
   return db.transaction((tx) => {
     const unit = getUnit(tx, input.unitId);
-    getPeriod(tx, input.periodId);
+    const period = getPeriod(tx, input.periodId);
     const rule = TRANSITIONS[input.action];
     authorize(tx, actor, rule.needs, unit.id);
+    const outsideLife = lifeRefusal(unit, period);
+    if (outsideLife) throw invalid(outsideLife, { field: 'periodId' });
     const current = getSubmission(tx, unit.id, input.periodId);
     if (input.expectedVersion !== undefined && (current?.version ?? null) !== input.expectedVersion) {
       throw conflict('Báo cáo này vừa được người khác thay đổi trạng thái. Hãy tải lại.', { current });
@@ -349,6 +376,9 @@ export function transitionReport(
     return getSubmission(tx, unit.id, input.periodId);
   });
 }
+
+/** A unit that has ended (merged, split, dissolved): its past periods are corrected by approvers only. */
+const isClosed = (unit: { validTo: string | null }) => unit.validTo !== null && unit.validTo <= todayInVietnam();
 
 const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
 
@@ -460,13 +490,24 @@ export function reportingCockpit(
     .orderBy(desc(s.placements.structureVersionId))
     .get();
   if (!placement) throw notFound('Đơn vị không có trong cơ cấu tổ chức.');
-  // Units that report: grassroots units of the subtree, plus the unit itself when it is one.
-  const units = db.all<{ id: number; code: string; name: string; parentName: string | null }>(sql`
-    SELECT u.id, u.code, u.name, pu.name AS parentName FROM placements p
+  // Units that report: grassroots units of the subtree, plus the unit itself when it is one; each
+  // only for the periods inside its life (a merged ward from its first half-year, a closed one until
+  // its last), and none that reports no period shown.
+  const listed = db.all<{
+    id: number;
+    code: string;
+    name: string;
+    parentName: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }>(sql`
+    SELECT u.id, u.code, u.name, pu.name AS parentName, u.valid_from AS validFrom, u.valid_to AS validTo
+    FROM placements p
     JOIN units u ON u.id = p.unit_id LEFT JOIN units pu ON pu.id = p.parent_id
     WHERE p.structure_version_id = ${placement.structureVersionId}
       AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`} AND u.is_grassroots = 1
     ORDER BY p.path`);
+  const units = listed.filter((u) => periods.some((p) => reportsPeriod(u, p)));
   const subs =
     periods.length && units.length
       ? db
@@ -489,12 +530,15 @@ export function reportingCockpit(
   const stateOf = new Map(subs.map((x) => [`${x.unitId}:${x.periodId}`, x.state]));
   return {
     periods: periods.map((p) => ({ ...p, overdue: p.deadline < input.today })),
-    units: units.map((u) => ({
+    units: units.map(({ validFrom, validTo, ...u }) => ({
       ...u,
+      /** Ended before today: listed for its own past periods, marked. */
+      former: validTo !== null && validTo <= input.today,
       states: periods.map((p) => {
+        const applies = reportsPeriod({ validFrom, validTo }, p);
         const state: SubmissionState | 'not_started' = stateOf.get(`${u.id}:${p.id}`) ?? 'not_started';
         const done = state === 'submitted' || state === 'approved';
-        return { periodId: p.id, state, overdue: !done && p.deadline < input.today };
+        return { periodId: p.id, state, applies, overdue: applies && !done && p.deadline < input.today };
       }),
     })),
   };

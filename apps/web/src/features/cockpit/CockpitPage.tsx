@@ -85,9 +85,9 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                 {t('cockpit.unit')}
               </th>
               {periods.map((p) => {
-                const done = data.units.filter((u) =>
-                  DONE.has(u.states.find((s) => s.periodId === p.id)?.state ?? 'not_started'),
-                ).length;
+                const cells = data.units.map((u) => u.states.find((s) => s.periodId === p.id));
+                const due = cells.filter((c) => c?.applies).length;
+                const done = cells.filter((c) => c?.applies && DONE.has(c.state)).length;
                 return (
                   <th
                     key={p.id}
@@ -101,7 +101,7 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                       {t('cockpit.deadline', { date: formatDate(p.deadline) })}
                     </span>
                     <span className="cockpit__done">
-                      {t('cockpit.done', { done, total: data.units.length })}
+                      {t('cockpit.done', { done, total: due })}
                     </span>
                   </th>
                 );
@@ -130,10 +130,20 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                   <tr data-unit={unit.name}>
                     <th scope="row" className="cockpit__unit">
                       {unit.name}
+                      {unit.former && <span className="cockpit__former"> ({t('units.former')})</span>}
                     </th>
                     {periods.map((p) => {
                       const cell = unit.states.find((s) => s.periodId === p.id);
-                      const state: ReportState = cell?.state ?? 'not_started';
+                      if (!cell?.applies) {
+                        // Outside the unit's life: not expected, never overdue.
+                        return (
+                          <td key={p.id} className="cockpit__cell cockpit__cell--none" data-period={p.id}>
+                            <span title={t('cockpit.notExpected')}>—</span>
+                            <span className="visually-hidden"> {t('cockpit.notExpected')}</span>
+                          </td>
+                        );
+                      }
+                      const state: ReportState = cell.state;
                       const style = REPORT_STATE_STYLES[state];
                       return (
                         <td key={p.id} className="cockpit__cell" data-period={p.id}>

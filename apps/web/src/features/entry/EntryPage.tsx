@@ -4,7 +4,7 @@
  * first download).
  */
 import './entry.css';
-import { formatDate, todayInVietnam } from '@chitieu/core';
+import { formatDate, reportsPeriod, todayInVietnam } from '@chitieu/core';
 import { Alert, Button, NativeSelect, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { usePeriods } from '../../api/get-periods.ts';
@@ -49,8 +49,13 @@ export default function EntryPage({ me }: { me: EntryUser }) {
     return (allUnits ?? []).filter((unit) => inside.has(unit.id));
   }, [allUnits, roots]);
   const today = todayInVietnam();
-  const periodList = periods.data ?? [];
   const unitId = view.unit ?? roots[0];
+  const unit = allUnits?.find((u) => u.id === unitId);
+  // Only the periods the unit reports: those inside its life (a merged ward from its first half-year).
+  const periodList = useMemo(
+    () => (periods.data ?? []).filter((p) => !unit || reportsPeriod(unit, p)),
+    [periods.data, unit],
+  );
   const periodId = view.period ?? defaultPeriod(periodList, today)?.id;
 
   // Reflect the defaults in the address (replace: it is the same view).
@@ -195,7 +200,13 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   };
 
   let lock: { tone: 'blue' | 'green' | 'gray' | 'orange'; text: string } | null = null;
-  if (state === 'submitted') {
+  if (grid.outsideLife) {
+    lock = { tone: 'gray', text: grid.outsideLife };
+  } else if (unit.validTo !== null && unit.validTo <= todayInVietnam()) {
+    lock = permissions.edit
+      ? { tone: 'orange', text: t('entry.lock.closedEditable', { unit: unit.name }) }
+      : { tone: 'gray', text: t('entry.lock.closed', { unit: unit.name }) };
+  } else if (state === 'submitted') {
     lock = {
       tone: 'blue',
       text: permissions.approve ? t('entry.lock.toApprove') : t('entry.lock.submitted'),
