@@ -26,6 +26,7 @@ import type { DbOrTx } from './client.ts';
 import { termPeriods } from './entry.ts';
 import { getTerm, type Term } from './lookups.ts';
 import { bumpRevision } from './revision.ts';
+import { closedUnitsWithLevels, keepingLevels } from './rollup.ts';
 import * as s from './schema.ts';
 
 type IndicatorRow = typeof s.indicators.$inferSelect;
@@ -400,6 +401,12 @@ export function generateTermPeriods(
 }
 
 function insertPeriods(tx: DbOrTx, actor: Actor, term: Term, kinds: Iterable<PeriodKind>): void {
+  // A closed unit's last report leaves the levels at the first period after its end: a new period
+  // may be that one (docs/decisions/0016).
+  keepingLevels(tx, closedUnitsWithLevels(tx), undefined, () => insertEachPeriod(tx, actor, term, kinds));
+}
+
+function insertEachPeriod(tx: DbOrTx, actor: Actor, term: Term, kinds: Iterable<PeriodKind>): void {
   for (const kind of new Set(kinds)) {
     for (const plan of termPeriodPlan(kind, term.startDate, term.endDate)) {
       const row = tx.insert(s.periods).values(plan).onConflictDoNothing().returning().get();

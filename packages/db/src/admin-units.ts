@@ -7,16 +7,24 @@
  * and a different hash now means someone changed the unit meanwhile (409).
  */
 import { createHash } from 'node:crypto';
-import { conflict, defaultGrassroots, forbidden, invalid, UNIT_CODE_PATTERN } from '@chitieu/core';
+import {
+  conflict,
+  defaultGrassroots,
+  forbidden,
+  invalid,
+  periodName,
+  UNIT_CODE_PATTERN,
+} from '@chitieu/core';
 import type { Actor } from './access.ts';
 import { authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { versionAt } from './dashboard.ts';
-import { getUnit } from './lookups.ts';
+import { getUnit, placementOf } from './lookups.ts';
 import { bumpRevision } from './revision.ts';
-import { rebuildRollups } from './rollup.ts';
+import { keepingLevels, rebuildRollups } from './rollup.ts';
 import { auditEvents, placements, units } from './schema.ts';
 import { stmt } from './statements.ts';
+import { placeInEveryVersion } from './units.ts';
 
 export interface AdminUnit {
   id: number;
@@ -204,6 +212,9 @@ export function createUnit(db: Db, actor: Actor, today: string, input: NewUnit) 
         sortOrder: (last?.n ?? -1) + 1,
       })
       .run();
+    placeInEveryVersion(tx, unit.id, (v) =>
+      [placementOf(tx, v, parent.id)?.path].filter((x) => x !== undefined),
+    );
     audit(tx, actor, unit.id, 'create', null, { ...unit, parentId: parent.id });
     bumpRevision(tx);
     return unit;
@@ -226,6 +237,20 @@ export function updateUnit(db: Db, actor: Actor, today: string, unitId: number, 
     const row = placed(tx, versionAt(tx, today), unitId);
     checkVersion(row, edit.version);
     if (edit.code !== undefined && edit.code !== row.code) checkCodeFree(tx, edit.code, today, unitId);
+    if (edit.isGrassroots === false && row.isGrassroots === 1) {
+      // Units meeting a rule count grassroots units only: answers of a unit that is not one would
+      // count without being expected, and the share could pass 100 %.
+      const answered = stmt(
+        tx,
+        `SELECT 1 FROM results r JOIN indicators i ON i.id = r.indicator_id
+         WHERE r.unit_id = ? AND i.measure_type = 'units_meeting' LIMIT 1`,
+      ).get(unitId);
+      if (answered) {
+        throw conflict(
+          `${row.name} đã tự đánh giá chỉ số của cơ sở Hội: không bỏ đánh dấu cơ sở Hội được khi còn số liệu đó.`,
+        );
+      }
+    }
     const before = { code: row.code, name: row.name, type: row.type, isGrassroots: row.isGrassroots === 1 };
     const after = {
       code: edit.code ?? before.code,
@@ -323,7 +348,20 @@ export function closeUnit(
         `${row.name} còn ${open} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`,
       );
     }
-    stmt(tx, 'UPDATE units SET valid_to = ? WHERE id = ?').run(input.date, unitId);
+    const later = stmt<{ kind: string; startDate: string }>(
+      tx,
+      `SELECT p.kind, p.start_date AS startDate FROM results r JOIN periods p ON p.id = r.period_id
+       WHERE r.unit_id = ? AND p.end_date >= ? ORDER BY p.end_date LIMIT 1`,
+    ).get(unitId, input.date);
+    if (later) {
+      throw conflict(
+        `${row.name} đã có số liệu ${periodName(later)}, sau ngày giải thể: hãy chọn ngày sau kỳ đó hoặc xóa số liệu trước.`,
+      );
+    }
+    // Its standing reports (stock, units meeting) leave every structure's figures from its end on.
+    keepingLevels(tx, unitId, undefined, () =>
+      stmt(tx, 'UPDATE units SET valid_to = ? WHERE id = ?').run(input.date, unitId),
+    );
     audit(tx, actor, unitId, 'close', { validTo: null }, { validTo: input.date });
     bumpRevision(tx);
     return { validTo: input.date };
@@ -512,6 +550,9 @@ export function applyTreeImport(
             sortOrder,
           })
           .run();
+        placeInEveryVersion(tx, unit.id, (v) =>
+          [placementOf(tx, v, parent.id)?.path].filter((x) => x !== undefined),
+        );
         known.set(r.code, { id: unit.id, path, depth: parent.depth + 1 });
         pending.splice(pending.indexOf(r), 1);
       }

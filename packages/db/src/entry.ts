@@ -378,7 +378,8 @@ export function transitionReport(
 }
 
 /** A unit that has ended (merged, split, dissolved): its past periods are corrected by approvers only. */
-const isClosed = (unit: { validTo: string | null }) => unit.validTo !== null && unit.validTo <= todayInVietnam();
+const isClosed = (unit: { validTo: string | null }) =>
+  unit.validTo !== null && unit.validTo <= todayInVietnam();
 
 const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
 

@@ -387,6 +387,8 @@ describe('reorganisation on generated trees', () => {
             const unitId = ids[u % ids.length] as number;
             const periodId = (periods[p % 2] as { id: number }).id;
             for (const ind of indicators) {
+              // Only grassroots units answer a units-meeting indicator (the root is not one).
+              if (ind.measureType === 'units_meeting' && unitId === ids[0]) continue;
               recordResult(db, {
                 unitId,
                 indicatorId: ind.id,

@@ -25,6 +25,7 @@ import {
 import { bumpRevision } from './revision.ts';
 import { rebuildRollups } from './rollup.ts';
 import { stmt } from './statements.ts';
+import { parentPathIn, placeInEveryVersion } from './units.ts';
 
 export * from './reorganise-map.ts';
 
@@ -824,6 +825,15 @@ export function applyReorganisation(
       'INSERT INTO unit_successions (predecessor_id, successor_id, effective_date, kind, designated) VALUES (?, ?, ?, ?, ?)',
     );
     for (const s of p.successions) link.run(s.oldId, idOf(s.newKey), date, s.kind, s.designated ? 1 : 0);
+
+    // Earlier structures get the new units too, under their predecessors' common parent, so every
+    // structure gives the same totals at every date (docs/decisions/0016).
+    for (const c of p.created) {
+      const predecessors = p.successions.filter((s) => s.newKey === c.key).map((s) => s.oldId);
+      placeInEveryVersion(tx, idOf(c.key), (v) =>
+        predecessors.map((id) => parentPathIn(tx, v, id)).filter((x): x is string => x !== null),
+      );
+    }
 
     // A user with the same role on two merged units ends with one assignment on the successor.
     const moveRole = stmt(tx, 'UPDATE OR IGNORE role_assignments SET unit_id = ? WHERE id = ?');

@@ -63,7 +63,10 @@ export function recordResult(tx: DbOrTx, input: ResultInput): ResultRow {
     if (!indicator) throw notFound('Không tìm thấy chỉ số.');
     const period = getPeriod(tx, input.periodId);
     if (period.kind !== indicator.frequency) throw invalid('Kỳ báo cáo không khớp tần suất của chỉ số.');
-    assertInLife(tx, input.unitId, period);
+    const unit = assertInLife(tx, input.unitId, period);
+    if (indicator.measureType === 'units_meeting' && !unit.isGrassroots) {
+      throw invalid('Chỉ cơ sở Hội tự đánh giá chỉ số này.');
+    }
     const fields = fieldsFor(indicator.measureType, input);
     if (!isLevelMeasure(indicator)) return writeResult(tx, input, fields);
     return keepingLevels(tx, input.unitId, input.indicatorId, () => writeResult(tx, input, fields));
@@ -76,8 +79,10 @@ export function assertInLife(
   unitId: number,
   period: { kind: string; startDate: string; endDate: string },
 ) {
-  const refusal = lifeRefusal(getUnit(tx, unitId), period);
+  const unit = getUnit(tx, unitId);
+  const refusal = lifeRefusal(unit, period);
   if (refusal) throw invalid(refusal, { field: 'periodId' });
+  return unit;
 }
 
 function writeResult(tx: DbOrTx, input: ResultInput, fields: ResultFields): ResultRow {

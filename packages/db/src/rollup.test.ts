@@ -81,7 +81,14 @@ describe('roll-up table', () => {
             setSubmissionState(db, { unitId, periodId, state: op.state });
             continue;
           }
-          const indicator = indicators[op.indicator] as { id: number };
+          const indicator = indicators[op.indicator] as { id: number; measureType: string };
+          if (indicator.measureType === 'units_meeting' && op.unit % 2 === 0) {
+            // Only grassroots units answer it; the refusal writes nothing.
+            expect(() =>
+              recordResult(db, { unitId, indicatorId: indicator.id, periodId, meets: op.meets }),
+            ).toThrow(/cơ sở Hội/);
+            continue;
+          }
           recordResult(db, {
             unitId,
             indicatorId: indicator.id,

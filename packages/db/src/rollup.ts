@@ -150,30 +150,44 @@ const fieldsOf = (r: LevelRow): ResultFields => ({
 
 /**
  * Run a write that may change a unit's levels (a result of a level indicator, a submission's
- * state), then move every roll-up above the unit by exactly the change in what the unit brings.
- * `indicatorId` narrows the work to one indicator (a save).
+ * state, the unit's life), then move every roll-up above the unit by exactly the change in what
+ * the unit brings. `indicatorId` narrows the work to one indicator (a save).
  */
 export function keepingLevels<T>(
   tx: DbOrTx,
-  unitId: number,
+  unitIds: number | number[],
   indicatorId: number | undefined,
   write: () => T,
 ): T {
-  const before = unitLevelChanges(tx, unitId, indicatorId);
+  const ids = typeof unitIds === 'number' ? [unitIds] : unitIds;
+  const before = ids.map((id) => unitLevelChanges(tx, id, indicatorId));
   const result = write();
-  const after = unitLevelChanges(tx, unitId, indicatorId);
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const diff = addSums(after.get(key) ?? ZERO_SUMS, before.get(key) ?? ZERO_SUMS, -1);
-    if (isZeroSums(diff)) continue;
-    const [basis, indicator, period] = key.split('|');
-    applyRollupDelta(
-      tx,
-      { unitId, indicatorId: Number(indicator), periodId: Number(period) },
-      [basis as Basis],
-      diff,
-    );
-  }
+  ids.forEach((unitId, i) => {
+    const was = before[i] as Map<string, Sums>;
+    const now = unitLevelChanges(tx, unitId, indicatorId);
+    for (const key of new Set([...was.keys(), ...now.keys()])) {
+      const diff = addSums(now.get(key) ?? ZERO_SUMS, was.get(key) ?? ZERO_SUMS, -1);
+      if (isZeroSums(diff)) continue;
+      const [basis, indicator, period] = key.split('|');
+      applyRollupDelta(
+        tx,
+        { unitId, indicatorId: Number(indicator), periodId: Number(period) },
+        [basis as Basis],
+        diff,
+      );
+    }
+  });
   return result;
+}
+
+/** Units whose levels depend on which periods exist: closed units with results of a level indicator. */
+export function closedUnitsWithLevels(tx: DbOrTx): number[] {
+  return tx
+    .all<{ id: number }>(sql`
+      SELECT DISTINCT r.unit_id AS id FROM results r JOIN units u ON u.id = r.unit_id
+      JOIN indicators i ON i.id = r.indicator_id
+      WHERE u.valid_to IS NOT NULL AND ${sql.raw(IS_LEVEL)}`)
+    .map((r) => r.id);
 }
 
 /** Move a unit's period results between bases when its submission changes state (flows only; see keepingLevels). */

@@ -32,3 +32,62 @@ export function createRootUnit(
     return unit;
   });
 }
+
+/**
+ * Place a unit in every structure version that lacks it (a unit formed after those versions
+ * began), under the lowest unit holding all its anchors there — for a merged ward, the parents of
+ * the wards it replaced; for a unit added by hand, its parent — or under the root when none is
+ * there. Its results are then counted in every structure, so every structure gives the same
+ * totals at every date (docs/decisions/0016). Call it before the unit has results.
+ */
+export function placeInEveryVersion(
+  tx: DbOrTx,
+  unitId: number,
+  anchorPathsIn: (versionId: number) => string[],
+): void {
+  const missing = tx.all<{ id: number }>(sql`
+    SELECT v.id FROM structure_versions v
+    WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.structure_version_id = v.id AND p.unit_id = ${unitId})`);
+  for (const { id: versionId } of missing) {
+    const paths = anchorPathsIn(versionId);
+    const root = tx.get<{ path: string }>(
+      sql`SELECT path FROM placements WHERE structure_version_id = ${versionId} AND parent_id IS NULL ORDER BY path LIMIT 1`,
+    );
+    if (!root) continue;
+    const under = paths.length > 0 ? commonAncestorPath(paths) : root.path;
+    const parentPath = under === '/' ? root.path : under;
+    const parentId = Number(parentPath.split('/').filter(Boolean).pop());
+    const last = tx.get<{ n: number | null }>(
+      sql`SELECT MAX(sort_order) AS n FROM placements WHERE structure_version_id = ${versionId} AND parent_id = ${parentId}`,
+    );
+    const path = `${parentPath}${unitId}/`;
+    tx.insert(placements)
+      .values({
+        structureVersionId: versionId,
+        unitId,
+        parentId,
+        path,
+        depth: path.split('/').length - 3,
+        sortOrder: (last?.n ?? -1) + 1,
+      })
+      .run();
+  }
+}
+
+/** '/1/5/9/' and '/1/5/12/' → '/1/5/'. */
+export function commonAncestorPath(paths: string[]): string {
+  const split = paths.map((p) => p.split('/').filter(Boolean));
+  const first = split[0] ?? [];
+  let n = 0;
+  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
+  return n === 0 ? '/' : `/${first.slice(0, n).join('/')}/`;
+}
+
+/** A unit's parent's path in a version (its own path if it is the root), or null when it is not placed there. */
+export function parentPathIn(tx: DbOrTx, versionId: number, unitId: number): string | null {
+  const row = tx.get<{ path: string; parentId: number | null }>(
+    sql`SELECT path, parent_id AS parentId FROM placements WHERE structure_version_id = ${versionId} AND unit_id = ${unitId}`,
+  );
+  if (!row) return null;
+  return row.parentId === null ? row.path : row.path.replace(/\d+\/$/, '');
+}

@@ -100,9 +100,7 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                     <span className="cockpit__deadline">
                       {t('cockpit.deadline', { date: formatDate(p.deadline) })}
                     </span>
-                    <span className="cockpit__done">
-                      {t('cockpit.done', { done, total: due })}
-                    </span>
+                    <span className="cockpit__done">{t('cockpit.done', { done, total: due })}</span>
                   </th>
                 );
               })}
