@@ -3,7 +3,7 @@
  * the counted targets it has a goal for (its allocation for counts, the same goal for shares —
  * dashboard.ts goalFor), from the roll-up table like every leader's read.
  */
-import { type JudgedTarget, type RankedUnit, rankUnits, type TargetStatus } from '@chitieu/core';
+import { isNoCases, type JudgedTarget, type RankedUnit, rankUnits, type TargetStatus } from '@chitieu/core';
 import type { DbOrTx } from './client.ts';
 import {
   allocationsOf,
@@ -63,9 +63,12 @@ export function laggingUnits(db: DbOrTx, scope: Scope): LaggingView {
           progress: p.progress,
           expectedShare: p.expectedShare,
           // A share of grassroots units means nothing where there are none (directly attached units).
+          // "Không phát sinh" (0/0) is a report with nothing to judge: neither owed nor scored.
           hasGoal:
-            goal !== null && !(target.indicator.measureType === 'units_meeting' && p.figure.expected === 0),
-          reported: p.figure.value !== null,
+            goal !== null &&
+            !(target.indicator.measureType === 'units_meeting' && p.figure.expected === 0) &&
+            !isNoCases(p.figure),
+          reported: p.figure.hasData,
         });
         cells.push({
           targetId: target.id,
