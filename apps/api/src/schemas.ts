@@ -138,6 +138,11 @@ export const DashboardSchema = z
   .object({
     scope: ScopeViewSchema,
     headline: z.object({ done: z.number().int(), counted: z.number().int(), noCases: z.number().int() }),
+    dating: z
+      .object({ latestPeriodId: z.number().int().nullable(), coverage: CoverageSchema.nullable() })
+      .openapi({
+        description: 'The view’s newest period with data, and who has reported the newest period due',
+      }),
     targets: z.array(
       TargetDefinitionSchema.extend({
         termGoal: z.number().int().nullable(),

@@ -36,6 +36,9 @@ const vi = {
   'headline.done': 'Hoàn thành {done}/{counted} chỉ tiêu',
   'headline.none': 'Nhiệm kỳ này chưa có chỉ tiêu nào được tính.',
   'headline.context': '{unit} · số liệu đến {date}',
+  'headline.noCases': '{count} chỉ tiêu không phát sinh (không tính)',
+  'figure.coverage': '{reported}/{expected} đơn vị đã báo cáo kỳ {period}',
+  'figure.latest': 'số liệu mới nhất: {period}',
   'headline.byStatus': 'Theo trạng thái',
   'headline.updating': 'Đang cập nhật…',
 
@@ -45,6 +48,7 @@ const vi = {
   'status.at_risk': 'Khó đạt',
   'status.behind': 'Chưa đạt',
   'status.unreported': 'Chưa báo cáo',
+  'status.noCases': 'Không phát sinh',
   'status.noGoal': 'Không có chỉ tiêu',
   'status.legend':
     'Thanh tiến độ: phần tô là quãng đường đã đi tới chỉ tiêu; vạch dọc là mức cần đạt đến ngày đang xem.',
@@ -68,6 +72,8 @@ const vi = {
   'chart.showTable': 'Bảng số liệu',
   'chart.view': 'Cách xem',
   'chart.loading': 'Đang tải biểu đồ…',
+  'chart.incompleteNote': '* Chưa đủ báo cáo: {list}.',
+  'chart.incompletePeriod': '{period} mới có {reported}/{expected} đơn vị báo cáo',
   'chart.empty': 'Chưa có số liệu để vẽ biểu đồ.',
   'chart.poverty.title': 'Hộ thoát nghèo, cận nghèo theo năm',
   'chart.poverty.subtitle': 'Cộng các kỳ báo cáo 6 tháng trong từng năm',

@@ -101,6 +101,24 @@ export function targetStatus(input: StatusInput): StatusResult {
   return { status: paceStatus(progress, expectedShare), progress, expectedShare, pctOfGoal };
 }
 
+/** What a target's badge says: its status, or why it has none. */
+export type StatusKey = TargetStatus | 'unreported' | 'noCases' | 'noGoal';
+
+/**
+ * The badge of a target's figure: its status; else "không phát sinh" for a reported 0/0, "chưa báo
+ * cáo" when nothing was reported, and "không có chỉ tiêu" when there is no goal to judge by.
+ */
+export function statusKeyOf(
+  status: TargetStatus | null,
+  figure: { value: number | null; hasData: boolean },
+  goal: number | null,
+): StatusKey {
+  if (status !== null) return status;
+  if (figure.hasData && figure.value === null) return 'noCases';
+  if (figure.value === null) return 'unreported';
+  return goal === null ? 'noGoal' : 'unreported';
+}
+
 export function isDone(status: TargetStatus | null): boolean {
   return status === 'exceeded' || status === 'achieved';
 }

@@ -9,6 +9,8 @@ import { dashboardSummary, type Scope, type ScopeView, type TargetSummary } from
 
 export interface CompareSide {
   value: number | null;
+  /** Something was reported (with value null: "không phát sinh", 0/0). */
+  hasData: boolean;
   goal: number | null;
   goalKind: TargetSummary['goalKind'];
   status: TargetStatus | null;
@@ -33,13 +35,14 @@ export interface CompareRow {
 }
 
 export interface CompareView {
-  a: { scope: ScopeView; headline: { done: number; counted: number } };
-  b: { scope: ScopeView; headline: { done: number; counted: number } };
+  a: { scope: ScopeView; headline: { done: number; counted: number; noCases: number } };
+  b: { scope: ScopeView; headline: { done: number; counted: number; noCases: number } };
   rows: CompareRow[];
 }
 
 const side = (t: TargetSummary): CompareSide => ({
   value: t.figure.value,
+  hasData: t.figure.hasData,
   goal: t.goal,
   goalKind: t.goalKind,
   status: t.status,

@@ -202,6 +202,11 @@ export interface PeriodRow {
 
 type Rule = IndicatorRule & { id: number; frequency: string };
 
+export interface Dating {
+  latestPeriodId: number | null;
+  coverage: Coverage | null;
+}
+
 /**
  * Reads the roll-up rows a view needs in one query per set of units, then combines them in memory:
  * a dashboard is a handful of queries however many targets it shows (docs/decisions/0003).
@@ -237,6 +242,29 @@ export class FigureReader {
   /** The term's periods of one frequency up to the as-of date, oldest first. */
   periods(kind: string): PeriodRow[] {
     return this.termPeriods.filter((p) => p.kind === kind);
+  }
+
+  /**
+   * What a set of figures stands on, as one line: the newest period any has data for, and the
+   * coverage of the newest period they stand at (the widest, when frequencies differ).
+   */
+  dating(figures: Figure[]): Dating {
+    const end = (id: number | null | undefined) =>
+      id == null ? '' : (this.pastPeriods.get(id)?.endDate ?? '');
+    let latestPeriodId: number | null = null;
+    let coverage: Coverage | null = null;
+    for (const f of figures) {
+      if (end(f.latestPeriodId) > end(latestPeriodId)) latestPeriodId = f.latestPeriodId;
+      const c = f.coverage;
+      if (
+        c &&
+        (!coverage ||
+          end(c.periodId) > end(coverage.periodId) ||
+          (c.periodId === coverage.periodId && c.expected > coverage.expected))
+      )
+        coverage = c;
+    }
+    return { latestPeriodId, coverage };
   }
 
   /** The newest period of a frequency ended by the as-of date: the one figures stand at. */
@@ -589,6 +617,8 @@ export interface TargetSummary extends TargetDefinition, TargetProgress {
 export interface DashboardSummary {
   scope: ScopeView;
   headline: { done: number; counted: number; noCases: number };
+  /** For the whole view: the newest period with data, and who has reported the newest period due. */
+  dating: Dating;
   targets: TargetSummary[];
 }
 
@@ -713,7 +743,12 @@ export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
   const judged = targets
     .filter((t) => t.goal !== null)
     .map((t) => ({ counted: t.counted, status: t.status, noCases: isNoCases(t.figure) }));
-  return { scope: scopeView(db, scope), headline: headline(judged), targets };
+  return {
+    scope: scopeView(db, scope),
+    headline: headline(judged),
+    dating: reader.dating(targets.map((t) => t.figure)),
+    targets,
+  };
 }
 
 const indicatorIdsOf = (target: TargetDefinition) => [

@@ -61,6 +61,7 @@ export function targetDetail(db: DbOrTx, scope: Scope, targetId: number) {
     forecast,
     forecastReason,
     rows: breakdown.rows,
+    own: breakdown.own,
   };
 }
 

@@ -103,6 +103,7 @@ const MissionSchema = z
 
 const CompareSide = z.object({
   value: z.number().int().nullable(),
+  hasData: z.boolean(),
   goal: z.number().int().nullable(),
   goalKind: GoalKind,
   status: Status,
@@ -112,7 +113,7 @@ const CompareSide = z.object({
   meeting: z.number().int(),
   expected: z.number().int(),
 });
-const Headline = z.object({ done: z.number().int(), counted: z.number().int() });
+const Headline = z.object({ done: z.number().int(), counted: z.number().int(), noCases: z.number().int() });
 
 const CompareSchema = z
   .object({

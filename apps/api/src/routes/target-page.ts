@@ -42,6 +42,7 @@ export const TargetDetailSchema = z
       .nullable(),
     forecastReason: Bilingual.nullable(),
     rows: BreakdownSchema.shape.rows,
+    own: BreakdownSchema.shape.own,
   })
   .openapi('TargetDetail');
 

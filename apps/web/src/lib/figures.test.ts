@@ -10,8 +10,12 @@ import {
 } from './figures.ts';
 import { depthFirst, withinRoots } from './units.ts';
 
-const figure = (value: number | null, extra: Partial<{ meeting: number; expected: number }> = {}) => ({
+const figure = (
+  value: number | null,
+  extra: Partial<{ meeting: number; expected: number; hasData: boolean }> = {},
+) => ({
   value,
+  hasData: extra.hasData ?? value !== null,
   numerator: 0,
   denominator: 0,
   meeting: extra.meeting ?? 0,
@@ -38,6 +42,8 @@ describe('figures in words', () => {
     expect(valueText(indicator('ratio', '%', 1), figure(838))).toBe('83,8%');
     expect(valueText(indicator('amount', 'đồng'), figure(21_350_000_000))).toBe('21,35 tỷ đồng');
     expect(valueText(indicator('cumulative', 'hộ'), figure(null))).toBeNull();
+    expect(valueText(indicator('cumulative', 'hộ'), figure(0))).toBe('0 hộ');
+    expect(valueText(indicator('ratio', '%', 1), figure(null, { hasData: true }))).toBe('Không phát sinh');
     expect(relatedText(indicator('amount', 'đồng'), figure(11_540_000_000))).toBe('trị giá 11,54 tỷ đồng');
   });
 

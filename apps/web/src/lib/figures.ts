@@ -21,6 +21,8 @@ export interface IndicatorLike {
 
 export interface FigureLike {
   value: number | null;
+  /** Reported: with value null, a ratio of 0/0 ("không phát sinh"). */
+  hasData: boolean;
   numerator: number;
   denominator: number;
   meeting: number;
@@ -42,11 +44,12 @@ function splitFirstSpace(text: string): ValueParts {
 }
 
 /**
- * '746 hộ', '124/124 cơ sở (100%)', '83,8%', '21,35 tỷ đồng'; null when nothing was reported.
+ * '746 hộ', '124/124 cơ sở (100%)', '83,8%', '21,35 tỷ đồng', 'Không phát sinh' for a reported 0/0;
+ * null when nothing was reported.
  */
 export function valueParts(indicator: IndicatorLike, figure: FigureLike): ValueParts | null {
   const { value } = figure;
-  if (value === null) return null;
+  if (value === null) return figure.hasData ? { value: t('status.noCases'), unit: '' } : null;
   switch (indicator.measureType) {
     case 'units_meeting': {
       const share = `${formatScaled(value, indicator.decimals, { trimZeros: true })}%`;
@@ -104,7 +107,7 @@ export function shareText(share: number): string {
 
 /** Related figure in a sentence: 'trị giá 11,54 tỷ đồng', or 'Name: value'. */
 export function relatedText(indicator: IndicatorLike, figure: FigureLike): string | null {
-  if (figure.value === null) return null;
+  if (figure.value === null) return figure.hasData ? `${indicator.name}: ${t('status.noCases')}` : null;
   if (indicator.measureType === 'amount') return t('targets.worth', { money: formatMoney(figure.value) });
   return `${indicator.name}: ${valueText(indicator, figure)}`;
 }

@@ -2,10 +2,10 @@
  * Status badges: colour from the Okabe–Ito palette (safe for the common colour-vision deficiencies),
  * always with a symbol and the word, never colour alone.
  */
-import type { TargetStatus } from '@chitieu/core';
+import type { StatusKey } from '@chitieu/core';
 import type { MessageKey } from '../i18n.ts';
 
-export type StatusKey = TargetStatus | 'unreported' | 'noGoal';
+export { type StatusKey, statusKeyOf as statusKey } from '@chitieu/core';
 
 export interface StatusStyle {
   /** Badge background and text (contrast at least 4.5:1). */
@@ -24,11 +24,6 @@ export const STATUS_STYLES: Record<StatusKey, StatusStyle> = {
   at_risk: { bg: '#E69F00', fg: '#1E1400', fill: '#E69F00', symbol: '!', label: 'status.at_risk' },
   behind: { bg: '#B24E00', fg: '#FFFFFF', fill: '#D55E00', symbol: '✕', label: 'status.behind' },
   unreported: { bg: '#ECEEF1', fg: '#3F4A57', fill: '#AEB6C1', symbol: '–', label: 'status.unreported' },
+  noCases: { bg: '#F3F4F6', fg: '#3F4A57', fill: '#D3D8DE', symbol: '∅', label: 'status.noCases' },
   noGoal: { bg: '#ECEEF1', fg: '#3F4A57', fill: '#AEB6C1', symbol: '·', label: 'status.noGoal' },
 };
-
-export function statusKey(status: TargetStatus | null, value: number | null, goal: number | null): StatusKey {
-  if (status !== null) return status;
-  if (value === null) return 'unreported';
-  return goal === null ? 'noGoal' : 'unreported';
-}

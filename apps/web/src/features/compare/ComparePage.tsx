@@ -215,7 +215,7 @@ function Row({ row }: { row: CompareRow }) {
 function SideCells({ row, side }: { row: CompareRow; side: 'a' | 'b' }) {
   const { t } = useI18n();
   const s = row[side];
-  const figure = { value: s.value, numerator: 0, denominator: 0, meeting: s.meeting, expected: s.expected };
+  const figure = { ...s, numerator: 0, denominator: 0 };
   const text = valueText(row.indicator, figure);
   return (
     <>
@@ -223,9 +223,7 @@ function SideCells({ row, side }: { row: CompareRow; side: 'a' | 'b' }) {
         {text ?? t('status.unreported')}
       </td>
       <td className="num">{s.goal === null ? '—' : (pctOfGoalText(s.value, s.goal, s.pctOfGoal) ?? '—')}</td>
-      <td>
-        {s.goal === null ? '—' : <StatusBadge status={statusKey(s.status, s.value, s.goal)} size="sm" />}
-      </td>
+      <td>{s.goal === null ? '—' : <StatusBadge status={statusKey(s.status, s, s.goal)} size="sm" />}</td>
     </>
   );
 }

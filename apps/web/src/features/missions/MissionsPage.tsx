@@ -160,7 +160,7 @@ function UnitName({
 
 function StatusCell({ row }: { row: MissionView['units'][number] | MissionView['total'] }) {
   if (row.goal === null) return <>—</>;
-  return <StatusBadge status={statusKey(row.status, row.figure.value, row.goal)} size="sm" />;
+  return <StatusBadge status={statusKey(row.status, row.figure, row.goal)} size="sm" />;
 }
 
 function Poverty({ data, onUnit }: { data: MissionView; onUnit: (id: number) => void }) {

@@ -142,7 +142,13 @@ export function Overview({
           ) : (
             <div className="target-grid">
               {counted.map((target) => (
-                <TargetCard key={target.id} target={target} trend={trendOf(target.id)} />
+                <TargetCard
+                  key={target.id}
+                  termId={data.scope.term.id}
+                  dating={data.dating}
+                  target={target}
+                  trend={trendOf(target.id)}
+                />
               ))}
             </div>
           )}

@@ -9,6 +9,7 @@ import { Button } from '@mantine/core';
 import { type ReactNode, useEffect } from 'react';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
+import { FigureDate } from '../../components/FigureDate.tsx';
 import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
@@ -152,7 +153,7 @@ function TargetSummary({ detail }: { detail: TargetDetail }) {
   const { indicator, figure, goal, goalKind } = target;
   const parts = valueParts(indicator, figure);
   const noGoal = goalKind === 'none' || goal === null;
-  const key = statusKey(target.status, figure.value, goal);
+  const key = statusKey(target.status, figure, goal);
   const pct = noGoal ? null : pctOfGoalText(figure.value, goal, target.pctOfGoal);
   const axis = axisFor(indicator, Math.max(goal ?? 0, figure.value ?? 0));
   const expected =
@@ -193,6 +194,7 @@ function TargetSummary({ detail }: { detail: TargetDetail }) {
               </span>
             )}
             {related.length > 0 && <span className="target-facts__related">— {related.join('; ')}</span>}
+            <FigureDate termId={scope.term.id} figure={figure} always className="target-facts__dating" />
           </dd>
         </div>
         <div className="target-facts__item">

@@ -42,6 +42,8 @@ export const targetVi = {
   'target.units.allocation': 'Được giao',
   'target.units.pct': '% so với chỉ tiêu',
   'target.units.status': 'Đánh giá',
+  'target.periods.coverage': '{reported}/{expected} đơn vị đã báo cáo',
+  'target.units.own': '{name}',
   'target.units.reported': 'Báo cáo',
   'target.units.reportedYes': 'Đã báo cáo',
   'target.units.reportedNo': 'Chưa báo cáo',

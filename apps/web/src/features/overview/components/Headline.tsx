@@ -1,5 +1,6 @@
 import { formatDate, TARGET_STATUSES } from '@chitieu/core';
 import { Loader } from '@mantine/core';
+import { FigureDate } from '../../../components/FigureDate.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { STATUS_STYLES, type StatusKey, statusKey } from '../../../lib/status.ts';
 import { downloadUrl } from '../../report/api.ts';
@@ -8,7 +9,7 @@ import type { Dashboard } from '../api/get-dashboard.ts';
 import { Ring } from './Ring.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
-const ORDER: StatusKey[] = [...TARGET_STATUSES, 'unreported', 'noGoal'];
+const ORDER: StatusKey[] = [...TARGET_STATUSES, 'unreported', 'noCases', 'noGoal'];
 
 /**
  * "Hoàn thành 7/8 chỉ tiêu", big, with how many targets are in each status. Like the API's count,
@@ -20,7 +21,7 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
   const counted = dashboard.targets.filter((target) => target.counted && target.goalKind !== 'none');
   const counts = new Map<StatusKey, number>();
   for (const target of counted) {
-    const key = statusKey(target.status, target.figure.value, target.goal);
+    const key = statusKey(target.status, target.figure, target.goal);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const present = ORDER.filter((key) => (counts.get(key) ?? 0) > 0);
@@ -47,6 +48,9 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
             ? t('headline.done', { done: headline.done, counted: headline.counted })
             : t('headline.none')}
         </h2>
+        {headline.noCases > 0 && (
+          <p className="headline__no-cases">{t('headline.noCases', { count: headline.noCases })}</p>
+        )}
         <p className="headline__context">
           {t('headline.context', { unit: scope.unit.name, date: formatDate(scope.asOf) })}
           {updating && (
@@ -55,6 +59,7 @@ export function Headline({ dashboard, updating }: { dashboard: Dashboard; updati
             </span>
           )}
         </p>
+        <FigureDate termId={scope.term.id} figure={dashboard.dating} always className="headline__dating" />
         <p className="headline__report">
           <a
             href={reportSearch(reportParams)}

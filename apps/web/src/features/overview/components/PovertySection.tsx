@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, RetryButton } from '../../../components/States.
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { totalsByYear } from '../../../lib/figures.ts';
+import { periodShortName } from '../../../lib/periods.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
 import { useSeries } from '../api/get-series.ts';
 import type { ScopeParams } from '../api/scope.ts';
@@ -29,15 +30,36 @@ export function PovertySection({
   const { t } = useI18n();
   const series = useSeries({ ...scope, targetId: target.id });
   const plan = new Map(showPlan ? target.yearlyPlan.map((p) => [p.year, p.amount]) : []);
-  const rows: YearRow[] = totalsByYear(series.data?.points ?? []).map((y) => ({
+  const points = series.data?.points ?? [];
+  // Half-years not all units have reported yet: their year is marked, and the note says how many have.
+  const incomplete = points.filter(
+    (p) => p.period.coverage && p.period.coverage.reported < p.period.coverage.expected,
+  );
+  const incompleteYears = new Set(incomplete.map((p) => Number(p.startDate.slice(0, 4))));
+  const rows: YearRow[] = totalsByYear(points).map((y) => ({
     key: String(y.year),
     label:
-      y.partialMonths === null
+      (y.partialMonths === null
         ? String(y.year)
-        : t('chart.poverty.partialYear', { year: y.year, months: y.partialMonths }),
+        : t('chart.poverty.partialYear', { year: y.year, months: y.partialMonths })) +
+      (incompleteYears.has(y.year) ? ' *' : ''),
     value: y.value,
     plan: plan.get(y.year) ?? null,
   }));
+  const note =
+    incomplete.length > 0
+      ? t('chart.incompleteNote', {
+          list: incomplete
+            .map((p) =>
+              t('chart.incompletePeriod', {
+                period: periodShortName({ kind: target.indicator.frequency, startDate: p.startDate }),
+                reported: p.period.coverage?.reported ?? 0,
+                expected: p.period.coverage?.expected ?? 0,
+              }),
+            )
+            .join('; '),
+        })
+      : null;
   const hasPlan = rows.some((r) => r.plan !== null);
   const status = series.isPending ? (
     <Skeleton height={CHART_HEIGHT} radius="sm" />
@@ -69,6 +91,7 @@ export function PovertySection({
           labels={{ value: t('chart.poverty.households'), plan: hasPlan ? t('chart.poverty.plan') : null }}
         />
       }
+      footer={note ? <p className="chart-card__note">{note}</p> : undefined}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { FigureDate, type FigureDating } from '../../../components/FigureDate.tsx';
 import { TargetLink } from '../../../components/TargetLink.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { goalText, pctOfGoalText, relatedText, valueParts } from '../../../lib/figures.ts';
@@ -13,11 +14,22 @@ import { StatusBadge } from './StatusBadge.tsx';
  * that adopted it, else what was allocated to it), % of that goal, pace and status in words; full
  * wording on expand. Where nothing was allocated there is no status, only the figure.
  */
-export function TargetCard({ target, trend }: { target: DashboardTarget; trend?: TrendPoint[] | undefined }) {
+export function TargetCard({
+  termId,
+  dating,
+  target,
+  trend,
+}: {
+  termId: number;
+  /** The headline's dating: a card says only where it differs. */
+  dating: FigureDating;
+  target: DashboardTarget;
+  trend?: TrendPoint[] | undefined;
+}) {
   const { t } = useI18n();
   const { figure, indicator, goal, goalKind } = target;
   const noGoal = goalKind === 'none' || goal === null;
-  const key = statusKey(target.status, figure.value, goal);
+  const key = statusKey(target.status, figure, goal);
   const parts = valueParts(indicator, figure);
   const pct = noGoal ? null : pctOfGoalText(figure.value, goal, target.pctOfGoal);
   const related = target.relatedFigures
@@ -52,6 +64,7 @@ export function TargetCard({ target, trend }: { target: DashboardTarget; trend?:
         )}
         {trend && <Sparkline points={trend} format={(value) => trendValueText(indicator, value)} />}
       </p>
+      <FigureDate termId={termId} figure={figure} besides={dating} className="target-card__dating" />
       {related.length > 0 && (
         <p className="target-card__related">
           {related.map((text) => (

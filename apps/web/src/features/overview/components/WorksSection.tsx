@@ -41,7 +41,19 @@ export function WorksSection({
       value: amountIndex < 0 ? null : (r.relatedFigures[amountIndex]?.figure.value ?? null),
     }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
-  const unreported = all.filter((r) => r.figure.value === null);
+  // The scope's own works ("Cấp tỉnh trực tiếp"), so the bars add up to the figure.
+  const own = breakdown.data?.own;
+  if (own && own.figure.value !== null && breakdown.data) {
+    rows.push({
+      id: breakdown.data.scope.unit.id,
+      name: own.name,
+      shortName: own.name,
+      count: own.figure.value,
+      value: amountIndex < 0 ? null : (own.relatedFigures[amountIndex]?.figure.value ?? null),
+    });
+  }
+  // A former unit (ended before this structure) owes nothing: it is not listed as unreported.
+  const unreported = all.filter((r) => !r.figure.hasData && !r.former);
   const chartHeight = Math.max(160, rows.length * ROW_HEIGHT + 48);
   const hasValue = rows.some((r) => r.value !== null);
   const scale = moneyScale(Math.max(0, ...rows.map((r) => r.value ?? 0)));

@@ -28,7 +28,12 @@ export function PeriodsSection({
     label: periodShortName(p),
     value: state ? p.toDate.value : p.period.value,
   }));
-  const show = (v: number | null) => (v === null ? t('status.unreported') : axis.full(v));
+  const show = (v: number | null, hasData = v !== null) =>
+    v !== null ? axis.full(v) : t(hasData ? 'status.noCases' : 'status.unreported');
+  const coverage = (f: (typeof points)[number]['period']) =>
+    f.coverage && f.coverage.expected > 0 && f.coverage.reported < f.coverage.expected
+      ? ` (${t('target.periods.coverage', { reported: f.coverage.reported, expected: f.coverage.expected })})`
+      : '';
   const table = (
     <table className="data-table">
       <caption className="visually-hidden">{t('target.periods.title')}</caption>
@@ -49,8 +54,11 @@ export function PeriodsSection({
         {points.map((p) => (
           <tr key={p.periodId}>
             <th scope="row">{periodName(p)}</th>
-            <td className="num">{show(state ? p.toDate.value : p.period.value)}</td>
-            {!state && <td className="num">{show(p.toDate.value)}</td>}
+            <td className="num">
+              {state ? show(p.toDate.value, p.toDate.hasData) : show(p.period.value, p.period.hasData)}
+              {coverage(p.period)}
+            </td>
+            {!state && <td className="num">{show(p.toDate.value, p.toDate.hasData)}</td>}
           </tr>
         ))}
       </tbody>

@@ -13,9 +13,10 @@ import type { Axis } from '../format.ts';
 const UnitsChart = lazy(() => import('../charts/UnitsChart.tsx'));
 const ROW_HEIGHT = 30;
 
-/** A unit's status: "chưa báo cáo" when it has no figure (never 0), none when it has no goal. */
-function rowStatus(row: TargetDetailRow): StatusKey {
-  if (row.figure.value === null) return 'unreported';
+/** A unit's status: "chưa báo cáo" when it reported nothing (never 0), "không phát sinh" for 0/0, none without a goal. */
+function rowStatus(row: Pick<TargetDetailRow, 'figure' | 'status'>): StatusKey {
+  if (!row.figure.hasData) return 'unreported';
+  if (row.figure.value === null) return 'noCases';
   return row.status ?? 'noGoal';
 }
 
@@ -43,7 +44,13 @@ export function UnitsSection({
   const reported = detail.rows
     .filter((r) => r.figure.value !== null)
     .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
-  const unreported = detail.rows.filter((r) => r.figure.value === null);
+  const noCases = detail.rows.filter((r) => r.figure.hasData && r.figure.value === null);
+  const unreported = detail.rows.filter((r) => !r.figure.hasData);
+  // A former unit (ended before this structure) owes nothing: not named in the "chưa báo cáo" note.
+  const owing = unreported.filter((r) => !r.former);
+  // The scope's own results ("Cấp tỉnh trực tiếp"): a row of its own, so the rows add up to the figure.
+  const own = detail.own;
+  const ownName = own ? t('target.units.own', { name: own.name, unit: detail.scope.unit.name }) : '';
   const bars: UnitBar[] = reported.map((r) => ({
     id: r.id,
     name: nameOf(r),
@@ -51,6 +58,15 @@ export function UnitsSection({
     value: r.figure.value ?? 0,
     fill: STATUS_STYLES[rowStatus(r)].fill,
   }));
+  if (own && own.figure.value !== null) {
+    bars.push({
+      id: detail.scope.unit.id,
+      name: ownName,
+      shortName: ownName,
+      value: own.figure.value,
+      fill: STATUS_STYLES.noGoal.fill,
+    });
+  }
   const legend = [...new Set(reported.map(rowStatus))];
   const height = Math.max(140, bars.length * ROW_HEIGHT + 40);
   const hasAllocation = detail.rows.some((r) => r.allocation !== null);
@@ -85,16 +101,12 @@ export function UnitsSection({
         </tr>
       </thead>
       <tbody>
-        {[...reported, ...unreported].map((r) => {
+        {[...reported, ...noCases, ...unreported].map((r) => {
           const goal = goalOf(r);
           const pct = goal === null ? null : pctOfGoalText(r.figure.value, goal, r.pctOfGoal);
           const status = rowStatus(r);
           return (
-            <tr
-              key={r.id}
-              data-unit={r.id}
-              className={r.figure.value === null ? 'data-table__muted' : undefined}
-            >
+            <tr key={r.id} data-unit={r.id} className={r.figure.hasData ? undefined : 'data-table__muted'}>
               <th scope="row">
                 {interactive ? (
                   <button
@@ -126,11 +138,33 @@ export function UnitsSection({
               <td>
                 {target.indicator.measureType === 'units_meeting' && r.figure.expected > 0
                   ? `${r.figure.reported}/${r.figure.expected}`
-                  : t(r.figure.value === null ? 'target.units.reportedNo' : 'target.units.reportedYes')}
+                  : t(r.figure.hasData ? 'target.units.reportedYes' : 'target.units.reportedNo')}
               </td>
             </tr>
           );
         })}
+        {own && (
+          <tr data-own="true" className="units-table__own">
+            <th scope="row">{ownName}</th>
+            <td className="num">{valueText(target.indicator, own.figure) ?? t('status.unreported')}</td>
+            {target.related.map((indicator, index) => {
+              const related = own.relatedFigures[index];
+              return (
+                <td className="num" key={indicator.id}>
+                  {(related && valueText(indicator, related.figure)) ?? t('status.unreported')}
+                </td>
+              );
+            })}
+            {hasAllocation && <td className="num">—</td>}
+            {hasGoal && <td className="num">—</td>}
+            <td>—</td>
+            <td>
+              {target.indicator.measureType === 'units_meeting' && own.figure.expected > 0
+                ? `${own.figure.reported}/${own.figure.expected}`
+                : t(own.figure.hasData ? 'target.units.reportedYes' : 'target.units.reportedNo')}
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -139,7 +173,7 @@ export function UnitsSection({
     list: bars.map((b) => `${b.name}: ${axis.full(b.value)}`).join('; '),
   });
   const status =
-    detail.rows.length === 0 ? (
+    detail.rows.length === 0 && !own ? (
       <EmptyState>{t('target.units.none')}</EmptyState>
     ) : bars.length === 0 ? (
       <>
@@ -178,9 +212,9 @@ export function UnitsSection({
                 </li>
               ))}
             </ul>
-            {unreported.length > 0 && (
+            {owing.length > 0 && (
               <p className="chart-card__note">
-                {t('target.units.unreportedNote', { list: unreported.map(nameOf).join(', ') })}
+                {t('target.units.unreportedNote', { list: owing.map(nameOf).join(', ') })}
               </p>
             )}
           </>
