@@ -3,6 +3,8 @@
  * imported into a fresh organisation, refusals that leave every table as it was, and a move that
  * rewrites the subtree's paths and keeps the roll-up table equal to a rebuild.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +15,7 @@ import {
   unitVersion,
 } from './admin-units.ts';
 import type { Db } from './client.ts';
+import { applyReorganisation } from './reorganise.ts';
 import { rebuildRollups } from './rollup.ts';
 import * as s from './schema.ts';
 import { readUnitsCsv } from './seed/demo.ts';
@@ -143,5 +146,33 @@ describe('first run', () => {
       }),
     ).toThrow('đã được thiết lập');
     expect(db.select().from(s.units).all()).toHaveLength(1);
+  });
+});
+
+describe('importing a tree after a reorganisation', () => {
+  it('matches the codes of ended units instead of creating them again', () => {
+    const { db } = demoDatabase();
+    applyReorganisation(db, 'system', {
+      map: readFileSync(join(import.meta.dirname, 'seed/data/merges-2024.csv')),
+      effectiveDate: '2024-12-01',
+    });
+    const root = db
+      .select()
+      .from(s.units)
+      .all()
+      .find((u) => u.code === '60') as typeof s.units.$inferSelect;
+    const admin = { id: 1, roles: [{ role: 'admin' as const, unitId: root.id }] };
+    const file = rows();
+    const preview = previewTreeImport(db, admin, '2025-01-20', file);
+    expect(preview.problems).toEqual([]);
+    expect(preview.created).toBe(0);
+    const ducNghia = preview.rows.find((r) => r.code === '22942');
+    expect(ducNghia).toMatchObject({
+      action: 'match',
+      note: expect.stringContaining('đã kết thúc hoạt động'),
+    });
+    const units = db.select().from(s.units).all().length;
+    expect(applyTreeImport(db, admin, '2025-01-20', file)).toEqual({ created: 0, byType: [] });
+    expect(db.select().from(s.units).all()).toHaveLength(units);
   });
 });

@@ -11,6 +11,7 @@ import {
   conflict,
   defaultGrassroots,
   forbidden,
+  formatDate,
   invalid,
   periodName,
   UNIT_CODE_PATTERN,
@@ -380,7 +381,11 @@ export interface TreeImportRow {
 }
 
 export interface TreeImportPreview {
-  rows: (TreeImportRow & { action: 'create' | 'match'; isGrassroots: boolean })[];
+  /**
+   * `match`: the unit is already in the tree under that parent (or, for a unit that has ended, it
+   * existed): nothing to do; `create`: a new unit. `note` says what differs in a matched row.
+   */
+  rows: (TreeImportRow & { action: 'create' | 'match'; isGrassroots: boolean; note?: string })[];
   problems: { row: number; message: string }[];
   created: number;
   /** New units by type, for the summary line ("10 Huyện/Thành phố/Thị xã, 124 xã"). */
@@ -389,10 +394,12 @@ export interface TreeImportPreview {
 
 /**
  * Check a tree file against the database. How it relates to the existing tree: a row without a
- * parent code must be the organisation's root (matched by code, left as it is); every other row
- * creates a new unit under a parent that is in the file or already exists (open) in today's
- * structure version. A code that already belongs to an open unit is a problem, so importing the
- * same file twice changes nothing.
+ * parent code must be the organisation's root (matched by code, left as it is); a row whose code
+ * is already an open unit under the same parent is matched (nothing to do), and under another
+ * parent is a problem (moving is done with "Chuyển"); a code that only an ended unit had is
+ * matched to it, never created again; every other row creates a new unit under a parent that is
+ * in the file or already exists (open) in today's structure version. So importing the same file
+ * twice, or the tree's own export, changes nothing.
  */
 export function previewTreeImport(
   db: DbOrTx,
@@ -407,6 +414,16 @@ export function previewTreeImport(
   for (const r of stmt<PlacedRow>(db, PLACED).all(versionId))
     if (isOpen(r.validTo, today)) existing.set(r.code, r);
   const roots = [...existing.values()].filter((r) => r.parentId === null);
+  const byId = new Map([...existing.values()].map((r) => [r.id, r]));
+  // Units that have ended, by code (the latest one when a code was reused): matched, never recreated.
+  const endedByCode = new Map(
+    stmt<{ code: string; name: string; validTo: string }>(
+      db,
+      'SELECT code, name, valid_to AS validTo FROM units WHERE valid_to IS NOT NULL AND valid_to <= ? ORDER BY valid_to',
+    )
+      .all(today)
+      .map((u) => [u.code, u]),
+  );
   const problems = [...fileProblems];
   const problem = (row: number, message: string) => problems.push({ row, message });
   const firstRow = new Map<string, number>();
@@ -447,7 +464,36 @@ export function previewTreeImport(
       continue;
     }
     const taken = existing.get(r.code);
-    if (taken) problem(r.row, `Mã ${r.code} đã có trong cây đơn vị (${taken.name}).`);
+    if (taken) {
+      const parentCode = taken.parentId === null ? '' : byId.get(taken.parentId)?.code;
+      if (parentCode !== r.parentCode) {
+        problem(
+          r.row,
+          `Mã ${r.code} (${taken.name}) đã có trong cây, dưới ${parentCode ? `mã ${parentCode}` : 'gốc'} chứ không phải ${r.parentCode}: dùng “Chuyển” để đổi cấp trên.`,
+        );
+      }
+      const differs = [
+        taken.name !== r.name ? `tên trong cây: ${taken.name}` : null,
+        taken.type !== r.type ? `loại trong cây: ${taken.type}` : null,
+      ].filter((x) => x !== null);
+      out.push({
+        ...r,
+        action: 'match',
+        isGrassroots: taken.isGrassroots === 1,
+        ...(differs.length ? { note: `Đã có; ${differs.join(', ')} (giữ nguyên).` } : {}),
+      });
+      continue;
+    }
+    const ended = endedByCode.get(r.code);
+    if (ended) {
+      out.push({
+        ...r,
+        action: 'match',
+        isGrassroots,
+        note: `${ended.name} đã kết thúc hoạt động từ ${formatDate(ended.validTo)}: không tạo lại.`,
+      });
+      continue;
+    }
     news.set(r.code, r);
     out.push({ ...r, action: 'create', isGrassroots });
   }
@@ -510,7 +556,8 @@ export function applyTreeImport(
         problems: preview.problems,
       });
     }
-    if (preview.created === 0) throw invalid('Tệp không có đơn vị mới nào để thêm.');
+    // The same file again, or the tree's own export: nothing to add, and that is not an error.
+    if (preview.created === 0) return { created: 0, byType: [] };
     const versionId = versionAt(tx, today);
     const start =
       validFrom ??

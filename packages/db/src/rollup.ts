@@ -234,26 +234,28 @@ export function rebuildRollups(tx: DbOrTx, versionId?: number): void {
   tx.run(sql`DROP TABLE IF EXISTS temp.own_sums`);
   tx.run(sql`
     CREATE TEMP TABLE own_sums AS
-    WITH counted(unit_id, period_id, basis) AS (
-      SELECT unit_id, period_id, 'approved' FROM submissions WHERE state = 'approved'
-      UNION ALL
-      SELECT unit_id, period_id, 'submitted' FROM submissions WHERE state IN ('approved', 'submitted')
+    -- A result counts in a basis by its report's state: 'approved' counts approved reports,
+    -- 'submitted' approved and submitted ones. Joined through the submissions key, not a CTE.
+    WITH bases(basis) AS (VALUES ('approved'), ('submitted')),
+    counted AS (
+      SELECT r.*, b.basis FROM results r
+      JOIN submissions s ON s.unit_id = r.unit_id AND s.period_id = r.period_id
+      JOIN bases b ON s.state = 'approved' OR (s.state = 'submitted' AND b.basis = 'submitted')
     ),
     flows AS (
-      SELECT r.unit_id, r.indicator_id, r.period_id, c.basis,
-             SUM(COALESCE(r.value, 0)) AS value, SUM(COALESCE(r.numerator, 0)) AS numerator,
-             SUM(COALESCE(r.denominator, 0)) AS denominator, SUM(r.meets IS 1) AS meeting,
-             SUM(r.meets IS NOT NULL) AS reported, COUNT(*) AS result_count,
+      SELECT unit_id, indicator_id, period_id, basis,
+             SUM(COALESCE(value, 0)) AS value, SUM(COALESCE(numerator, 0)) AS numerator,
+             SUM(COALESCE(denominator, 0)) AS denominator, SUM(meets IS 1) AS meeting,
+             SUM(meets IS NOT NULL) AS reported, COUNT(*) AS result_count,
              0 AS level_value, 0 AS level_numerator, 0 AS level_denominator, 0 AS level_meeting, 0 AS level_units
-      FROM results r JOIN counted c ON c.unit_id = r.unit_id AND c.period_id = r.period_id
-      GROUP BY r.unit_id, r.indicator_id, r.period_id, c.basis
+      FROM counted
+      GROUP BY unit_id, indicator_id, period_id, basis
     ),
     standing AS (
-      SELECT r.unit_id, r.indicator_id, r.period_id, c.basis, p.kind, p.end_date,
+      SELECT r.unit_id, r.indicator_id, r.period_id, r.basis, p.kind, p.end_date,
              COALESCE(r.value, 0) AS v, COALESCE(r.numerator, 0) AS n, COALESCE(r.denominator, 0) AS d,
              (r.meets IS 1) AS m
-      FROM results r
-      JOIN counted c ON c.unit_id = r.unit_id AND c.period_id = r.period_id
+      FROM counted r
       JOIN periods p ON p.id = r.period_id
       JOIN indicators i ON i.id = r.indicator_id
       JOIN units u ON u.id = r.unit_id

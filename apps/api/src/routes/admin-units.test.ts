@@ -218,10 +218,14 @@ describe('the unit tree of an organisation', () => {
     const dash = await (await fetch(`${server.url}/api/units`, { headers: admin })).json();
     expect(dash.units).toHaveLength(135);
 
+    // The same file again: every row is already there; applying it is a success that adds nothing.
     const before = counts(db);
+    const again = await (await upload(CSV)).json();
+    expect(again).toMatchObject({ problems: [], created: 0 });
+    expect(again.rows.every((r: { action: string }) => r.action === 'match')).toBe(true);
     const twice = await upload(CSV, true);
-    expect(twice.status).toBe(400);
-    expect((await twice.json()).error.details.problems[0].message).toContain('đã có trong cây đơn vị');
+    expect(twice.status).toBe(200);
+    expect(await twice.json()).toMatchObject({ applied: true, created: 0 });
     expect(counts(db)).toEqual(before);
   });
 
@@ -239,10 +243,17 @@ describe('the unit tree of an organisation', () => {
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.rowCount).toBe(136);
-    // The XLSX reads back as a preview of the same tree (all rows already present).
-    const back = await (await upload(Buffer.from(await wb.xlsx.writeBuffer()))).json();
-    expect(back.format).toBe('xlsx');
-    expect(back.rows).toHaveLength(135);
+    // Both exports read back as the same tree: nothing to add, nothing wrong, and applying changes nothing.
+    const before = counts(db);
+    for (const file of [bytes, Buffer.from(await wb.xlsx.writeBuffer())]) {
+      const back = await (await upload(file)).json();
+      expect(back.rows).toHaveLength(135);
+      expect(back).toMatchObject({ problems: [], created: 0 });
+      const applied = await upload(file, true);
+      expect(applied.status).toBe(200);
+      expect(await applied.json()).toMatchObject({ created: 0 });
+    }
+    expect(counts(db)).toEqual(before);
   });
 
   it('creates, renames, moves and closes units, refusing cycles, stale edits and open children', async () => {

@@ -82,6 +82,10 @@ const TreePreviewSchema = z
         parentCode: z.string(),
         isGrassroots: z.boolean(),
         action: z.enum(['create', 'match']),
+        note: z
+          .string()
+          .optional()
+          .openapi({ description: 'What differs in a matched row, or why it is kept' }),
       }),
     ),
     problems: z.array(Problem),

@@ -108,7 +108,10 @@ export function TreeImport({ onDone }: { onDone: () => void }) {
                     <td>{r.type}</td>
                     <td>{r.parentCode}</td>
                     <td>{r.isGrassroots ? '✓' : ''}</td>
-                    <td>{r.action === 'match' ? t('import.match') : t('import.create')}</td>
+                    <td>
+                      {r.action === 'match' ? t('import.match') : t('import.create')}
+                      {r.note && <span className="tree-import__note"> — {r.note}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -123,6 +126,9 @@ export function TreeImport({ onDone }: { onDone: () => void }) {
               {t('import.apply', { count: data.created })}
             </Button>
             {data.problems.length > 0 && <span className="tree-import__blocked">{t('import.blocked')}</span>}
+            {data.problems.length === 0 && data.created === 0 && (
+              <span className="tree-import__same">{t('import.nothingNew')}</span>
+            )}
           </div>
         </div>
       )}
