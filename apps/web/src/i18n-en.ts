@@ -608,6 +608,13 @@ export const en: Partial<Record<MessageKey, string>> = {
   'password.confirm': 'Repeat the new password',
   'password.submit': 'Change password',
   'units.title': 'Units',
+  'units.start': 'The unit tree is valid from {date}.',
+  'units.start.change': 'Change',
+  'units.start.fixed': 'Units of this tree have been reorganised, so its starting date can no longer change.',
+  'units.start.label': 'Date the unit tree is valid from',
+  'units.start.hint':
+    'Usually the start of the term (day/month/year). Only possible while no figure lies before the new date.',
+  'units.start.save': 'Save date',
   'units.lead':
     'The unit tree in the current structure: add, edit, move, close; import from CSV/XLSX or export.',
   'units.summary': '{count} active units.',

@@ -468,6 +468,13 @@ const vi = {
   'password.confirm': 'Nhập lại mật khẩu mới',
   'password.submit': 'Đổi mật khẩu',
   'units.title': 'Đơn vị',
+  'units.start': 'Cây đơn vị có hiệu lực từ ngày {date}.',
+  'units.start.change': 'Đổi',
+  'units.start.fixed': 'Đã sắp xếp lại đơn vị trên cây này nên ngày hiệu lực ban đầu không đổi được nữa.',
+  'units.start.label': 'Ngày hiệu lực của cây đơn vị',
+  'units.start.hint':
+    'Thường là ngày bắt đầu nhiệm kỳ (ngày/tháng/năm). Chỉ đổi được khi chưa có số liệu trước ngày mới.',
+  'units.start.save': 'Lưu ngày',
   'units.lead':
     'Cây đơn vị trong cơ cấu hiện hành: thêm, sửa, chuyển, giải thể; nhập từ tệp CSV/XLSX hoặc xuất ra.',
   'units.summary': '{count} đơn vị đang hoạt động.',

@@ -28,6 +28,7 @@ import { getTerm, type Term } from './lookups.ts';
 import { bumpRevision } from './revision.ts';
 import { closedUnitsWithLevels, keepingLevels } from './rollup.ts';
 import * as s from './schema.ts';
+import { canMoveTreeStartTo, moveTreeStart, treeStart } from './units.ts';
 
 type IndicatorRow = typeof s.indicators.$inferSelect;
 type TargetRow = typeof s.targets.$inferSelect;
@@ -346,6 +347,20 @@ export function createTerm(db: DbOrTx, actor: Actor, input: TermInput): AdminTer
       before: null,
       after: row,
     });
+    // A tree that begins after the term (a first-run date typed in haste) begins with the term,
+    // while nothing depends on its start yet; once something does, the admin is told on the units page.
+    const start = treeStart(tx);
+    if (start?.movable && start.date > clean.startDate && canMoveTreeStartTo(tx, clean.startDate)) {
+      const moved = moveTreeStart(tx, clean.startDate);
+      audit(tx, actor, {
+        entity: 'structure',
+        entityId: 'start',
+        unitId: null,
+        action: 'update',
+        before: { validFrom: moved.from },
+        after: { validFrom: moved.to },
+      });
+    }
     bumpRevision(tx);
     return withVersion(getTerm(tx, row.id));
   });

@@ -16,6 +16,7 @@ import {
   periodName,
   UNIT_CODE_PATTERN,
 } from '@chitieu/core';
+import { sql } from 'drizzle-orm';
 import type { Actor } from './access.ts';
 import { authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -25,7 +26,7 @@ import { bumpRevision } from './revision.ts';
 import { keepingLevels, rebuildRollups } from './rollup.ts';
 import { auditEvents, placements, units } from './schema.ts';
 import { stmt } from './statements.ts';
-import { placeInEveryVersion } from './units.ts';
+import { moveTreeStart, placeInEveryVersion, treeStart } from './units.ts';
 
 export interface AdminUnit {
   id: number;
@@ -129,7 +130,34 @@ export function adminUnitTree(db: DbOrTx, actor: Actor, today: string) {
     openChildren: openChildren.get(r.id) ?? 0,
     version: unitVersion(r),
   }));
-  return { structureVersionId: versionId, units: list };
+  return { structureVersionId: versionId, start: treeStart(db), units: list };
+}
+
+/** An admin of the root moves the tree's start (see moveTreeStart), audited. */
+export function setTreeStart(db: Db, actor: Actor, date: string) {
+  return db.transaction((tx) => {
+    const root = tx.get<{ id: number }>(
+      sql`SELECT unit_id AS id FROM placements WHERE parent_id IS NULL ORDER BY structure_version_id DESC LIMIT 1`,
+    );
+    if (!root) throw invalid('Chưa có cây đơn vị.');
+    authorize(tx, actor, 'administer', root.id);
+    const moved = moveTreeStart(tx, date);
+    if (moved.from !== moved.to) {
+      tx.insert(auditEvents)
+        .values({
+          userId: actor.id,
+          entity: 'structure',
+          entityId: 'start',
+          unitId: null,
+          action: 'update',
+          before: { validFrom: moved.from },
+          after: { validFrom: moved.to },
+        })
+        .run();
+      bumpRevision(tx);
+    }
+    return treeStart(tx) as { date: string; movable: boolean };
+  });
 }
 
 function audit(tx: DbOrTx, actor: Actor, unitId: number, action: string, before: unknown, after: unknown) {

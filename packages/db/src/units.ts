@@ -1,4 +1,4 @@
-import { invalid } from '@chitieu/core';
+import { conflict, formatDate, invalid } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
@@ -90,4 +90,52 @@ export function parentPathIn(tx: DbOrTx, versionId: number, unitId: number): str
   );
   if (!row) return null;
   return row.parentId === null ? row.path : row.path.replace(/\d+\/$/, '');
+}
+
+/** When the organisation's tree begins: its first structure version's start. */
+export function treeStart(db: DbOrTx): { date: string; movable: boolean } | null {
+  const versions = db.all<{ validFrom: string }>(
+    sql`SELECT valid_from AS validFrom FROM structure_versions ORDER BY valid_from, id`,
+  );
+  const first = versions[0];
+  if (!first) return null;
+  // Once a reorganisation has built on the tree, its start is part of history.
+  return { date: first.validFrom, movable: versions.length === 1 };
+}
+
+/**
+ * Move the tree's start while nothing depends on it (one structure version, no result before
+ * the new date): the first version and every unit that began with it begin on `date` instead.
+ * A first-run date typed in haste (01/01/2026 for a 2021–2026 term) is then corrected before
+ * the term's history is entered.
+ */
+export function moveTreeStart(tx: DbOrTx, date: string): { from: string; to: string } {
+  const start = treeStart(tx);
+  if (!start) throw invalid('Chưa có cây đơn vị.');
+  if (!start.movable) {
+    throw conflict(
+      `Cây đơn vị đã được sắp xếp lại từ ngày ${formatDate(start.date)}: không đổi ngày hiệu lực ban đầu được nữa.`,
+    );
+  }
+  if (date === start.date) return { from: start.date, to: date };
+  const earlier = tx.get<{ endDate: string }>(sql`
+    SELECT p.end_date AS endDate FROM results r JOIN periods p ON p.id = r.period_id
+    WHERE p.end_date < ${date} ORDER BY p.end_date LIMIT 1`);
+  if (earlier) {
+    throw conflict(
+      `Đã có số liệu của kỳ kết thúc ngày ${formatDate(earlier.endDate)}, trước ngày ${formatDate(date)}: không dời ngày hiệu lực của cây đơn vị được.`,
+    );
+  }
+  tx.run(sql`UPDATE units SET valid_from = ${date} WHERE valid_from = ${start.date}`);
+  tx.run(sql`UPDATE structure_versions SET valid_from = ${date}`);
+  return { from: start.date, to: date };
+}
+
+/** Whether moveTreeStart(date) would succeed. */
+export function canMoveTreeStartTo(tx: DbOrTx, date: string): boolean {
+  const start = treeStart(tx);
+  if (!start?.movable) return false;
+  return !tx.get(
+    sql`SELECT 1 FROM results r JOIN periods p ON p.id = r.period_id WHERE p.end_date < ${date} LIMIT 1`,
+  );
 }

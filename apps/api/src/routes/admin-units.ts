@@ -12,6 +12,7 @@ import {
   exportTreeRows,
   moveUnit,
   previewTreeImport,
+  setTreeStart,
   updateUnit,
 } from '@chitieu/db';
 import { buildUnitTreeCsv, buildUnitTreeXlsx, readUnitTreeFile } from '@chitieu/reports';
@@ -96,6 +97,19 @@ const TreePreviewSchema = z
 
 const TreeAppliedSchema = z.object({ applied: z.literal(true), created: z.number().int(), byType: ByType });
 
+const TreeStartSchema = z.object({ date: z.string(), movable: z.boolean() }).openapi('TreeStart', {
+  description: 'When the tree begins, and whether it may still move (no reorganisation, no result before)',
+});
+
+const setStart = createRoute({
+  method: 'put',
+  path: '/admin/units/start',
+  tags: ['Quản trị'],
+  summary: 'Đổi ngày hiệu lực ban đầu của cây đơn vị (khi chưa có gì phụ thuộc vào nó)',
+  request: jsonBody(z.object({ validFrom: IsoDate })),
+  responses: { 200: json(TreeStartSchema, 'Ngày hiệu lực của cây đơn vị'), ...errors },
+});
+
 const list = createRoute({
   method: 'get',
   path: '/admin/units',
@@ -103,7 +117,11 @@ const list = createRoute({
   summary: 'Cây đơn vị bạn quản trị (cơ cấu hiện hành)',
   responses: {
     200: json(
-      z.object({ structureVersionId: z.number().int(), units: z.array(AdminUnitSchema) }),
+      z.object({
+        structureVersionId: z.number().int(),
+        start: TreeStartSchema.nullable(),
+        units: z.array(AdminUnitSchema),
+      }),
       'Cây đơn vị',
     ),
     ...errors,
@@ -242,6 +260,10 @@ async function uploadedBytes(c: Context): Promise<Uint8Array> {
 const download = { 'Cache-Control': 'private, no-store' };
 
 export const adminUnitsRoutes = createRouter()
+  .openapi(setStart, (c) => {
+    const { db } = c.var.deps;
+    return c.json(setTreeStart(db, currentUser(c), c.req.valid('json').validFrom), 200);
+  })
   .openapi(list, (c) => {
     const { db, today } = c.var.deps;
     return c.json(adminUnitTree(db, currentUser(c), today()), 200);

@@ -19,6 +19,7 @@ import { exportUrl } from './api/import-tree.ts';
 import { useMoveUnit } from './api/move-unit.ts';
 import { useUpdateUnit } from './api/update-unit.ts';
 import { TreeImport } from './TreeImport.tsx';
+import { TreeStart } from './TreeStart.tsx';
 
 type Open = { kind: 'create' } | { kind: 'edit' | 'move' | 'close'; unit: AdminUnit } | null;
 
@@ -173,6 +174,7 @@ export default function UnitsAdminPage() {
         <h2 className="page-head__title">{t('units.title')}</h2>
         <p className="page-head__lead">{t('units.lead')}</p>
       </div>
+      {units.data?.start && <TreeStart start={units.data.start} />}
       <div className="units-toolbar">
         <Button onClick={() => setDialog({ kind: 'create' })} disabled={!units.data}>
           {t('units.create')}

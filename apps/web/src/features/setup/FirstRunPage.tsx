@@ -16,7 +16,8 @@ const EMPTY: SetupInput = {
   rootCode: '',
   rootName: '',
   rootType: 'Tỉnh',
-  validFrom: `${new Date().getFullYear()}-01-01`,
+  // No guess: the tree's start is usually the term's (01/01/2021 for 2021–2026), not this year's.
+  validFrom: '',
   username: '',
   displayName: '',
   password: '',
