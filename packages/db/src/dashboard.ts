@@ -814,7 +814,8 @@ export interface OwnRow {
 
 /**
  * The scope's own results as a row of its breakdown, so that the rows add up to the figure shown;
- * null when the unit has nothing of its own (no result and, for units meeting, not itself counted).
+ * null when the unit has no children, or nothing of its own (no result and, for units meeting, not
+ * itself counted).
  */
 export function ownRow(
   reader: FigureReader,
@@ -822,6 +823,8 @@ export function ownRow(
   target: TargetDefinition,
   children: { id: number }[],
 ): OwnRow | null {
+  // A unit without children is its own figure: no breakdown, so no row.
+  if (children.length === 0) return null;
   const childIds = children.map((c) => c.id);
   const figure = reader.ownFigure(unit.id, childIds, target.indicator);
   const relatedFigures = target.related.map((indicator) => ({
