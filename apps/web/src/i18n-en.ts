@@ -527,6 +527,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'terms.target.planYear': 'Year {year}',
   'terms.target.needIndicator': 'Choose the primary indicator.',
   'terms.allocation.column': 'Allocation',
+  'terms.allocation.redo': 'To redo: {count} units allocated before have since ended',
   'terms.allocation.none': 'Not allocated',
   'terms.allocation.matchesShort': 'Adds up ({count} units)',
   'terms.allocation.title': 'Allocate target {code}',
@@ -675,6 +676,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'users.inactive': 'Locked',
   'users.mustChange': 'Must change password',
   'users.removeRole': 'Remove role {role} at {unit}',
+  'users.unitEnded': 'unit ended on {date}',
+  'users.reassign.title': 'Roles to reassign ({count})',
+  'users.reassign.lead':
+    'These roles are on units that ended in a reorganisation. They still read what was reported under those units; give each person a role at a current unit, then remove the old one.',
   'users.addRole': 'Add role',
   'users.reset': 'Reset password',
   'users.deactivate': 'Lock',

@@ -389,6 +389,7 @@ const vi = {
   'terms.target.planYear': 'Năm {year}',
   'terms.target.needIndicator': 'Chọn chỉ số chính.',
   'terms.allocation.column': 'Phân bổ',
+  'terms.allocation.redo': 'Cần phân bổ lại: {count} đơn vị được phân bổ trước đây đã kết thúc hoạt động',
   'terms.allocation.none': 'Chưa phân bổ',
   'terms.allocation.matchesShort': 'Khớp ({count} đơn vị)',
   'terms.allocation.title': 'Phân bổ chỉ tiêu {code}',
@@ -536,6 +537,10 @@ const vi = {
   'users.inactive': 'Đã khóa',
   'users.mustChange': 'Chờ đổi mật khẩu',
   'users.removeRole': 'Bỏ vai trò {role} ở {unit}',
+  'users.unitEnded': 'đơn vị đã kết thúc hoạt động từ {date}',
+  'users.reassign.title': 'Cần phân lại quyền ({count})',
+  'users.reassign.lead':
+    'Các vai trò sau gắn với đơn vị đã kết thúc hoạt động sau khi sắp xếp. Vai trò vẫn xem được số liệu cũ của đơn vị đó; hãy giao vai trò ở đơn vị mới rồi xóa vai trò cũ.',
   'users.addRole': 'Thêm vai trò',
   'users.reset': 'Đặt lại mật khẩu',
   'users.deactivate': 'Khóa',

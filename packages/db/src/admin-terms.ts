@@ -472,7 +472,11 @@ export interface AdminTarget extends TargetRow {
   yearlyPlan: { year: number; amount: number }[];
   version: string;
   /** Allocations to the owner unit's children, checked against the goal. */
-  allocation: AllocationCheck & { count: number };
+  /**
+   * `count`: allocations to the owner unit's children now; `formerCount`: to units that have since
+   * ended (a reorganisation closed the districts) — a to-do while `count` is 0.
+   */
+  allocation: AllocationCheck & { count: number; formerCount: number };
 }
 
 /** What the editor sends: numbers as typed ('3.000', '11,54 tỷ', '87,5'); empty text means none. */
@@ -556,6 +560,11 @@ function adminTarget(db: DbOrTx, row: TargetRow, ownerUnitId: number): AdminTarg
         allocations.map((a) => a.goal),
       ),
       count: allocations.length,
+      formerCount:
+        db.get<{
+          n: number;
+        }>(sql`SELECT COUNT(*) AS n FROM target_allocations a JOIN units u ON u.id = a.unit_id
+          WHERE a.target_id = ${row.id} AND u.valid_to IS NOT NULL`)?.n ?? 0,
     },
   };
 }

@@ -19,6 +19,11 @@ export interface AdminUserRole {
   unitId: number;
   unitCode: string;
   unitName: string;
+  /**
+   * The unit has ended (a reorganisation closed it without a successor at its level, e.g. the
+   * districts in 2025): the role still covers what was reported under it, but needs reassigning.
+   */
+  unitEndedOn: string | null;
 }
 
 export interface AdminUser {
@@ -40,7 +45,7 @@ const isRootUnit = (db: DbOrTx, unitId: number) =>
 function rolesOf(db: DbOrTx, userId: number): AdminUserRole[] {
   return stmt<AdminUserRole>(
     db,
-    `SELECT r.id, r.role, r.unit_id AS unitId, u.code AS unitCode, u.name AS unitName
+    `SELECT r.id, r.role, r.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, u.valid_to AS unitEndedOn
      FROM role_assignments r JOIN units u ON u.id = r.unit_id WHERE r.user_id = ? ORDER BY r.id`,
   ).all(userId);
 }

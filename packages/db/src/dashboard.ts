@@ -27,7 +27,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits } from './access.ts';
 import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
-import { successorIn } from './reorganise.ts';
+import { standInFor } from './reorganise.ts';
 import { getRevision } from './revision.ts';
 import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
@@ -78,15 +78,25 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
       },
     );
   }
-  const structureVersionId = input.structureVersionId ?? versionAt(db, asOf);
+  let structureVersionId = input.structureVersionId ?? versionAt(db, asOf);
   if (!structureVersionExists(db, structureVersionId)) {
     throw notFound(`Không tìm thấy cơ cấu tổ chức ${structureVersionId}.`);
   }
-  // By default a view opens at the owner unit, or at its successor in a structure made after it closed.
-  const ownerStandIn = successorIn(db, structureVersionId, term.ownerUnitId);
-  const standIn = (id: number) =>
-    id === term.ownerUnitId ? ownerStandIn : successorIn(db, structureVersionId, id);
-  const unitId = input.unitId ?? standIn(defaultUnit(db, actor, term.ownerUnitId));
+  let unitId = input.unitId;
+  if (unitId === undefined) {
+    // By default a view opens at the owner unit, or at whoever stands for it in this structure
+    // (its successor after it closed, its predecessor before it was formed).
+    const home = defaultUnit(db, actor, term.ownerUnitId);
+    unitId = standInFor(db, structureVersionId, home);
+    if (actor !== 'system' && !can(db, actor, 'read', unitId)) {
+      // A user whose unit has ended (a district after the 2025 merges) opens on it, in the last
+      // structure where it still existed, rather than on a refusal.
+      unitId = home;
+      if (input.structureVersionId === undefined)
+        structureVersionId = lastVersionOf(db, home) ?? structureVersionId;
+    }
+  }
+  const ownerStandIn = standInFor(db, structureVersionId, term.ownerUnitId);
   const unit = getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'read', unit.id);
   if (!placementOf(db, structureVersionId, unitId)) {
@@ -98,6 +108,17 @@ export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeIn
 function defaultUnit(db: DbOrTx, actor: Actor | 'system', ownerUnitId: number): number {
   if (actor === 'system' || can(db, actor, 'read', ownerUnitId)) return ownerUnitId;
   return homeUnits(actor)[0] ?? ownerUnitId;
+}
+
+/** The latest structure version in which a unit is placed as a live unit (not kept as a former one). */
+function lastVersionOf(db: DbOrTx, unitId: number): number | undefined {
+  return stmt<{ id: number }>(
+    db,
+    `SELECT v.id FROM placements p JOIN structure_versions v ON v.id = p.structure_version_id
+     JOIN units u ON u.id = p.unit_id
+     WHERE p.unit_id = ? AND (u.valid_to IS NULL OR u.valid_to > v.valid_from)
+     ORDER BY v.valid_from DESC, v.id DESC LIMIT 1`,
+  ).get(unitId)?.id;
 }
 
 /** The structure version in force on a date (the latest one that started on or before it). */

@@ -842,6 +842,20 @@ export function applyReorganisation(
       moveRole.run(idOf(m.toKey), m.assignmentId);
       dropRole.run(m.assignmentId, idOf(m.toKey));
     }
+    // A term adopted by a unit that closes is carried by the unit it went to (Tỉnh Bình Thuận's
+    // resolution by Tỉnh Lâm Đồng): its targets are then managed, allocated and viewed there.
+    const terms = tx.all<{ id: number; ownerUnitId: number }>(
+      sql`SELECT id, owner_unit_id AS ownerUnitId FROM terms`,
+    );
+    for (const term of terms) {
+      const heir = p.attribution.get(term.ownerUnitId);
+      if (heir === undefined) continue;
+      const ownerUnitId = idOf(heir);
+      tx.run(sql`UPDATE terms SET owner_unit_id = ${ownerUnitId} WHERE id = ${term.id}`);
+      tx.run(sql`INSERT INTO audit_events (user_id, entity, entity_id, action, before, after)
+        VALUES (${actor === 'system' ? null : actor.id}, 'term', ${String(term.id)}, 'update',
+                ${JSON.stringify({ ownerUnitId: term.ownerUnitId })}, ${JSON.stringify({ ownerUnitId })})`);
+    }
     // Old allocations stay (the old structure still shows them); the successor gets their sum.
     const allocate = stmt(
       tx,
@@ -875,6 +889,35 @@ export function applyReorganisation(
  * version began (Tỉnh Bình Thuận in the 2025 structure), its designated successor, followed on.
  * Views that open on a default unit (the term's owner) open on the successor instead.
  */
+/**
+ * The unit that stands for `unitId` in a structure version, both ways: a unit that had closed when
+ * the version began stands as its designated successor (successorIn); a unit formed after the
+ * version ended (Tỉnh Lâm Đồng, viewed in the 2021 structure) stands as the predecessor it
+ * replaced there, if one is placed in it. Otherwise the unit itself.
+ */
+export function standInFor(db: DbOrTx, versionId: number, unitId: number): number {
+  const forward = successorIn(db, versionId, unitId);
+  if (forward !== unitId) return forward;
+  const back = stmt<{ id: number }>(
+    db,
+    // Of several predecessors, the one that gave the new unit its code (Phú Thủy in Phú Thủy + Phú Hài).
+    `SELECT s.predecessor_id AS id FROM units u
+     JOIN structure_versions v ON v.id = ?
+     JOIN unit_successions s ON s.successor_id = u.id
+     JOIN units pu ON pu.id = s.predecessor_id
+     JOIN placements p ON p.structure_version_id = v.id AND p.unit_id = s.predecessor_id
+     WHERE u.id = ? AND v.valid_to IS NOT NULL AND u.valid_from >= v.valid_to
+     ORDER BY pu.code = u.code DESC, pu.name = u.name DESC, s.designated DESC, p.depth, s.predecessor_id LIMIT 1`,
+  );
+  let id = unitId;
+  for (let hops = 0; hops < 20; hops++) {
+    const row = back.get(versionId, id);
+    if (!row) return id;
+    id = row.id;
+  }
+  return id;
+}
+
 export function successorIn(db: DbOrTx, versionId: number, unitId: number): number {
   const next = stmt<{ id: number }>(
     db,

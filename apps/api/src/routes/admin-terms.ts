@@ -129,7 +129,13 @@ const AdminTargetSchema = z
     sortOrder: z.number().int(),
     yearlyPlan: z.array(z.object({ year: z.number().int(), amount: z.number().int() })),
     version: z.string(),
-    allocation: AllocationCheckSchema.extend({ count: z.number().int() }),
+    allocation: AllocationCheckSchema.extend({
+      count: z.number().int(),
+      formerCount: z
+        .number()
+        .int()
+        .openapi({ description: 'Allocations to units that have since ended: to redo while count is 0' }),
+    }),
   })
   .openapi('AdminTarget');
 

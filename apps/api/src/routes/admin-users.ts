@@ -49,6 +49,10 @@ const AdminUserSchema = z
         unitId: z.number().int(),
         unitCode: z.string(),
         unitName: z.string(),
+        unitEndedOn: z
+          .string()
+          .nullable()
+          .openapi({ description: 'The unit has ended (reorganised): the role needs reassigning' }),
       }),
     ),
   })

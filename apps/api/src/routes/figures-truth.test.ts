@@ -272,3 +272,59 @@ describe('rows that add up (item 5)', () => {
     expect(children + body.own.figure.value).toBe(bs1.figure.value);
   });
 });
+
+describe('the term through the 2025 merge (item 6)', () => {
+  const db = cloneDatabase(base.db);
+  let server: Server;
+  let call: Awaited<ReturnType<typeof session>>;
+
+  beforeAll(async () => {
+    applyReorganisation(db, 'system', { map: MAP_2024, effectiveDate: '2024-12-01' });
+    applyReorganisation(db, 'system', {
+      map: MAP_2025,
+      effectiveDate: '2025-07-01',
+      parentNames: { '68': 'Tỉnh Lâm Đồng' },
+    });
+    server = await startTestServer(db, { today: () => '2026-01-20' });
+    call = await session(server, ['admin', 'duyet.phanthiet', 'nhap.phuthuy', 'lanhdao']);
+  });
+  afterAll(() => server.close());
+
+  it('is carried by Tỉnh Lâm Đồng, whose 45 units can be allocated; the old allocations are a to-do', async () => {
+    const { body: term } = await call('admin', 'GET', `/admin/terms/${base.termId}`);
+    expect(term.term.ownerUnitId).toBe(unitId(db, '68'));
+    const ct2 = term.targets.find((t: Json) => t.code === 'CT2');
+    expect(ct2.allocation).toMatchObject({ count: 0, formerCount: 10 });
+    const { status, body: editor } = await call('admin', 'GET', `/admin/targets/${ct2.id}/allocations`);
+    expect(status).toBe(200);
+    expect(editor.parent.name).toBe('Tỉnh Lâm Đồng');
+    // The 45 new communes and wards, and the three directly attached unions that moved with the province.
+    expect(editor.children).toHaveLength(48);
+    expect(editor.children.filter((c: Json) => /^(Xã|Phường|Đặc khu) /.test(c.name))).toHaveLength(45);
+  });
+
+  it('lists the district approver’s role as needing reassignment, and opens their district, not a refusal', async () => {
+    const { body: users } = await call('admin', 'GET', '/admin/users');
+    const approver = users.find((u: Json) => u.username === 'duyet.phanthiet');
+    expect(approver.roles[0]).toMatchObject({ unitName: 'Thành phố Phan Thiết', unitEndedOn: '2025-07-01' });
+    const { status, body } = await call(
+      'duyet.phanthiet',
+      'GET',
+      `/terms/${base.termId}/dashboard?asOf=2025-12-31`,
+    );
+    expect(status).toBe(200);
+    expect(body.scope.unit.name).toBe('Thành phố Phan Thiết');
+  });
+
+  it('opens the merged ward’s entry clerk and the province’s leader on their units, in every structure', async () => {
+    for (const asOf of ['2024-06-30', '2025-12-31']) {
+      const clerk = await call('nhap.phuthuy', 'GET', `/terms/${base.termId}/dashboard?asOf=${asOf}`);
+      expect(clerk.status).toBe(200);
+      expect(clerk.body.scope.unit.name).toBe('Phường Phú Thủy');
+      const leader = await call('lanhdao', 'GET', `/terms/${base.termId}/dashboard?asOf=${asOf}`);
+      expect(leader.body.scope.unit.name).toBe(asOf < '2025-07-01' ? 'Tỉnh Bình Thuận' : 'Tỉnh Lâm Đồng');
+      // The stand-in of the term's owner is judged against the resolution's goals.
+      expect(target(leader.body, 'CT2').goalKind).toBe('term');
+    }
+  });
+});

@@ -455,9 +455,18 @@ function TargetsTable({
                   {target.direction === 'at_most' ? ` (${t('terms.target.atMostShort')})` : ''}
                 </td>
                 <td>{target.counted ? t('terms.target.counted') : t('terms.target.supplementary')}</td>
-                <td className={target.allocation.message ? 'at-alloc at-alloc--warn' : 'at-alloc'}>
+                <td
+                  className={
+                    target.allocation.message ||
+                    (target.allocation.count === 0 && target.allocation.formerCount > 0)
+                      ? 'at-alloc at-alloc--warn'
+                      : 'at-alloc'
+                  }
+                >
                   {target.allocation.count === 0
-                    ? t('terms.allocation.none')
+                    ? target.allocation.formerCount > 0
+                      ? t('terms.allocation.redo', { count: target.allocation.formerCount })
+                      : t('terms.allocation.none')
                     : (target.allocation.message ??
                       t('terms.allocation.matchesShort', { count: target.allocation.count }))}
                 </td>

@@ -3,7 +3,7 @@
  * scoped role; add or remove roles; reset a password; lock or unlock. ?page=users. Loaded on demand.
  */
 import './admin-users.css';
-import { ROLES, type Role } from '@chitieu/core';
+import { formatDate, ROLES, type Role } from '@chitieu/core';
 import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
@@ -51,80 +51,113 @@ export default function UsersAdminPage() {
   } else if (!users.data) {
     body = <PageLoading />;
   } else {
+    // Roles on units a reorganisation ended: listed until an admin moves or removes them.
+    const toReassign = users.data.flatMap((u) =>
+      u.roles.filter((r) => r.unitEndedOn !== null).map((r) => ({ user: u, role: r })),
+    );
     body = (
-      <table className="data-table users-table">
-        <caption className="visually-hidden">{t('users.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('auth.username')}</th>
-            <th scope="col">{t('setup.displayName')}</th>
-            <th scope="col">{t('users.roles')}</th>
-            <th scope="col">{t('users.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('units.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.map((u) => (
-            <tr key={u.id} data-username={u.username} className={u.active ? '' : 'is-inactive'}>
-              <th scope="row">{u.username}</th>
-              <td>{u.displayName}</td>
-              <td>
-                <ul className="users-roles">
-                  {u.roles.map((r) => (
-                    <li key={r.id} className="users-role" data-role={r.role}>
-                      <span>
-                        {t(ROLE_LABELS[r.role])} · {r.unitName}
-                      </span>
-                      <button
-                        type="button"
-                        className="users-role__remove"
-                        aria-label={t('users.removeRole', { role: t(ROLE_LABELS[r.role]), unit: r.unitName })}
-                        onClick={() => removeRole.mutate({ userId: u.id, roleId: r.id })}
-                      >
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <span className={u.active ? 'users-pill users-pill--active' : 'users-pill'}>
-                  {u.active ? t('users.active') : t('users.inactive')}
-                </span>{' '}
-                {u.mustChangePassword && (
-                  <span className="users-pill users-pill--pending">{t('users.mustChange')}</span>
-                )}
-              </td>
-              <td className="users-table__actions">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  onClick={() => setDialog({ kind: 'role', user: u })}
-                >
-                  {t('users.addRole')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  onClick={() => setDialog({ kind: 'reset', user: u })}
-                >
-                  {t('users.reset')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color={u.active ? 'red' : 'green'}
-                  onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
-                >
-                  {u.active ? t('users.deactivate') : t('users.activate')}
-                </Button>
-              </td>
+      <>
+        {toReassign.length > 0 && (
+          <Alert
+            color="orange"
+            title={t('users.reassign.title', { count: toReassign.length })}
+            className="users-reassign"
+          >
+            <p>{t('users.reassign.lead')}</p>
+            <ul>
+              {toReassign.map(({ user, role }) => (
+                <li key={role.id}>
+                  {user.displayName} ({user.username}) · {t(ROLE_LABELS[role.role])} · {role.unitName}{' '}
+                  <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'role', user })}>
+                    {t('users.addRole')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <table className="data-table users-table">
+          <caption className="visually-hidden">{t('users.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('auth.username')}</th>
+              <th scope="col">{t('setup.displayName')}</th>
+              <th scope="col">{t('users.roles')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('units.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} data-username={u.username} className={u.active ? '' : 'is-inactive'}>
+                <th scope="row">{u.username}</th>
+                <td>{u.displayName}</td>
+                <td>
+                  <ul className="users-roles">
+                    {u.roles.map((r) => (
+                      <li
+                        key={r.id}
+                        className={r.unitEndedOn ? 'users-role users-role--ended' : 'users-role'}
+                        data-role={r.role}
+                      >
+                        <span>
+                          {t(ROLE_LABELS[r.role])} · {r.unitName}
+                          {r.unitEndedOn && ` (${t('users.unitEnded', { date: formatDate(r.unitEndedOn) })})`}
+                        </span>
+                        <button
+                          type="button"
+                          className="users-role__remove"
+                          aria-label={t('users.removeRole', {
+                            role: t(ROLE_LABELS[r.role]),
+                            unit: r.unitName,
+                          })}
+                          onClick={() => removeRole.mutate({ userId: u.id, roleId: r.id })}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <span className={u.active ? 'users-pill users-pill--active' : 'users-pill'}>
+                    {u.active ? t('users.active') : t('users.inactive')}
+                  </span>{' '}
+                  {u.mustChangePassword && (
+                    <span className="users-pill users-pill--pending">{t('users.mustChange')}</span>
+                  )}
+                </td>
+                <td className="users-table__actions">
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setDialog({ kind: 'role', user: u })}
+                  >
+                    {t('users.addRole')}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setDialog({ kind: 'reset', user: u })}
+                  >
+                    {t('users.reset')}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color={u.active ? 'red' : 'green'}
+                    onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
+                  >
+                    {u.active ? t('users.deactivate') : t('users.activate')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>
     );
   }
 
