@@ -13,7 +13,7 @@ import { limitBody } from './lib/body-limit.ts';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
-import { readSession, sameOrigin } from './lib/session.ts';
+import { readSession, requireSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
@@ -43,6 +43,7 @@ function createApi(deps: Deps) {
   });
   api.use(readSession);
   api.use(sameOrigin);
+  api.use(requireSession);
   // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
   const jsonLimit = limitBody(1024 * 1024, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
   api.use((c, next) =>
@@ -99,8 +100,9 @@ export function createApp({ db, today = () => todayInVietnam(), web = true }: Ap
     const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: WEB_DIST }));
     app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
-    // The single-page app routes in the browser: every other GET gets index.html.
-    app.get('*', (c) => c.html(indexHtml));
+    // The single-page app has one address; its views live in the query string (?page=…). Any
+    // other path, a missing asset included, is a 404 (notFoundHandler), never the app's HTML.
+    app.get('/', (c) => c.html(indexHtml));
   }
   app.notFound(notFoundHandler);
   return app;

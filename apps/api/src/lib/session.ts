@@ -60,6 +60,29 @@ export function requestScope(c: Context<AppEnv>, input: ScopeInput): Scope {
   return resolveScope(c.var.deps.db, currentUser(c), input, c.var.deps.today());
 }
 
+/**
+ * The API paths anyone may call. Every other path, an unknown one included, answers 401 without a
+ * session before its parameters or body are even looked at; handlers still check the user's rights.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/meta',
+  'GET /api/openapi.json',
+  'GET /api/auth/me',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/setup',
+  'POST /api/setup',
+]);
+
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.user) {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (!PUBLIC_ROUTES.has(`${method} ${c.req.path}`)) throw unauthorized();
+  }
+  await next();
+});
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuse a state-changing request whose Origin (or Referer) is not this server. */

@@ -24,15 +24,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, IsoDate, TermSchema } from '../schemas.ts';
+import { ErrorSchema, IsoDate, idField, idParam, TermSchema } from '../schemas.ts';
 
-const id = (name: string) =>
-  z.coerce
-    .number({ error: `“${name}” phải là số nguyên dương.` })
-    .int({ error: `“${name}” phải là số nguyên dương.` })
-    .positive({ error: `“${name}” phải là số nguyên dương.` })
-    .max(Number.MAX_SAFE_INTEGER, { error: `“${name}” quá lớn.` });
-const pathId = (name: string) => id(name).openapi({ param: { name, in: 'path' } });
+const id = idField;
+const pathId = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });
 const text = (max: number, empty?: string) =>
   empty
     ? z
@@ -320,7 +315,7 @@ const allocationsGet = createRoute({
   path: '/admin/targets/{targetId}/allocations',
   tags,
   summary: 'Phân bổ chỉ tiêu cho các đơn vị trực thuộc',
-  request: { params: TargetIdParam, query: z.object({ parentUnitId: id('parentUnitId').optional() }) },
+  request: { params: TargetIdParam, query: z.object({ parentUnitId: idParam('parentUnitId').optional() }) },
   responses: { 200: json(AllocationEditorSchema, 'Phân bổ'), ...errors },
 });
 

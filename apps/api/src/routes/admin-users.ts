@@ -16,7 +16,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas.ts';
 
 const Password = z
   .string()
@@ -26,12 +26,7 @@ const RoleInput = z.object({
   role: z.enum(ROLES, { error: 'Vai trò phải là admin, manager, entry, approver hoặc viewer.' }),
   unitId: z.number().int().positive(),
 });
-const id = (name: string) =>
-  z.coerce
-    .number({ error: 'Phải là số.' })
-    .int()
-    .positive()
-    .openapi({ param: { name, in: 'path' } });
+const id = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });
 const UserParam = z.object({ id: id('id') });
 
 const AdminUserSchema = z
