@@ -12,7 +12,9 @@ import { z } from 'zod';
 import { limitBody } from './lib/body-limit.ts';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
+import { allowedHosts, type NetworkOptions, networkOf } from './lib/network.ts';
 import { createRouter, type Deps } from './lib/router.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 import { readSession, requireSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
@@ -35,12 +37,8 @@ z.config(z.locales.vi());
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-function createApi(deps: Deps) {
+function createApi() {
   const api = createRouter();
-  api.use(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
   api.use(readSession);
   api.use(sameOrigin);
   api.use(requireSession);
@@ -84,17 +82,35 @@ export interface AppOptions {
   today?: () => string;
   /** Serve the built web app (off in API-only tests). */
   web?: boolean;
+  /** PUBLIC_URL, ALLOWED_HOSTS, TRUST_PROXY. */
+  network?: NetworkOptions;
+  /** The first-run token printed at start (server.ts); without one, setup is refused. */
+  setupToken?: string | null;
 }
 
-export function createApp({ db, today = () => todayInVietnam(), web = true }: AppOptions) {
+export function createApp({
+  db,
+  today = () => todayInVietnam(),
+  web = true,
+  network,
+  setupToken = null,
+}: AppOptions) {
   const deps: Deps = {
     db,
     today,
     bootId: Date.now().toString(36),
     throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    network: networkOf(network),
+    setupToken,
   };
   const app = createRouter();
-  app.route('/api', createApi(deps));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(securityHeaders);
+  app.use(allowedHosts(deps.network));
+  app.route('/api', createApi());
   app.onError(onError);
   if (web && existsSync(join(WEB_DIST, 'index.html'))) {
     const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');

@@ -573,6 +573,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'setup.title': 'First run',
   'setup.lead':
     'The database is empty. Enter the organisation, the root of its unit tree and the first admin account.',
+  'setup.tokenGroup': 'Setup token',
+  'setup.token': 'First-run token',
+  'setup.tokenHint':
+    'The server prints it on its console (and log) at start. Open the address printed with it and it is filled in.',
   'setup.organisationGroup': 'Organisation',
   'setup.organisation': 'Organisation name',
   'setup.organisationHint': 'Shown at the top of every page, e.g. “Hội Liên hiệp Phụ nữ tỉnh Bình Thuận”.',

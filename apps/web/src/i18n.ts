@@ -436,6 +436,10 @@ const vi = {
   'setup.title': 'Thiết lập lần đầu',
   'setup.lead':
     'Cơ sở dữ liệu đang trống. Nhập tên tổ chức, đơn vị gốc của cây đơn vị và tài khoản quản trị đầu tiên.',
+  'setup.tokenGroup': 'Mã thiết lập',
+  'setup.token': 'Mã thiết lập lần đầu',
+  'setup.tokenHint':
+    'Máy chủ in mã này ra màn hình (và nhật ký) khi khởi động. Mở địa chỉ máy chủ in kèm thì mã được điền sẵn.',
   'setup.organisationGroup': 'Tổ chức',
   'setup.organisation': 'Tên tổ chức',
   'setup.organisationHint': 'Hiện ở đầu mọi trang, ví dụ “Hội Liên hiệp Phụ nữ tỉnh Bình Thuận”.',

@@ -1,6 +1,7 @@
 import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { validationError } from './errors.ts';
+import type { Network } from './network.ts';
 import type { Throttle } from './throttle.ts';
 
 /** What every handler may use; set once per app, so tests build apps on their own databases. */
@@ -12,6 +13,13 @@ export interface Deps {
   bootId: string;
   /** Failed logins, per account and per address. */
   throttles: { account: Throttle; address: Throttle };
+  /** Host names we answer for, and the proxy we believe. */
+  network: Network;
+  /**
+   * The one-time first-run token printed at start while there is no account (null: setup refused,
+   * e.g. an app built without one in a test).
+   */
+  setupToken: string | null;
 }
 
 export type AppEnv = {

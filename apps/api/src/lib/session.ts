@@ -14,14 +14,12 @@ import {
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { isHttps } from './network.ts';
 import type { AppEnv } from './router.ts';
 
 export const SESSION_COOKIE = 'chitieu_session';
 
-const isHttps = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-
-export function setSessionCookie(c: Context, token: string, expiresAt: string) {
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -85,18 +83,25 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Refuse a state-changing request whose Origin (or Referer) is not this server. */
+/**
+ * Refuse a state-changing request whose Origin (or Referer) is not this server: the Host it was
+ * sent to (already one we serve), or PUBLIC_URL when a proxy passes the request on under another
+ * Host.
+ */
 export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const host = c.req.header('host');
     const source = c.req.header('origin') ?? c.req.header('referer');
-    let sourceHost: string | null = null;
+    let origin: URL | null = null;
     try {
-      sourceHost = source ? new URL(source).host : null;
+      origin = source ? new URL(source) : null;
     } catch {
-      sourceHost = null;
+      origin = null;
     }
-    if (!host || sourceHost !== host) throw forbidden('Yêu cầu bị từ chối: không đến từ trang của ứng dụng.');
+    const ours =
+      origin !== null &&
+      ((host !== undefined && origin.host === host) || origin.origin === c.var.deps.network.publicOrigin);
+    if (!ours) throw forbidden('Yêu cầu bị từ chối: không đến từ trang của ứng dụng.');
   }
   await next();
 });

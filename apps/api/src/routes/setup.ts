@@ -1,7 +1,10 @@
 /**
  * First run of an empty installation (`npm start -- --no-demo`): while the database has no user,
- * anyone who can reach the server may create the organisation and its first admin — once.
+ * whoever holds the one-time token the server printed at start may create the organisation and its
+ * first admin — once.
  */
+import { timingSafeEqual } from 'node:crypto';
+import { forbidden } from '@chitieu/core';
 import { MIN_PASSWORD_LENGTH, setupNeeded, setupOrganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
@@ -30,6 +33,8 @@ export const SetupBody = z
       .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
       .max(200),
     passwordConfirm: z.string().max(200),
+    /** The first-run token from the server's console or log. */
+    token: z.string().max(200).optional(),
   })
   .refine((b) => b.password === b.passwordConfirm, {
     error: 'Hai lần nhập mật khẩu không khớp.',
@@ -62,10 +67,25 @@ export const setupRoutes = createRouter()
   .openapi(status, (c) => c.json({ needed: setupNeeded(c.var.deps.db) }, 200))
   .openapi(setup, (c) => {
     const b = c.req.valid('json');
+    const { deps } = c.var;
+    if (setupNeeded(deps.db) && !tokenMatches(deps.setupToken, b.token)) {
+      throw forbidden(
+        'Sai hoặc thiếu mã thiết lập. Mã thiết lập lần đầu được in ra màn hình (và nhật ký) của máy chủ khi khởi động.',
+      );
+    }
     const done = setupOrganisation(c.var.deps.db, {
       organisation: b.organisation,
       root: { code: b.rootCode, name: b.rootName, type: b.rootType, validFrom: b.validFrom },
       admin: { username: b.username, displayName: b.displayName, password: b.password },
     });
+    // One time only: the token is spent.
+    deps.setupToken = null;
     return c.json({ rootUnitId: done.root.id, username: done.user.username }, 200);
   });
+
+function tokenMatches(expected: string | null, given: string | undefined): boolean {
+  if (!expected || !given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
