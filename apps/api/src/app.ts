@@ -16,7 +16,7 @@ import { allowedHosts, type NetworkOptions, networkOf } from './lib/network.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 import { readSession, requireSession, sameOrigin } from './lib/session.ts';
-import { Throttle } from './lib/throttle.ts';
+import { THROTTLE_LIMITS, THROTTLE_WINDOW_MS, Throttle } from './lib/throttle.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
 import { adminUsersRoutes } from './routes/admin-users.ts';
@@ -86,6 +86,8 @@ export interface AppOptions {
   network?: NetworkOptions;
   /** The first-run token printed at start (server.ts); without one, setup is refused. */
   setupToken?: string | null;
+  /** Failed password attempts allowed per (account, address) pair and per address (tests lower them). */
+  throttle?: Partial<typeof THROTTLE_LIMITS>;
 }
 
 export function createApp({
@@ -94,12 +96,17 @@ export function createApp({
   web = true,
   network,
   setupToken = null,
+  throttle,
 }: AppOptions) {
+  const limits = { ...THROTTLE_LIMITS, ...throttle };
   const deps: Deps = {
     db,
     today,
     bootId: Date.now().toString(36),
-    throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    throttles: {
+      pair: new Throttle(limits.perPair, THROTTLE_WINDOW_MS),
+      address: new Throttle(limits.perAddress, THROTTLE_WINDOW_MS),
+    },
     network: networkOf(network),
     setupToken,
   };

@@ -6,6 +6,7 @@ export * from './forecast.ts';
 export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
+export * from './passwords.ts';
 export * from './ranking.ts';
 export * from './status.ts';
 export * from './targets.ts';

@@ -11,8 +11,8 @@ export interface Deps {
   today: () => string;
   /** Changes on every start, so cached responses from an older build are not reused. */
   bootId: string;
-  /** Failed logins, per account and per address. */
-  throttles: { account: Throttle; address: Throttle };
+  /** Failed password attempts, per (account, address) pair and per address. */
+  throttles: { pair: Throttle; address: Throttle };
   /** Host names we answer for, and the proxy we believe. */
   network: Network;
   /**

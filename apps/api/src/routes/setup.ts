@@ -4,8 +4,8 @@
  * first admin — once.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { forbidden } from '@chitieu/core';
-import { MIN_PASSWORD_LENGTH, setupNeeded, setupOrganisation } from '@chitieu/db';
+import { forbidden, MAX_PASSWORD_LENGTH } from '@chitieu/core';
+import { checkNewPassword, hashPassword, setupNeeded, setupOrganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
@@ -28,11 +28,9 @@ export const SetupBody = z
     validFrom: IsoDate,
     username: text('tên đăng nhập', 40),
     displayName: text('họ và tên', 100),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
-      .max(200),
-    passwordConfirm: z.string().max(200),
+    /** The rules (length, not the username, not a common one) are checked by checkNewPassword. */
+    password: z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' }),
+    passwordConfirm: z.string().max(MAX_PASSWORD_LENGTH),
     /** The first-run token from the server's console or log. */
     token: z.string().max(200).optional(),
   })
@@ -65,7 +63,7 @@ const setup = createRoute({
 
 export const setupRoutes = createRouter()
   .openapi(status, (c) => c.json({ needed: setupNeeded(c.var.deps.db) }, 200))
-  .openapi(setup, (c) => {
+  .openapi(setup, async (c) => {
     const b = c.req.valid('json');
     const { deps } = c.var;
     if (setupNeeded(deps.db) && !tokenMatches(deps.setupToken, b.token)) {
@@ -73,10 +71,12 @@ export const setupRoutes = createRouter()
         'Sai hoặc thiếu mã thiết lập. Mã thiết lập lần đầu được in ra màn hình (và nhật ký) của máy chủ khi khởi động.',
       );
     }
+    checkNewPassword(b.password, { username: b.username });
+    const passwordHash = await hashPassword(b.password);
     const done = setupOrganisation(c.var.deps.db, {
       organisation: b.organisation,
       root: { code: b.rootCode, name: b.rootName, type: b.rootType, validFrom: b.validFrom },
-      admin: { username: b.username, displayName: b.displayName, password: b.password },
+      admin: { username: b.username, displayName: b.displayName, passwordHash },
     });
     // One time only: the token is spent.
     deps.setupToken = null;
