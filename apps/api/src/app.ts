@@ -9,7 +9,7 @@ import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
-import { limitBody } from './lib/body-limit.ts';
+import { BODY_LIMIT, limitBody } from './lib/body-limit.ts';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { allowedHosts, type NetworkOptions, networkOf } from './lib/network.ts';
@@ -31,6 +31,7 @@ import { setupRoutes } from './routes/setup.ts';
 import { targetPageRoutes } from './routes/target-page.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
+import { UPLOAD_LIMITS, type UploadLimits, UploadParser } from './workers/upload-parser.ts';
 
 // Validation messages for users are Vietnamese; our own schemas override where a plainer word helps.
 z.config(z.locales.vi());
@@ -42,10 +43,13 @@ function createApi() {
   api.use(readSession);
   api.use(sameOrigin);
   api.use(requireSession);
-  // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
-  const jsonLimit = limitBody(1024 * 1024, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
+  // JSON bodies are small. Uploads are limited where they are read, after the user's right to
+  // write is checked (imports: lib/upload.ts; reorganisation maps: their route's middleware).
+  const jsonLimit = limitBody(BODY_LIMIT, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
   api.use((c, next) =>
-    c.req.path.endsWith('/entry/import') || c.req.path.endsWith('/admin/units/import')
+    c.req.path.endsWith('/entry/import') ||
+    c.req.path.endsWith('/admin/units/import') ||
+    c.req.path.startsWith('/api/reorganisations')
       ? next()
       : jsonLimit(c, next),
   );
@@ -86,6 +90,8 @@ export interface AppOptions {
   network?: NetworkOptions;
   /** The first-run token printed at start (server.ts); without one, setup is refused. */
   setupToken?: string | null;
+  /** Memory and time limits for reading an uploaded file (tests lower them). */
+  uploadLimits?: Partial<UploadLimits>;
   /** Failed password attempts allowed per (account, address) pair and per address (tests lower them). */
   throttle?: Partial<typeof THROTTLE_LIMITS>;
 }
@@ -97,6 +103,7 @@ export function createApp({
   network,
   setupToken = null,
   throttle,
+  uploadLimits,
 }: AppOptions) {
   const limits = { ...THROTTLE_LIMITS, ...throttle };
   const deps: Deps = {
@@ -109,6 +116,7 @@ export function createApp({
     },
     network: networkOf(network),
     setupToken,
+    uploads: new UploadParser({ ...UPLOAD_LIMITS, ...uploadLimits }),
   };
   const app = createRouter();
   app.use(async (c, next) => {

@@ -1,5 +1,6 @@
 import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { UploadParser } from '../workers/upload-parser.ts';
 import { validationError } from './errors.ts';
 import type { Network } from './network.ts';
 import type { Throttle } from './throttle.ts';
@@ -20,6 +21,8 @@ export interface Deps {
    * e.g. an app built without one in a test).
    */
   setupToken: string | null;
+  /** Reads uploaded files in a worker thread with memory and time limits. */
+  uploads: UploadParser;
 }
 
 export type AppEnv = {

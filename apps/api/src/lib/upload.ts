@@ -4,7 +4,7 @@
  * OpenAPI document only (plain schema objects): a zod body schema would make the validators read
  * and parse the body before the handler runs.
  */
-import { DomainError, invalid } from '@chitieu/core';
+import { DomainError, invalid, payloadTooLarge } from '@chitieu/core';
 import type { Context } from 'hono';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,23 +26,54 @@ export function uploadBody(types: readonly string[]) {
   };
 }
 
-/** The bytes of the upload: the body itself (of one of `types`), or the form field `file`. */
+const TOO_LARGE = 'Tệp quá lớn (tối đa 5 MB).';
+
+/**
+ * The bytes of the upload: the body itself (of one of `types`), or the form field `file`. At most
+ * MAX_UPLOAD_BYTES are read, whether the size was declared or not (a body sent in chunks).
+ */
 export async function readUpload(c: Context, types: readonly string[], what: string): Promise<Uint8Array> {
   const contentType = c.req.header('content-type') ?? '';
   const essence = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  let bytes: Uint8Array;
-  if (essence === MULTIPART) {
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File)) throw invalid(`Chưa có tệp: hãy gửi ${what} trong trường “file”.`);
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else if (types.includes(essence)) {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  } else {
+  if (essence !== MULTIPART && !types.includes(essence)) {
     throw new DomainError(
       'unsupported_media_type',
       `Kiểu dữ liệu “${essence || 'không rõ'}” không được nhận: hãy gửi ${what} (${[...types, MULTIPART].join(', ')}).`,
     );
   }
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > MAX_UPLOAD_BYTES) throw payloadTooLarge(TOO_LARGE);
+  let bytes = await readCapped(c.req.raw.body, MAX_UPLOAD_BYTES);
+  if (essence === MULTIPART) {
+    let file: FormDataEntryValue | null;
+    try {
+      file = (
+        await new Response(bytes as BodyInit, { headers: { 'content-type': contentType } }).formData()
+      ).get('file');
+    } catch {
+      throw invalid('Biểu mẫu tải lên không đọc được (multipart/form-data).');
+    }
+    if (!(file instanceof File)) throw invalid(`Chưa có tệp: hãy gửi ${what} trong trường “file”.`);
+    bytes = new Uint8Array(await file.arrayBuffer());
+  }
   if (bytes.length === 0) throw invalid('Chưa có tệp nào được gửi lên.');
   return bytes;
+}
+
+async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw payloadTooLarge(TOO_LARGE);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }

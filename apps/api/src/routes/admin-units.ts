@@ -14,13 +14,12 @@ import {
   previewTreeImport,
   updateUnit,
 } from '@chitieu/db';
-import { buildUnitTreeCsv, buildUnitTreeXlsx, readUnitTreeFile } from '@chitieu/reports';
+import { buildUnitTreeCsv, buildUnitTreeXlsx } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
-import { limitBody } from '../lib/body-limit.ts';
 import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { MAX_UPLOAD_BYTES, readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
+import { readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
 import { ErrorSchema, IsoDate, idParam } from '../schemas.ts';
 import { attachment } from './excel.ts';
 
@@ -196,7 +195,6 @@ const importTree = createRoute({
   description:
     'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
     'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.',
-  middleware: [limitBody(MAX_UPLOAD_BYTES, 'Tệp quá lớn (tối đa 5 MB).')] as const,
   request: {
     query: z.object({
       apply: z.enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' }).optional(),
@@ -260,7 +258,8 @@ export const adminUnitsRoutes = createRouter()
     const { apply, validFrom } = c.req.valid('query');
     // Refuse a non-admin before reading the file.
     adminUnitTree(db, user, today());
-    const file = await readUnitTreeFile(await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX'));
+    const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
+    const file = await c.var.deps.uploads.readUnitTreeFile(bytes);
     if (apply === 'true') {
       const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
       return c.json({ applied: true as const, ...done }, 200);

@@ -6,9 +6,8 @@
  * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
  */
 import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
-import { buildEntryTemplate, readEntryWorkbook } from '@chitieu/reports';
+import { buildEntryTemplate } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
-import { limitBody } from '../lib/body-limit.ts';
 import { Binary, errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -96,8 +95,6 @@ const upload = createRoute({
   description:
     'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
     'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.',
-  // The global 1 MB JSON limit skips this path (apps/api/src/app.ts); uploads have their own.
-  middleware: [limitBody(MAX_UPLOAD_BYTES, 'Tệp quá lớn (tối đa 5 MB).')] as const,
   request: { query: ImportQuery, ...uploadBody(ENTRY_UPLOAD_TYPES) },
   responses: {
     200: json(z.union([ImportPreviewSchema, ImportResultSchema]), 'Xem trước, hoặc số dòng đã ghi'),
@@ -123,7 +120,8 @@ export const excelRoutes = createRouter()
     const { apply, ...key } = c.req.valid('query');
     // The right to write comes first: a refused user's file is never read.
     authorizeImport(db, user, key);
-    const workbook = await readEntryWorkbook(await readUpload(c, ENTRY_UPLOAD_TYPES, 'tệp .xlsx'));
+    const bytes = await readUpload(c, ENTRY_UPLOAD_TYPES, 'tệp .xlsx');
+    const workbook = await c.var.deps.uploads.readEntryWorkbook(bytes);
     if (apply === 'true') return c.json(applyImport(db, user, { ...key, workbook }), 200);
     return c.json(previewImport(db, user, { ...key, workbook }), 200);
   });

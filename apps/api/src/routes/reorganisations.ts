@@ -8,6 +8,7 @@
 import { applyReorganisation, authorizeReorganisation, previewReorganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import { BODY_LIMIT, limitBody } from '../lib/body-limit.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -133,6 +134,9 @@ export const ReorganisationPlanSchema = z
 
 const body = { body: { content: { 'multipart/form-data': { schema: MapForm } }, required: true } };
 
+/** The map's size limit, after the right is checked (app.ts leaves these paths to their route). */
+const mapLimit = limitBody(BODY_LIMIT, 'Tệp quá lớn (tối đa 1 MB).');
+
 /** Route middleware runs before the form is read and validated: a refused user's file is never read. */
 const adminFirst = createMiddleware<AppEnv>(async (c, next) => {
   authorizeReorganisation(c.var.deps.db, currentUser(c));
@@ -144,7 +148,7 @@ const preview = createRoute({
   path: '/reorganisations/preview',
   tags: ['Đơn vị'],
   summary: 'Xem trước việc áp dụng bản đồ sáp nhập (không ghi gì)',
-  middleware: [adminFirst] as const,
+  middleware: [adminFirst, mapLimit] as const,
   request: body,
   responses: { 200: json(ReorganisationPlanSchema, 'Những gì sẽ thay đổi'), ...errors },
 });
@@ -154,7 +158,7 @@ const apply = createRoute({
   path: '/reorganisations',
   tags: ['Đơn vị'],
   summary: 'Áp dụng bản đồ sáp nhập: cơ cấu mới từ ngày hiệu lực (áp dụng lại cùng bản đồ: không đổi gì)',
-  middleware: [adminFirst] as const,
+  middleware: [adminFirst, mapLimit] as const,
   request: body,
   responses: {
     200: json(
