@@ -292,6 +292,8 @@ export const EntryGridSchema = z
       reasonRequired: z.boolean(),
       submit: z.boolean(),
       approve: z.boolean(),
+      /** Why approving is not offered to this user (separation of duties), or null. */
+      approveBlocked: z.string().nullable(),
       return: z.boolean(),
     }),
   })

@@ -590,7 +590,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'setup.validFromHint': 'Usually the start of the term being tracked.',
   'setup.adminGroup': 'First administrator',
   'setup.displayName': 'Full name',
-  'setup.passwordHint': 'At least 8 characters.',
+  'setup.passwordHint': 'At least 10 characters, not containing the username, not a common password.',
   'setup.passwordConfirm': 'Repeat the password',
   'setup.passwordMismatch': 'The two passwords differ.',
   'setup.submit': 'Create the organisation and sign in',
@@ -670,7 +670,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'users.scope': 'Scope (unit)',
   'users.scopeHint': 'The role applies to this unit and every unit below it.',
   'users.tempPassword': 'Temporary password',
-  'users.tempPasswordHint': 'At least 8 characters; the user must change it at first sign-in.',
+  'users.tempPasswordHint':
+    'At least 10 characters, not a common password; the user must change it at first sign-in.',
   'users.addRoleTitle': 'Add a role for {name}',
   'users.resetTitle': 'Reset the password of {name}',
   'users.resetLead': 'Their sessions end now; they must change the password at their next sign-in.',

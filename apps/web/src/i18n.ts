@@ -452,7 +452,7 @@ const vi = {
   'setup.validFromHint': 'Thường là ngày bắt đầu nhiệm kỳ đang theo dõi.',
   'setup.adminGroup': 'Quản trị viên đầu tiên',
   'setup.displayName': 'Họ và tên',
-  'setup.passwordHint': 'Ít nhất 8 ký tự.',
+  'setup.passwordHint': 'Ít nhất 10 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến.',
   'setup.passwordConfirm': 'Nhập lại mật khẩu',
   'setup.passwordMismatch': 'Hai lần nhập mật khẩu không khớp.',
   'setup.submit': 'Tạo tổ chức và đăng nhập',
@@ -533,7 +533,8 @@ const vi = {
   'users.scope': 'Phạm vi (đơn vị)',
   'users.scopeHint': 'Vai trò có hiệu lực ở đơn vị này và mọi đơn vị cấp dưới.',
   'users.tempPassword': 'Mật khẩu tạm',
-  'users.tempPasswordHint': 'Ít nhất 8 ký tự; người dùng phải đổi khi đăng nhập lần đầu.',
+  'users.tempPasswordHint':
+    'Ít nhất 10 ký tự, không phải mật khẩu phổ biến; người dùng phải đổi khi đăng nhập lần đầu.',
   'users.addRoleTitle': 'Thêm vai trò cho {name}',
   'users.resetTitle': 'Đặt lại mật khẩu của {name}',
   'users.resetLead':

@@ -10,5 +10,6 @@ export * from './passwords.ts';
 export * from './ranking.ts';
 export * from './status.ts';
 export * from './targets.ts';
+export * from './text.ts';
 export * from './units.ts';
 export * from './workflow.ts';

@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './client.ts';
 export * from './compare.ts';
 export * from './dashboard.ts';
+export * from './duties.ts';
 export * from './entry.ts';
 export * from './import.ts';
 export * from './missions.ts';

@@ -14,7 +14,9 @@ import {
   managedUsername,
   removeRole,
   resetPassword,
+  settingsFor,
   setUserActive,
+  updateSettings,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
@@ -117,7 +119,38 @@ const reset = createRoute({
   responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đặt lại'), ...errors },
 });
 
+const SettingsSchema = z
+  .object({
+    separationOfDuties: z
+      .boolean()
+      .openapi({
+        description: 'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được duyệt báo cáo đó',
+      }),
+  })
+  .openapi('Settings');
+
+const settingsGet = createRoute({
+  method: 'get',
+  path: '/admin/settings',
+  tags: ['Quản trị'],
+  summary: 'Thiết lập của tổ chức (tách bạch nhiệm vụ)',
+  responses: { 200: json(SettingsSchema, 'Thiết lập'), ...errors },
+});
+
+const settingsPut = createRoute({
+  method: 'put',
+  path: '/admin/settings',
+  tags: ['Quản trị'],
+  summary: 'Đổi thiết lập của tổ chức (quản trị viên đơn vị gốc; có ghi nhật ký)',
+  request: jsonBody(SettingsSchema.partial()),
+  responses: { 200: json(SettingsSchema, 'Đã lưu'), ...errors },
+});
+
 export const adminUsersRoutes = createRouter()
+  .openapi(settingsGet, (c) => c.json(settingsFor(c.var.deps.db, currentUser(c)), 200))
+  .openapi(settingsPut, (c) =>
+    c.json(updateSettings(c.var.deps.db, currentUser(c), c.req.valid('json')), 200),
+  )
   .openapi(list, (c) => c.json(listAdminUsers(c.var.deps.db, currentUser(c)), 200))
   .openapi(create, async (c) => {
     const { db } = c.var.deps;

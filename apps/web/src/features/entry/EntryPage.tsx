@@ -4,7 +4,7 @@
  * first download).
  */
 import './entry.css';
-import { formatDate, todayInVietnam } from '@chitieu/core';
+import { formatDate, todayInVietnam, visibleText } from '@chitieu/core';
 import { Alert, Button, NativeSelect, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { usePeriods } from '../../api/get-periods.ts';
@@ -170,7 +170,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   };
   const confirm = () => {
     if (!dialog) return;
-    if (dialog === 'return' && !comment.trim()) {
+    if (dialog === 'return' && visibleText(comment) === null) {
       setCommentError(t('entry.return.commentRequired'));
       return;
     }
@@ -182,7 +182,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
     transition.mutate(
       {
         action: dialog,
-        comment: comment.trim() || null,
+        comment: visibleText(comment),
         expectedVersion: dialog === 'submit' ? undefined : submission?.version,
       },
       {
@@ -198,7 +198,9 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   if (state === 'submitted') {
     lock = {
       tone: 'blue',
-      text: permissions.approve ? t('entry.lock.toApprove') : t('entry.lock.submitted'),
+      text: permissions.approve
+        ? t('entry.lock.toApprove')
+        : (permissions.approveBlocked ?? t('entry.lock.submitted')),
     };
   } else if (state === 'approved') {
     lock = permissions.edit
@@ -370,7 +372,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
         }}
         title={t('entry.reason.title')}
         onSubmit={() => {
-          if (!reason.trim()) {
+          if (visibleText(reason) === null) {
             setReasonError(t('entry.reason.required'));
             return;
           }
