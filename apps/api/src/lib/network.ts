@@ -76,7 +76,8 @@ export function servesHost(network: Network, name: string): boolean {
 /** Refuse a request for a host name we do not serve: 421, before anything else runs. */
 export function allowedHosts(network: Network) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const name = hostNameOf(c.req.header('host'));
+    // node-server builds the URL from the Host header; in-process requests (app.request) have only the URL.
+    const name = hostNameOf(c.req.header('host') ?? new URL(c.req.url).host);
     if (name === null) throw new DomainError('invalid', 'Yêu cầu thiếu hoặc sai tiêu đề Host.');
     if (!servesHost(network, name)) {
       throw new DomainError(

@@ -121,11 +121,9 @@ const reset = createRoute({
 
 const SettingsSchema = z
   .object({
-    separationOfDuties: z
-      .boolean()
-      .openapi({
-        description: 'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được duyệt báo cáo đó',
-      }),
+    separationOfDuties: z.boolean().openapi({
+      description: 'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được duyệt báo cáo đó',
+    }),
   })
   .openapi('Settings');
 
