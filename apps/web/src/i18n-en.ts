@@ -670,6 +670,9 @@ export const en: Partial<Record<MessageKey, string>> = {
   'users.scope': 'Scope (unit)',
   'users.scopeHint': 'The role applies to this unit and every unit below it.',
   'users.tempPassword': 'Temporary password',
+  'users.duties.title': 'Separation of duties',
+  'users.duties.hint':
+    'Whoever entered or submitted a unit’s report for a period cannot approve it. Only admins of the root unit can change this.',
   'users.tempPasswordHint':
     'At least 10 characters, not a common password; the user must change it at first sign-in.',
   'users.addRoleTitle': 'Add a role for {name}',

@@ -533,6 +533,9 @@ const vi = {
   'users.scope': 'Phạm vi (đơn vị)',
   'users.scopeHint': 'Vai trò có hiệu lực ở đơn vị này và mọi đơn vị cấp dưới.',
   'users.tempPassword': 'Mật khẩu tạm',
+  'users.duties.title': 'Tách bạch nhiệm vụ',
+  'users.duties.hint':
+    'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được tự duyệt báo cáo đó. Chỉ quản trị viên của đơn vị gốc đổi được.',
   'users.tempPasswordHint':
     'Ít nhất 10 ký tự, không phải mật khẩu phổ biến; người dùng phải đổi khi đăng nhập lần đầu.',
   'users.addRoleTitle': 'Thêm vai trò cho {name}',
