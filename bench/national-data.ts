@@ -7,7 +7,14 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEASURE_TYPES, type MeasureType } from '@chitieu/core';
-import { createUser, migrateDatabase, openDatabase, rebuildRollups, setMeta } from '@chitieu/db';
+import {
+  createUser,
+  hashPasswordSync,
+  migrateDatabase,
+  openDatabase,
+  rebuildRollups,
+  setMeta,
+} from '@chitieu/db';
 import { seededRandom } from '../packages/db/src/seed/split.ts';
 
 export const NATIONAL_VIEWER = { username: 'lanhdao', password: 'benchmark-only' };
@@ -138,7 +145,7 @@ export function generateNational(dir: string) {
     createUser(db, {
       username: NATIONAL_VIEWER.username,
       displayName: 'Lãnh đạo (thử tải)',
-      password: NATIONAL_VIEWER.password,
+      passwordHash: hashPasswordSync(NATIONAL_VIEWER.password),
       roles: [{ role: 'viewer', unitId: nation.id }],
     });
     setMeta(db, 'organisation', 'Hội LHPN Việt Nam (dữ liệu thử tải)');

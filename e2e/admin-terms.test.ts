@@ -6,6 +6,7 @@
  * view, and the overview lists the five targets as not reported yet.
  */
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
+import { setupMessage } from '../apps/api/src/server.ts';
 import {
   assertReady,
   launchBrowser,
@@ -34,15 +36,19 @@ const pageErrors: string[] = [];
 let db: Db;
 let server: ServerType;
 let baseUrl: string;
+/** What the server prints at start on an empty database: the first-run token (server.ts). */
+let printed: string;
 
 beforeAll(async () => {
   assertReady();
   db = freshDatabase();
-  const app = createApp({ db });
+  const token = randomBytes(18).toString('base64url');
+  const app = createApp({ db, setupToken: token });
   server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  printed = setupMessage(baseUrl, token);
   browser = await launchBrowser();
 });
 
@@ -82,9 +88,11 @@ describe('setting up a term from an empty start', () => {
     // A step that cannot happen fails with its locator named, well before the test's own timeout.
     page.setDefaultTimeout(20_000);
     try {
-      // First run: the organisation, its root unit and the first admin.
+      // First run: the organisation, its root unit and the first admin. This admin opens the
+      // server's plain address and types the token the server printed at start.
       await page.goto(baseUrl);
       await page.getByRole('heading', { name: 'Thiết lập lần đầu' }).waitFor();
+      await page.getByLabel('Mã thiết lập lần đầu').fill(/Mã thiết lập: (\S+)/.exec(printed)?.[1] ?? '');
       await page.getByLabel('Tên tổ chức').fill('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận');
       await page.getByLabel('Tên đơn vị gốc').fill('Hội LHPN tỉnh Bình Thuận');
       await page.getByLabel('Mã đơn vị gốc').fill('60');

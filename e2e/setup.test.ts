@@ -4,6 +4,7 @@
  * CSV through the units page (preview of 135 rows, then apply), sees 10 districts and 124 communes,
  * and creates an entry account scoped to a ward — who must change the temporary password first.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
+import { setupMessage } from '../apps/api/src/server.ts';
 import { assertReady, launchBrowser, newPage, ROOT, screenshot, settle } from './harness.ts';
 
 const CSV = join(ROOT, 'packages/db/src/seed/data/units-2021.csv');
@@ -30,17 +32,28 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The app on an empty database, as `npm start -- --no-demo` serves it. */
-async function startEmpty(): Promise<{ baseUrl: string; db: Db; close: () => Promise<void> }> {
+/**
+ * The app on an empty database, as `npm start -- --no-demo` serves it, with what the server prints
+ * at start: the first-run token and the address to open (server.ts).
+ */
+async function startEmpty(): Promise<{
+  baseUrl: string;
+  db: Db;
+  printed: string;
+  close: () => Promise<void>;
+}> {
   const db = freshDatabase();
-  const app = createApp({ db });
+  const token = randomBytes(18).toString('base64url');
+  const app = createApp({ db, setupToken: token });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     db,
+    printed: setupMessage(baseUrl, token),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -49,13 +62,18 @@ describe('setting up an organisation from an empty start', () => {
   test('first run → import the 2021 tree → 10 districts → an account with a scoped role', async () => {
     if (!browser) throw new Error('browser not started');
     const server = await startEmpty();
-    const { baseUrl, db } = server;
+    const { baseUrl, db, printed } = server;
     try {
       const { context, page } = await newPage(browser, pageErrors);
 
-      // First run: no account yet, so the app asks for the organisation and its admin.
-      await page.goto(baseUrl);
+      // First run: no account yet. The person who started the server opens the address it printed,
+      // which carries the one-time token; the app asks for the organisation and its admin.
+      const address = /Mở (http\S+)/.exec(printed)?.[1];
+      const token = /Mã thiết lập: (\S+)/.exec(printed)?.[1];
+      if (!address || !token) throw new Error(`nothing to open in: ${printed}`);
+      await page.goto(address);
       await page.getByRole('heading', { name: 'Thiết lập lần đầu' }).waitFor();
+      expect(await page.getByLabel('Mã thiết lập lần đầu').inputValue()).toBe(token);
       await page.getByLabel('Tên tổ chức').fill('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận');
       await page.getByLabel('Tên đơn vị gốc').fill('Tỉnh Bình Thuận');
       await page.getByLabel('Mã đơn vị gốc').fill('60');
@@ -73,6 +91,8 @@ describe('setting up an organisation from an empty start', () => {
       const menu = page.getByRole('navigation', { name: 'Các trang' });
       await menu.waitFor();
       await page.getByText('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận').first().waitFor();
+      // The spent token leaves the address bar.
+      expect(new URL(page.url()).searchParams.has('setup')).toBe(false);
       await settle(page);
       await screenshot(page, 'setup-empty-overview.png');
       await menu.getByRole('link', { name: 'Đơn vị', exact: true }).click();

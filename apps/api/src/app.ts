@@ -9,12 +9,14 @@ import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
-import { limitBody } from './lib/body-limit.ts';
+import { BODY_LIMIT, limitBody } from './lib/body-limit.ts';
 import { notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
+import { allowedHosts, type NetworkOptions, networkOf } from './lib/network.ts';
 import { createRouter, type Deps } from './lib/router.ts';
-import { readSession, sameOrigin } from './lib/session.ts';
-import { Throttle } from './lib/throttle.ts';
+import { securityHeaders } from './lib/security-headers.ts';
+import { readSession, requireSession, sameOrigin } from './lib/session.ts';
+import { THROTTLE_LIMITS, THROTTLE_WINDOW_MS, Throttle } from './lib/throttle.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
 import { adminUsersRoutes } from './routes/admin-users.ts';
@@ -29,24 +31,25 @@ import { setupRoutes } from './routes/setup.ts';
 import { targetPageRoutes } from './routes/target-page.ts';
 import { termsRoutes } from './routes/terms.ts';
 import { unitsRoutes } from './routes/units.ts';
+import { UPLOAD_LIMITS, type UploadLimits, UploadParser } from './workers/upload-parser.ts';
 
 // Validation messages for users are Vietnamese; our own schemas override where a plainer word helps.
 z.config(z.locales.vi());
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-function createApi(deps: Deps) {
+function createApi() {
   const api = createRouter();
-  api.use(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
   api.use(readSession);
   api.use(sameOrigin);
-  // JSON bodies are small; uploads (Excel imports) set their own, larger limit on their route.
-  const jsonLimit = limitBody(1024 * 1024, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
+  api.use(requireSession);
+  // JSON bodies are small. Uploads are limited where they are read, after the user's right to
+  // write is checked (imports: lib/upload.ts; reorganisation maps: their route's middleware).
+  const jsonLimit = limitBody(BODY_LIMIT, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
   api.use((c, next) =>
-    c.req.path.endsWith('/entry/import') || c.req.path.endsWith('/admin/units/import')
+    c.req.path.endsWith('/entry/import') ||
+    c.req.path.endsWith('/admin/units/import') ||
+    c.req.path.startsWith('/api/reorganisations')
       ? next()
       : jsonLimit(c, next),
   );
@@ -83,24 +86,54 @@ export interface AppOptions {
   today?: () => string;
   /** Serve the built web app (off in API-only tests). */
   web?: boolean;
+  /** PUBLIC_URL, ALLOWED_HOSTS, TRUST_PROXY. */
+  network?: NetworkOptions;
+  /** The first-run token printed at start (server.ts); without one, setup is refused. */
+  setupToken?: string | null;
+  /** Memory and time limits for reading an uploaded file (tests lower them). */
+  uploadLimits?: Partial<UploadLimits>;
+  /** Failed password attempts allowed per (account, address) pair and per address (tests lower them). */
+  throttle?: Partial<typeof THROTTLE_LIMITS>;
 }
 
-export function createApp({ db, today = () => todayInVietnam(), web = true }: AppOptions) {
+export function createApp({
+  db,
+  today = () => todayInVietnam(),
+  web = true,
+  network,
+  setupToken = null,
+  throttle,
+  uploadLimits,
+}: AppOptions) {
+  const limits = { ...THROTTLE_LIMITS, ...throttle };
   const deps: Deps = {
     db,
     today,
     bootId: Date.now().toString(36),
-    throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    throttles: {
+      pair: new Throttle(limits.perPair, THROTTLE_WINDOW_MS),
+      address: new Throttle(limits.perAddress, THROTTLE_WINDOW_MS),
+    },
+    network: networkOf(network),
+    setupToken,
+    uploads: new UploadParser({ ...UPLOAD_LIMITS, ...uploadLimits }),
   };
   const app = createRouter();
-  app.route('/api', createApi(deps));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(securityHeaders);
+  app.use(allowedHosts(deps.network));
+  app.route('/api', createApi());
   app.onError(onError);
   if (web && existsSync(join(WEB_DIST, 'index.html'))) {
     const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: WEB_DIST }));
     app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
-    // The single-page app routes in the browser: every other GET gets index.html.
-    app.get('*', (c) => c.html(indexHtml));
+    // The single-page app has one address; its views live in the query string (?page=…). Any
+    // other path, a missing asset included, is a 404 (notFoundHandler), never the app's HTML.
+    app.get('/', (c) => c.html(indexHtml));
   }
   app.notFound(notFoundHandler);
   return app;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ const run = (dataDir: string, args: string[], input = '') =>
   });
 
 describe('CLI user:create', () => {
-  it('creates the first admin of an empty installation, with the password from stdin', () => {
+  it('creates the first admin of an empty installation, with the password from stdin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-cli-'));
     const args = [
       'user:create',
@@ -33,13 +33,27 @@ describe('CLI user:create', () => {
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('Đã tạo tài khoản admin');
     const db = openDatabase(join(dir, 'chitieu.db'));
-    expect(authenticate(db, 'admin', 'mat-khau-that-dai')?.username).toBe('admin');
+    expect((await authenticate(db, 'admin', 'mat-khau-that-dai'))?.username).toBe('admin');
     db.$client.close();
     // Again: the name is taken; one line, non-zero exit.
     const again = run(dir, args, 'mat-khau-that-dai\n');
     expect(again.status).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toContain('đã có');
+  });
+
+  it.each([
+    ['12345678', 'ít nhất 10 ký tự'],
+    ['1234567890', 'quá phổ biến'],
+    ['admin-mat-khau', 'tên đăng nhập'],
+  ])('refuses the password %j in one line, creating nothing', (password, words) => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-cli-'));
+    const args = ['user:create', '--username', 'admin', '--role', 'admin', '--unit', '60'];
+    const result = run(dir, [...args, '--create-root', 'Hội LHPN tỉnh Bình Thuận'], `${password}\n`);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(words);
+    expect(existsSync(join(dir, 'chitieu.db'))).toBe(false);
   });
 
   it.each([

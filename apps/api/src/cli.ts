@@ -12,7 +12,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError, ROLES, type Role, todayInVietnam } from '@chitieu/core';
-import { createRootUnit, createUser, schema, seedDemoReport } from '@chitieu/db';
+import {
+  checkNewPassword,
+  createRootUnit,
+  createUser,
+  hashPasswordSync,
+  schema,
+  seedDemoReport,
+} from '@chitieu/db';
 import { isNull } from 'drizzle-orm';
 import { loadEnv } from './env.ts';
 import { REORGANISE_USAGE, reorganiseCommand } from './reorganise-cli.ts';
@@ -78,6 +85,7 @@ function main(argv: string[]): Promise<void> | undefined {
       fail(`--role phải là một trong: ${ROLES.join(', ')}`);
     if (!values.unit) fail('thiếu --unit (mã đơn vị, ví dụ 60)');
     const password = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+    checkNewPassword(password, { username: values.username });
     const { db } = prepareDatabase(env);
     if (values['create-root']) {
       createRootUnit(db, {
@@ -97,7 +105,7 @@ function main(argv: string[]): Promise<void> | undefined {
     const user = createUser(db, {
       username: values.username,
       displayName: values.name ?? values.username,
-      password,
+      passwordHash: hashPasswordSync(password),
       roles: [{ role: values.role as Role, unitId: unit.id }],
     });
     console.log(`Đã tạo tài khoản ${user.username} (${values.role}, ${unit.name}).`);

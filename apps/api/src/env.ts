@@ -1,6 +1,14 @@
 /** Configuration, validated once at start-up. Nothing else reads process.env. */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** A comma-separated list; empty items are dropped. */
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,12 +21,36 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** The same switch under the product's own name: CHITIEU_DEMO=0 starts empty. */
   CHITIEU_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  /** The address people open, e.g. https://chitieu.example.org: its host name is served. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'cần một địa chỉ http:// hoặc https://' }).optional(),
+  /** More host names to serve (comma-separated), besides loopback, IP addresses and PUBLIC_URL's. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .refine((v) => list(v).every((h) => /^[a-z0-9.-]+(:\d{1,5})?$/i.test(h)), {
+      error: 'chỉ gồm tên máy, cách nhau bằng dấu phẩy (ví dụ chitieu.example.org,noibo.lan)',
+    }),
+  /** IP addresses of the reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => list(v).every((a) => isIP(a) !== 0), {
+      error: 'chỉ gồm địa chỉ IP của proxy, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1)',
+    }),
 });
 
 /** Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page. */
 const ArgsSchema = z.array(z.enum(['--no-demo', '--demo'], { error: 'chỉ nhận --no-demo hoặc --demo' }));
 
-export type Env = { port: number; host: string; dataDir: string; seedDemo: boolean };
+export type Env = {
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemo: boolean;
+  publicUrl: string | null;
+  allowedHosts: string[];
+  trustProxy: string[];
+};
 
 /** Parse the environment; a bad value is a one-line reason, not a stack trace. */
 export function loadEnv(source: Record<string, string | undefined> = process.env, argv: string[] = []): Env {
@@ -30,8 +62,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     throw new Error(`Cấu hình không hợp lệ: ${issue?.path.join('.')} — ${issue?.message}`);
   }
-  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO } = parsed.data;
+  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO, PUBLIC_URL, ALLOWED_HOSTS, TRUST_PROXY } =
+    parsed.data;
   const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
   const seedDemo = args.data.includes('--no-demo') ? false : args.data.includes('--demo') ? true : demoFlag;
-  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), seedDemo };
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: resolve(DATA_DIR),
+    seedDemo,
+    publicUrl: PUBLIC_URL ?? null,
+    allowedHosts: list(ALLOWED_HOSTS),
+    trustProxy: list(TRUST_PROXY),
+  };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,5 +55,97 @@ describe('start-up refuses a bad environment with a one-line reason', () => {
   it('defaults work out of the box', () => {
     expect(loadEnv({})).toMatchObject({ port: 3000, host: '127.0.0.1', seedDemo: true });
     expect(existsSync(MAIN)).toBe(true);
+  });
+});
+
+/** Start the real entry point and wait until it has printed `until` (or has exited). */
+function serve(env: Record<string, string>, args: string[], until: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    env: { ...process.env, PORT: '0', ...env },
+  });
+  let out = '';
+  const printed = new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      if (until.test(out)) resolve(out);
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+  });
+  return { child, printed };
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('first run of an empty installation', () => {
+  it('prints a one-time setup address; that token, and only it, sets the organisation up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-'));
+    const { child, printed } = serve({ DATA_DIR: dir }, ['--no-demo'], /Mở (http:\S+)/);
+    try {
+      const out = await printed;
+      const url = new URL(/Mở (http:\S+)/.exec(out)?.[1] as string);
+      const token = url.searchParams.get('setup') as string;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      expect(out).toContain(`Mã thiết lập: ${token}`);
+      const setup = (body: object) =>
+        fetch(`${url.origin}/api/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: url.origin },
+          body: JSON.stringify({
+            organisation: 'Hội LHPN tỉnh Thử',
+            rootCode: '99',
+            rootName: 'Tỉnh Thử',
+            rootType: 'Tỉnh',
+            validFrom: '2021-01-01',
+            username: 'quantri',
+            displayName: 'Quản trị',
+            password: 'mot-mat-khau-dai',
+            passwordConfirm: 'mot-mat-khau-dai',
+            ...body,
+          }),
+        });
+      expect((await setup({ token: 'doan-bua' })).status).toBe(403);
+      expect((await setup({ token })).status).toBe(200);
+      expect((await setup({ token })).status).toBe(409);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it('the demo (the quick start) prints no setup token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-'));
+    const { child, printed } = serve({ DATA_DIR: dir }, [], /sẵn sàng sau/);
+    try {
+      expect(await printed).not.toContain('Mã thiết lập');
+    } finally {
+      await stop(child);
+    }
+  });
+});
+
+describe('network settings', () => {
+  it('PUBLIC_URL, ALLOWED_HOSTS and TRUST_PROXY are read, and bad values refused in one line', () => {
+    expect(
+      loadEnv({
+        PUBLIC_URL: 'https://chitieu.example.org',
+        ALLOWED_HOSTS: 'noibo.lan, chitieu.local:3000',
+        TRUST_PROXY: '127.0.0.1,::1',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://chitieu.example.org',
+      allowedHosts: ['noibo.lan', 'chitieu.local:3000'],
+      trustProxy: ['127.0.0.1', '::1'],
+    });
+    expect(loadEnv({})).toMatchObject({ publicUrl: null, allowedHosts: [], trustProxy: [] });
+    expect(() => loadEnv({ PUBLIC_URL: 'chitieu.example.org' })).toThrow('PUBLIC_URL');
+    expect(() => loadEnv({ PUBLIC_URL: 'ftp://chitieu.example.org' })).toThrow('PUBLIC_URL');
+    expect(() => loadEnv({ ALLOWED_HOSTS: 'http://x.org' })).toThrow('ALLOWED_HOSTS');
+    expect(() => loadEnv({ TRUST_PROXY: 'proxy.lan' })).toThrow('TRUST_PROXY');
   });
 });

@@ -2,15 +2,41 @@
  * The API's contract: request parameters and response shapes. The OpenAPI document and the typed
  * client (`hc<AppType>`) both come from these; the web never writes response types by hand.
  */
-import { isIsoDate, MEASURE_TYPES, TARGET_STATUSES } from '@chitieu/core';
+import { isIsoDate, MEASURE_TYPES, MISSIONS, TARGET_STATUSES } from '@chitieu/core';
 import { z } from '@hono/zod-openapi';
 
-const id = (name: string) =>
-  z.coerce
+/**
+ * A number in a path or query string: plain decimal digits only. `Number()` (and z.coerce) would
+ * also take '0x10', ' 1', '1e1' or '1.0', so one id could be written many ways; here it cannot.
+ */
+export const decimalParam = (name: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}) => {
+  const range = min === 1 ? 'số nguyên dương' : `số nguyên từ ${min} đến ${max}`;
+  return z
+    .string({ error: `“${name}” phải là ${range}.` })
+    .regex(/^(0|[1-9][0-9]{0,15})$/, { error: `“${name}” phải là ${range}, chỉ gồm chữ số.` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `“${name}” phải là ${range}.` })
+        .max(max, {
+          error: max === Number.MAX_SAFE_INTEGER ? `“${name}” quá lớn.` : `“${name}” tối đa ${max}.`,
+        }),
+    );
+};
+
+/** An id in a path or query string. */
+export const idParam = (name: string) => decimalParam(name);
+
+/** An id in a JSON body: a JSON integer, never a string. */
+export const idField = (name: string) =>
+  z
     .number({ error: `“${name}” phải là số nguyên dương.` })
     .int({ error: `“${name}” phải là số nguyên dương.` })
     .positive({ error: `“${name}” phải là số nguyên dương.` })
     .max(Number.MAX_SAFE_INTEGER, { error: `“${name}” quá lớn.` });
+
+const id = idParam;
 
 export const IsoDate = z
   .string()
@@ -83,6 +109,10 @@ export const TargetDefinitionSchema = z
     indicator: IndicatorSchema,
     related: z.array(IndicatorSchema),
     yearlyPlan: z.array(z.object({ year: z.number().int(), amount: z.number().int() })),
+    mission: z
+      .enum(MISSIONS)
+      .nullable()
+      .openapi({ description: 'The named view it feeds: overview chart and mission page' }),
   })
   .openapi('TargetDefinition');
 
@@ -311,6 +341,8 @@ export const EntryGridSchema = z
       reasonRequired: z.boolean(),
       submit: z.boolean(),
       approve: z.boolean(),
+      /** Why approving is not offered to this user (separation of duties), or null. */
+      approveBlocked: z.string().nullable(),
       return: z.boolean(),
     }),
   })
@@ -320,9 +352,9 @@ const text = (max: number) => z.string().max(max, { error: `Dài quá ${max} ký
 
 export const SaveResultBody = z
   .object({
-    unitId: id('unitId'),
-    indicatorId: id('indicatorId'),
-    periodId: id('periodId'),
+    unitId: idField('unitId'),
+    indicatorId: idField('indicatorId'),
+    periodId: idField('periodId'),
     /** What the user typed: '3.000', '11,54 tỷ'; parsed on the server by the same rules as the grid. */
     value: text(100).nullish(),
     numerator: text(100).nullish(),
@@ -337,9 +369,9 @@ export const SaveResultBody = z
 
 export const ClearResultBody = z
   .object({
-    unitId: id('unitId'),
-    indicatorId: id('indicatorId'),
-    periodId: id('periodId'),
+    unitId: idField('unitId'),
+    indicatorId: idField('indicatorId'),
+    periodId: idField('periodId'),
     expectedVersion: z.number().int().min(1).nullable(),
     reason: text(2000).nullish(),
   })
@@ -373,7 +405,7 @@ export const AuditQuery = z.object({
   to: IsoDate.optional(),
   /** Paging: events older than this id (the last of the previous page). */
   before: id('before').optional(),
-  limit: id('limit').max(1000, { error: '“limit” tối đa 1000.' }).optional(),
+  limit: decimalParam('limit', { max: 1000 }).optional(),
 });
 
 export const AuditSchema = z.array(

@@ -1,4 +1,5 @@
 /** Start-up: check the data directory, open and migrate the database, seed the demo, serve. */
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -9,6 +10,7 @@ import {
   schema,
   seedDemo,
   seedDemoReport,
+  setupNeeded,
 } from '@chitieu/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -39,16 +41,43 @@ export function prepareDatabase(env: Env): { db: Db; seeded: boolean } {
   return { db, seeded };
 }
 
+/**
+ * The lines that tell whoever started an empty installation how to set it up: the token, and the
+ * address with the token in it (the first-run page reads it from there).
+ */
+export function setupMessage(baseUrl: string, token: string): string {
+  const url = new URL(baseUrl);
+  url.searchParams.set('setup', token);
+  return [
+    'Chỉ tiêu: chưa có tài khoản nào. Thiết lập lần đầu cần mã dùng một lần này:',
+    `  Mã thiết lập: ${token}`,
+    `  Mở ${url.href} để tạo tổ chức và quản trị viên đầu tiên.`,
+  ].join('\n');
+}
+
+/** The address to print: PUBLIC_URL, or where we listen (loopback when listening everywhere). */
+function baseUrlOf(env: Env, address: string, port: number): string {
+  if (env.publicUrl) return env.publicUrl;
+  const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 export function startServer(env: Env) {
   const started = performance.now();
   const { db, seeded } = prepareDatabase(env);
-  const app = createApp({ db });
+  const setupToken = setupNeeded(db) ? randomBytes(18).toString('base64url') : null;
+  const app = createApp({
+    db,
+    network: { publicUrl: env.publicUrl, allowedHosts: env.allowedHosts, trustProxy: env.trustProxy },
+    setupToken,
+  });
   const checkpointer = startCheckpointer(db);
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(
       `Chỉ tiêu: http://${info.address}:${info.port} (dữ liệu: ${env.dataDir}${seeded ? ', đã nạp dữ liệu demo' : ''}; sẵn sàng sau ${ms} ms)`,
     );
+    if (setupToken) console.log(setupMessage(baseUrlOf(env, info.address, info.port), setupToken));
   });
   const stop = () => server.close(() => checkpointer.stop().then(() => db.$client.close()));
   process.once('SIGINT', stop);

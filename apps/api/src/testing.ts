@@ -2,14 +2,10 @@
 import type { AddressInfo } from 'node:net';
 import { type Db, DEMO_PASSWORD } from '@chitieu/db';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { type AppOptions, createApp } from './app.ts';
 
-export async function startTestServer(db: Db, options: { today?: () => string; web?: boolean } = {}) {
-  const app = createApp({
-    db,
-    web: options.web ?? false,
-    ...(options.today ? { today: options.today } : {}),
-  });
+export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = {}) {
+  const app = createApp({ ...options, db, web: options.web ?? false });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -74,6 +74,8 @@ const vi = {
   'chart.loading': 'Đang tải biểu đồ…',
   'chart.incompleteNote': '* Chưa đủ báo cáo: {list}.',
   'chart.incompletePeriod': '{period} mới có {reported}/{expected} đơn vị báo cáo',
+  'chart.byUnit': '{name} theo đơn vị',
+  'chart.byYear': '{name} theo năm',
   'chart.empty': 'Chưa có số liệu để vẽ biểu đồ.',
   'chart.poverty.title': 'Hộ thoát nghèo, cận nghèo theo năm',
   'chart.poverty.subtitle': 'Cộng các kỳ báo cáo 6 tháng trong từng năm',
@@ -390,6 +392,11 @@ const vi = {
   'terms.target.needIndicator': 'Chọn chỉ số chính.',
   'terms.allocation.column': 'Phân bổ',
   'terms.allocation.redo': 'Cần phân bổ lại: {count} đơn vị được phân bổ trước đây đã kết thúc hoạt động',
+  'terms.target.mission': 'Dùng cho biểu đồ, trang nhiệm vụ',
+  'terms.target.missionNone': 'Không',
+  'terms.target.mission.poverty': 'Giảm nghèo (biểu đồ theo năm)',
+  'terms.target.mission.rural': 'Nông thôn mới (biểu đồ theo đơn vị)',
+  'terms.target.mission.grassroots': 'Hoạt động cơ sở Hội',
   'terms.allocation.none': 'Chưa phân bổ',
   'terms.allocation.matchesShort': 'Khớp ({count} đơn vị)',
   'terms.allocation.title': 'Phân bổ chỉ tiêu {code}',
@@ -446,6 +453,10 @@ const vi = {
   'setup.title': 'Thiết lập lần đầu',
   'setup.lead':
     'Cơ sở dữ liệu đang trống. Nhập tên tổ chức, đơn vị gốc của cây đơn vị và tài khoản quản trị đầu tiên.',
+  'setup.tokenGroup': 'Mã thiết lập',
+  'setup.token': 'Mã thiết lập lần đầu',
+  'setup.tokenHint':
+    'Máy chủ in mã này ra màn hình (và nhật ký) khi khởi động. Mở địa chỉ máy chủ in kèm thì mã được điền sẵn.',
   'setup.organisationGroup': 'Tổ chức',
   'setup.organisation': 'Tên tổ chức',
   'setup.organisationHint': 'Hiện ở đầu mọi trang, ví dụ “Hội Liên hiệp Phụ nữ tỉnh Bình Thuận”.',
@@ -458,7 +469,7 @@ const vi = {
   'setup.validFromHint': 'Thường là ngày bắt đầu nhiệm kỳ đang theo dõi.',
   'setup.adminGroup': 'Quản trị viên đầu tiên',
   'setup.displayName': 'Họ và tên',
-  'setup.passwordHint': 'Ít nhất 8 ký tự.',
+  'setup.passwordHint': 'Ít nhất 10 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến.',
   'setup.passwordConfirm': 'Nhập lại mật khẩu',
   'setup.passwordMismatch': 'Hai lần nhập mật khẩu không khớp.',
   'setup.submit': 'Tạo tổ chức và đăng nhập',
@@ -551,7 +562,11 @@ const vi = {
   'users.scope': 'Phạm vi (đơn vị)',
   'users.scopeHint': 'Vai trò có hiệu lực ở đơn vị này và mọi đơn vị cấp dưới.',
   'users.tempPassword': 'Mật khẩu tạm',
-  'users.tempPasswordHint': 'Ít nhất 8 ký tự; người dùng phải đổi khi đăng nhập lần đầu.',
+  'users.duties.title': 'Tách bạch nhiệm vụ',
+  'users.duties.hint':
+    'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được tự duyệt báo cáo đó. Chỉ quản trị viên của đơn vị gốc đổi được.',
+  'users.tempPasswordHint':
+    'Ít nhất 10 ký tự, không phải mật khẩu phổ biến; người dùng phải đổi khi đăng nhập lần đầu.',
   'users.addRoleTitle': 'Thêm vai trò cho {name}',
   'users.resetTitle': 'Đặt lại mật khẩu của {name}',
   'users.resetLead':

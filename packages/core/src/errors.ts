@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A Host header this server does not answer for (DNS rebinding). */
+  misdirected: 421,
   too_many_requests: 429,
   internal: 500,
 } as const;

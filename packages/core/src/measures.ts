@@ -1,5 +1,5 @@
 /**
- * How results add up, by measure type (DESIGN.md "Indicator"; docs/decisions/0016-figures-as-they-stand.md).
+ * How results add up, by measure type (DESIGN.md "Indicator"; docs/decisions/0017-figures-as-they-stand.md).
  *
  * Two kinds of figure:
  * - **flows** (cumulative, amount, ratio summed over time) add up what arose in each period;

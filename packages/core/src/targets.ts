@@ -133,3 +133,16 @@ export function termPeriodPlan(kind: PeriodKind, startDate: string, endDate: str
   }
   return plans;
 }
+
+/**
+ * The named views a target may feed (the overview's charts and the mission pages): households out
+ * of poverty, new-rural works, grassroots activity. Chosen per target by a manager, never by code.
+ */
+export const MISSIONS = ['poverty', 'rural', 'grassroots'] as const;
+export type Mission = (typeof MISSIONS)[number];
+
+export const MISSION_NAMES: Record<Mission, string> = {
+  poverty: 'giảm nghèo',
+  rural: 'xây dựng nông thôn mới',
+  grassroots: 'hoạt động cơ sở Hội',
+};

@@ -1,6 +1,6 @@
 /**
  * Unit types, the grassroots rule (docs/decisions/0010-setting-up-an-organisation.md) and a unit's
- * life (0016). Levels are data: a type is free text, these are only the names the forms offer first.
+ * life (0017). Levels are data: a type is free text, these are only the names the forms offer first.
  */
 import { formatDate } from './dates.ts';
 import { type PeriodLike, periodName } from './periods.ts';

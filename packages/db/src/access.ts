@@ -44,6 +44,16 @@ export function authorize(db: DbOrTx, actor: Actor, action: Action, unitId: numb
   if (!can(db, actor, action, unitId)) throw forbidden(REFUSALS[action]);
 }
 
+/** Whether the actor is an admin of a root unit (of the organisation as a whole). */
+export function isRootAdmin(db: DbOrTx, actor: Actor): boolean {
+  return actor.roles.some(
+    (r) =>
+      r.role === 'admin' &&
+      stmt(db, 'SELECT 1 FROM placements WHERE unit_id = ? AND parent_id IS NULL LIMIT 1').get(r.unitId) !==
+        undefined,
+  );
+}
+
 /** The units the actor reads from, highest first: where their views open by default. */
 export function homeUnits(actor: Actor): number[] {
   return actor.roles.filter((r) => roleAllows(r.role, 'read')).map((r) => r.unitId);

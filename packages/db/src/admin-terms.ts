@@ -14,6 +14,7 @@ import {
   invalid,
   isShareMeasure,
   type MeasureType,
+  type Mission,
   notFound,
   type PeriodKind,
   parseGoal,
@@ -417,7 +418,7 @@ export function generateTermPeriods(
 
 function insertPeriods(tx: DbOrTx, actor: Actor, term: Term, kinds: Iterable<PeriodKind>): void {
   // A closed unit's last report leaves the levels at the first period after its end: a new period
-  // may be that one (docs/decisions/0016).
+  // may be that one (docs/decisions/0017).
   keepingLevels(tx, closedUnitsWithLevels(tx), undefined, () => insertEachPeriod(tx, actor, term, kinds));
 }
 
@@ -493,6 +494,8 @@ export interface TargetInput {
   direction: 'at_least' | 'at_most';
   counted: boolean;
   sortOrder: number;
+  /** The named view it feeds (overview chart, mission page); omitted: unchanged (null when new). */
+  mission?: Mission | null | undefined;
 }
 
 /** The structure version units are allocated in: the newest. */
@@ -632,10 +635,18 @@ function cleanTarget(db: DbOrTx, term: Term, input: TargetInput) {
       direction: input.direction,
       counted: input.counted,
       sortOrder: input.sortOrder,
+      ...(input.mission === undefined ? {} : { mission: input.mission }),
     },
     related,
     yearlyPlan,
   };
+}
+
+/** A mission feeds one target per term: choosing it for one target takes it from the other. */
+function freeMission(tx: DbOrTx, termId: number, mission: Mission | null | undefined, exceptId?: number) {
+  if (!mission) return;
+  tx.run(sql`UPDATE targets SET mission = NULL WHERE term_id = ${termId} AND mission = ${mission}
+             AND id <> ${exceptId ?? -1}`);
 }
 
 function assertTargetCodeFree(db: DbOrTx, termId: number, code: string, exceptId?: number): void {
@@ -679,6 +690,7 @@ export function createTarget(db: DbOrTx, actor: Actor, termId: number, input: Ta
     authorize(tx, actor, 'manage_targets', term.ownerUnitId);
     const { row, related, yearlyPlan } = cleanTarget(tx, term, input);
     assertTargetCodeFree(tx, termId, row.code);
+    freeMission(tx, termId, row.mission);
     const inserted = tx
       .insert(s.targets)
       .values({ termId, ...row })
@@ -718,6 +730,7 @@ export function updateTarget(
     checkVersion(input.expectedVersion, before.version, 'Chỉ tiêu này', { current: before });
     const { row, related, yearlyPlan } = cleanTarget(tx, term, input);
     assertTargetCodeFree(tx, term.id, row.code, targetId);
+    freeMission(tx, term.id, row.mission, targetId);
     const updated = tx.update(s.targets).set(row).where(eq(s.targets.id, targetId)).returning().get();
     writeTargetChildren(tx, targetId, related, yearlyPlan);
     const after = adminTarget(tx, updated, term.ownerUnitId);

@@ -15,6 +15,7 @@ import {
   unitVersion,
 } from './admin-units.ts';
 import type { Db } from './client.ts';
+import { hashPasswordSync } from './passwords.ts';
 import { applyReorganisation } from './reorganise.ts';
 import { rebuildRollups } from './rollup.ts';
 import * as s from './schema.ts';
@@ -30,7 +31,7 @@ function organisation() {
   const { root, user } = setupOrganisation(db, {
     organisation: 'Hội LHPN tỉnh Bình Thuận',
     root: { code: '60', name: 'Tỉnh Bình Thuận', type: 'Tỉnh', validFrom: '2021-01-01' },
-    admin: { username: 'quantri', displayName: 'Quản trị', password: 'mat-khau-dai-1' },
+    admin: { username: 'quantri', displayName: 'Quản trị', passwordHash: hashPasswordSync('mat-khau-dai-1') },
   });
   return { db, actor: { id: user.id, roles: [{ role: 'admin' as const, unitId: root.id }] } };
 }
@@ -142,7 +143,7 @@ describe('first run', () => {
       setupOrganisation(db, {
         organisation: 'Khác',
         root: { code: '68', name: 'Tỉnh Lâm Đồng', type: 'Tỉnh', validFrom: '2021-01-01' },
-        admin: { username: 'khac', displayName: 'Khác', password: 'mat-khau-dai-1' },
+        admin: { username: 'khac', displayName: 'Khác', passwordHash: hashPasswordSync('mat-khau-dai-1') },
       }),
     ).toThrow('đã được thiết lập');
     expect(db.select().from(s.units).all()).toHaveLength(1);

@@ -7,7 +7,7 @@
 import { conflict, forbidden, invalid, notFound, type Role } from '@chitieu/core';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, authorize, isWithin } from './access.ts';
-import { createUser, hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
+import { createUser } from './auth.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
 import { auditEvents, roleAssignments, sessions, users } from './schema.ts';
@@ -127,14 +127,24 @@ export function listAdminUsers(db: DbOrTx, actor: Actor): AdminUser[] {
 export interface AdminNewUser {
   username: string;
   displayName: string;
-  /** A temporary password: the user must change it at first sign-in. */
-  password: string;
+  /** Of a temporary password (the user must change it at first sign-in), hashed by the caller. */
+  passwordHash: string;
   roles: { role: Role; unitId: number }[];
 }
 
+/** Refuse (403) an actor who may not give these roles; the API asks before hashing a password. */
+export function authorizeCreateUser(db: DbOrTx, actor: Actor, roles: { unitId: number }[]): void {
+  if (roles.length === 0) throw invalid('Hãy giao ít nhất một vai trò cho tài khoản mới.');
+  for (const r of roles) authorize(db, actor, 'administer', r.unitId);
+}
+
+/** The username of an account the actor manages (403 otherwise): for checking a reset password. */
+export function managedUsername(db: DbOrTx, actor: Actor, userId: number): string {
+  return managed(db, actor, userId).username;
+}
+
 export function adminCreateUser(db: Db, actor: Actor, input: AdminNewUser) {
-  if (input.roles.length === 0) throw invalid('Hãy giao ít nhất một vai trò cho tài khoản mới.');
-  for (const r of input.roles) authorize(db, actor, 'administer', r.unitId);
+  authorizeCreateUser(db, actor, input.roles);
   return db.transaction((tx) => {
     const user = createUser(tx, { ...input, mustChangePassword: true });
     audit(tx, actor, user.id, 'create', null, {
@@ -185,11 +195,11 @@ export function removeRole(db: Db, actor: Actor, userId: number, assignmentId: n
   });
 }
 
-/** A new temporary password; the user's sessions end and they must change it at next sign-in. */
-export function resetPassword(db: Db, actor: Actor, userId: number, password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
-  const hash = hashPassword(password);
+/**
+ * A new temporary password (hashed by the caller); the user's sessions end and they must change it
+ * at next sign-in.
+ */
+export function resetPassword(db: Db, actor: Actor, userId: number, hash: string) {
   return db.transaction((tx) => {
     managed(tx, actor, userId);
     tx.update(users).set({ passwordHash: hash, mustChangePassword: true }).where(eq(users.id, userId)).run();

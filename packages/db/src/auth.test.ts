@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { addRole, removeRole, setUserActive } from './admin-users.ts';
 import { changePassword, createSession, createUser, endSession, sessionUser } from './auth.ts';
 import { migrateDatabase, openDatabase } from './client.ts';
+import { hashPasswordSync } from './passwords.ts';
 import { bumpRevision } from './revision.ts';
 import * as s from './schema.ts';
 import { setupOrganisation } from './setup.ts';
@@ -22,12 +23,12 @@ function organisation() {
   const { root, user: admin } = setupOrganisation(db, {
     organisation: 'Hội LHPN tỉnh Bình Thuận',
     root: { code: '60', name: 'Tỉnh Bình Thuận', type: 'Tỉnh', validFrom: '2021-01-01' },
-    admin: { username: 'quantri', displayName: 'Quản trị', password: 'mat-khau-dai-1' },
+    admin: { username: 'quantri', displayName: 'Quản trị', passwordHash: hashPasswordSync('mat-khau-dai-1') },
   });
   const viewer = createUser(db, {
     username: 'xem',
     displayName: 'Người xem',
-    password: 'mat-khau-dai-2',
+    passwordHash: hashPasswordSync('mat-khau-dai-2'),
     roles: [{ role: 'viewer', unitId: root.id }],
     mustChangePassword: true,
   });
@@ -58,7 +59,7 @@ describe('session lookups kept between requests', () => {
   it('a new password lifts "must change password" at once', () => {
     const { db, token, viewer } = organisation();
     expect(sessionUser(db, token)?.mustChangePassword).toBe(true);
-    changePassword(db, viewer.id, 'mat-khau-moi-3');
+    changePassword(db, viewer.id, hashPasswordSync('mat-khau-moi-3'), token);
     expect(sessionUser(db, token)?.mustChangePassword).toBe(false);
   });
 

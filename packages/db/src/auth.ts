@@ -1,65 +1,43 @@
 /**
  * Accounts and sessions (docs/decisions/0006-sessions-and-roles.md). Passwords are hashed with scrypt
- * (memory-hard, in Node's crypto); sessions live in the database and only a SHA-256 of the cookie's
- * token is stored, so a copied database yields no live session.
+ * off the request thread (passwords.ts); sessions live in the database and only a SHA-256 of the
+ * cookie's token is stored, so a copied database yields no live session.
  */
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { invalid, notFound, type Role } from '@chitieu/core';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
 import { bumpRevision, getRevision } from './revision.ts';
 import { roleAssignments, sessions, users } from './schema.ts';
 import { clientOf, inTransaction, stmt } from './statements.ts';
 
-/** scrypt cost: N=2^15, r=8 (32 MiB, ~60 ms here): slow for a guesser, fine for a login. */
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const KEY_LENGTH = 32;
 export const SESSION_HOURS = 12;
-export const MIN_PASSWORD_LENGTH = 8;
-
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
-}
-
-export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: SCRYPT.maxmem,
-  });
-  return timingSafeEqual(actual, expected);
-}
-
-/** A hash of a password nobody knows, so a login for an unknown user costs the same time as a real one. */
-let dummyHash: string | undefined;
-const dummy = () => {
-  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
-  return dummyHash;
-};
 
 export interface NewUser {
   username: string;
   displayName: string;
-  password: string;
+  /** From hashPassword (or hashPasswordSync outside a request), after checkNewPassword. */
+  passwordHash: string;
   roles: { role: Role; unitId: number }[];
   mustChangePassword?: boolean;
 }
 
-export function createUser(db: DbOrTx, input: NewUser) {
-  const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
+const USERNAME = /^[a-z0-9._-]{3,40}$/;
+export const normaliseUsername = (username: string) => username.trim().toLowerCase();
+
+/** Throw a 400 unless the username has the allowed form. */
+export function checkUsername(username: string): string {
+  const name = normaliseUsername(username);
+  if (!USERNAME.test(name)) {
     throw invalid('Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
   }
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
-  }
-  const passwordHash = hashPassword(input.password);
+  return name;
+}
+
+export function createUser(db: DbOrTx, input: NewUser) {
+  const username = checkUsername(input.username);
+  const { passwordHash } = input;
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
       throw invalid(`Tên đăng nhập “${username}” đã có.`);
@@ -82,11 +60,30 @@ export function createUser(db: DbOrTx, input: NewUser) {
   });
 }
 
-/** Check a username and password; null on any failure (the caller says so without saying which part). */
-export function authenticate(db: DbOrTx, username: string, password: string) {
-  const user = db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get();
-  const ok = verifyPassword(password, user?.passwordHash ?? dummy());
-  return ok && user?.active ? user : null;
+const userByName = (db: DbOrTx, username: string) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)))
+    .get();
+
+/**
+ * Check a username and password; null on any failure (the caller says so without saying which
+ * part). The hash runs off the request thread; the account is read again afterwards, so one
+ * locked or given a new password meanwhile is not signed in with the old one.
+ */
+export async function authenticate(db: DbOrTx, username: string, password: string) {
+  const user = userByName(db, username);
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  if (!ok || !user) return null;
+  const now = userByName(db, username);
+  return now?.active && now.passwordHash === user.passwordHash ? now : null;
+}
+
+/** Whether `password` is the user's password now (a password change asks for it). */
+export async function checkCurrentPassword(db: DbOrTx, userId: number, password: string) {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  return user !== undefined && (await verifyPassword(password, user.passwordHash));
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -193,10 +190,12 @@ export function endSession(db: DbOrTx, token: string): void {
   });
 }
 
-export function changePassword(db: Db, userId: number, password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
-  const passwordHash = hashPassword(password);
+/**
+ * Set a user's own new password (hashed by the caller) and end every other session of theirs: a
+ * password change is what someone does when they fear another knows it. `keepToken`: the session
+ * that made the change stays signed in.
+ */
+export function changePassword(db: Db, userId: number, passwordHash: string, keepToken?: string): void {
   inTransaction(db, () => {
     const result = db
       .update(users)
@@ -204,6 +203,10 @@ export function changePassword(db: Db, userId: number, password: string): void {
       .where(eq(users.id, userId))
       .run();
     if (result.changes === 0) throw notFound('Không tìm thấy người dùng.');
-    bumpRevision(db); // the cached session no longer has a temporary password
+    const others = keepToken
+      ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken)))
+      : eq(sessions.userId, userId);
+    db.delete(sessions).where(others).run();
+    bumpRevision(db); // ends the kept lookups: other sessions, and the temporary-password flag
   });
 }

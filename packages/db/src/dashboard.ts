@@ -15,6 +15,7 @@ import {
   isLevelMeasure,
   isNoCases,
   isShareMeasure,
+  type Mission,
   notFound,
   ownLevelName,
   type PeriodSums,
@@ -235,7 +236,7 @@ export interface Dating {
  * flow summed over the term's periods, the level summed over every change up to the date, and the
  * newest period with a report); per-period rows are read only when a caller asks for figures of
  * chosen periods (series, yearly tables) or a unit's own figure, for all units loaded so far at once.
- * Every figure says which period it stands at and who has reported it (docs/decisions/0016).
+ * Every figure says which period it stands at and who has reported it (docs/decisions/0017).
  */
 export class FigureReader {
   private readonly totals = new Map<string, TotalsRow>();
@@ -573,6 +574,8 @@ export interface TargetDefinition {
   indicator: IndicatorInfo;
   related: IndicatorInfo[];
   yearlyPlan: { year: number; amount: number }[];
+  /** The named view this target feeds (overview chart, mission page), or null. */
+  mission: Mission | null;
 }
 
 export function termTargets(db: DbOrTx, termId: number): TargetDefinition[] {
@@ -617,6 +620,7 @@ function loadTermTargets(db: DbOrTx, termId: number): TargetDefinition[] {
     indicator: info(t.primaryIndicatorId),
     related: related.filter((r) => r.targetId === t.id).map((r) => info(r.indicatorId)),
     yearlyPlan: plans.filter((p) => p.targetId === t.id).map(({ year, amount }) => ({ year, amount })),
+    mission: t.mission,
   }));
 }
 
@@ -749,6 +753,7 @@ export function dashboardSummary(db: DbOrTx, scope: Scope): DashboardSummary {
       indicator: t.indicator,
       related: t.related,
       yearlyPlan: t.yearlyPlan,
+      mission: t.mission,
       termGoal: t.goal,
       goal,
       goalKind,

@@ -10,6 +10,7 @@ import {
   type EntryInput,
   type EntryProblem,
   editActionFor,
+  forbidden,
   invalid,
   lifeRefusal,
   notFound,
@@ -17,12 +18,14 @@ import {
   type SubmissionState,
   TRANSITIONS,
   todayInVietnam,
+  visibleText,
   type WorkflowAction,
 } from '@chitieu/core';
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import { type Actor, authorize, can, homeUnits } from './access.ts';
+import { type Actor, authorize, can, homeUnits, isRootAdmin } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
+import { approvalBlocked } from './duties.ts';
 import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
 import { clearResult, type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';
@@ -151,10 +154,12 @@ export function entryGrid(
   const submission = getSubmission(db, unit.id, period.id);
   const state = submission?.state ?? null;
   // Outside the unit's life nothing can be entered or reported; a closed unit's own periods stay
-  // correctable by approvers with a reason (docs/decisions/0016).
+  // correctable by approvers with a reason (docs/decisions/0017).
   const outsideLife = lifeRefusal(unit, period);
   const editAction = outsideLife ? null : isClosed(unit) ? 'edit_approved' : editActionFor(state);
   const may = (action: Parameters<typeof can>[2]) => !outsideLife && can(db, actor, action, unit.id);
+  const mayApprove = TRANSITIONS.approve.from.includes(state) && may('approve');
+  const approveBlocked = mayApprove ? approvalBlocked(db, actor, unit.id, period.id) : null;
   return {
     term: { id: term.id, shortName: term.shortName },
     unit: {
@@ -179,7 +184,9 @@ export function entryGrid(
       /** Editing approved data (or a closed unit's) needs a written reason. */
       reasonRequired: editAction === 'edit_approved',
       submit: TRANSITIONS.submit.from.includes(state) && may('submit'),
-      approve: TRANSITIONS.approve.from.includes(state) && may('approve'),
+      approve: mayApprove && approveBlocked === null,
+      /** Why approving is not offered to this user (separation of duties), or null. */
+      approveBlocked,
       return: TRANSITIONS.return.from.includes(state) && may('approve'),
     },
   };
@@ -243,7 +250,7 @@ export function saveEntry(
         evidenceUrl,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: input.reason?.trim() || null,
+        reason: visibleText(input.reason),
       });
       if (!submission) {
         stmt(
@@ -273,7 +280,7 @@ export function clearEntry(
         periodId: input.periodId,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: input.reason?.trim() || null,
+        reason: visibleText(input.reason),
       });
       return { cleared };
     } catch (error) {
@@ -308,7 +315,7 @@ function authorizeEdit(
   const action = closed ? 'edit_approved' : editActionFor(state);
   if (action === null) throw conflict('Báo cáo kỳ này đang chờ duyệt: cần được trả lại trước khi sửa.');
   authorize(tx, actor, action, unit.id);
-  if (action === 'edit_approved' && !input.reason?.trim()) {
+  if (action === 'edit_approved' && visibleText(input.reason) === null) {
     throw invalid(
       closed
         ? `${unit.name} đã kết thúc hoạt động: cần ghi lý do khi sửa số liệu cũ.`
@@ -357,6 +364,10 @@ export function transitionReport(
     if (!rule.from.includes(state)) {
       throw conflict(`Không thể ${ACTION_WORDS[input.action]} báo cáo ở trạng thái này.`, { state });
     }
+    if (input.action === 'approve') {
+      const blocked = approvalBlocked(tx, actor, unit.id, input.periodId);
+      if (blocked) throw forbidden(blocked);
+    }
     const comment = cleanText(input.comment, 2000, 'Nhận xét');
     if (input.action === 'return' && !comment)
       throw invalid('Cần ghi nhận xét khi trả lại báo cáo.', { field: 'comment' });
@@ -384,7 +395,7 @@ const isClosed = (unit: { validTo: string | null }) =>
 const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
 
 function cleanText(text: string | null | undefined, max: number, label: string): string | null {
-  const t = text?.trim();
+  const t = visibleText(text);
   if (!t) return null;
   if (t.length > max) throw invalid(`${label} dài quá ${max} ký tự.`);
   return t;
@@ -437,9 +448,11 @@ const subtreeOf = (unitId: number) => sql`(
 export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
   if (filter.unitId !== undefined) authorize(db, actor, 'read', filter.unitId);
   const readable = homeUnits(actor).map((unitId) => sql`${s.auditEvents.unitId} IN ${subtreeOf(unitId)}`);
+  // Events not tied to a unit (accounts, settings, reports of the whole organisation) concern the
+  // whole organisation: its root admins see them; everyone else sees their own subtree only.
+  const orgWide = isRootAdmin(db, actor) ? sql`${s.auditEvents.unitId} IS NULL OR ` : sql``;
   const where = [
-    // Events not tied to a unit (report settings, accounts) stay visible, as before.
-    sql`(${s.auditEvents.unitId} IS NULL OR ${readable.length ? or(...readable) : sql`0`})`,
+    sql`(${orgWide}${readable.length ? or(...readable) : sql`0`})`,
     filter.unitId !== undefined ? sql`${s.auditEvents.unitId} IN ${subtreeOf(filter.unitId)}` : undefined,
     filter.userId !== undefined ? eq(s.auditEvents.userId, filter.userId) : undefined,
     filter.resultId !== undefined

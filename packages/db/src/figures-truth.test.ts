@@ -1,5 +1,5 @@
 /**
- * Figures that stay true in real use (docs/decisions/0016): generated trees, partial reporting in
+ * Figures that stay true in real use (docs/decisions/0017): generated trees, partial reporting in
  * both workflow bases, zeros and 0/0, and merges and splits applied by the real reorganisation.
  * Every figure the reader gives is compared with an oracle computed here from raw rows by brute
  * force (each unit's own latest report, unit lives, the same units counted and expected).

@@ -200,10 +200,13 @@ export function entryTemplate(db: DbOrTx, actor: Actor, input: ImportKey): Entry
 
 // ---------------------------------------------------------------- import
 
-/** Checked before a file is parsed, so that an upload nobody may make costs no parsing. */
+/**
+ * Checked before a byte of the file is read: importing writes, so it takes the right to enter the
+ * file's unit (an entry clerk's or an admin's), not just to read it — a viewer's upload costs nothing.
+ */
 export function authorizeImport(db: DbOrTx, actor: Actor, input: ImportKey): void {
   const { unit } = load(db, input);
-  authorize(db, actor, 'read', unit.id);
+  authorize(db, actor, 'enter', unit.id);
 }
 
 export interface ImportProblem {

@@ -1,10 +1,10 @@
 /**
  * The mission's named views (issue #4 item 3): poverty reduction, new rural areas, grassroots
- * activity. Each is found by its indicators' codes — indicators outlive terms (DESIGN.md "Target"),
- * so the next term's targets are found the same way; database ids are never written here. Every
- * figure comes from the roll-up table through FigureReader, judged like the dashboard.
+ * activity. Each is the target a manager chose for it (targets.mission; copied with the term), never
+ * a code written here. Every figure comes from the roll-up table through FigureReader, judged like
+ * the dashboard.
  */
-import { type Figure, notFound, type TargetStatus } from '@chitieu/core';
+import { type Figure, MISSION_NAMES, type Mission, notFound, type TargetStatus } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import {
@@ -22,37 +22,22 @@ import {
 } from './dashboard.ts';
 import { placementOf } from './lookups.ts';
 
-export const MISSIONS = ['poverty', 'rural', 'grassroots'] as const;
-export type Mission = (typeof MISSIONS)[number];
+export { MISSIONS, type Mission } from '@chitieu/core';
 
-/**
- * Which indicator a mission is about (its target's primary indicator); `second` is a related
- * indicator shown beside it (the works' value in đồng). The grassroots mission is the target judged
- * by units meeting the rule, whatever its code.
- */
-const MISSION_INDICATORS: Record<Mission, { primary: string | null; second?: string }> = {
-  poverty: { primary: 'THOATNGHEO' },
-  rural: { primary: 'NTM_CT', second: 'NTM_GT' },
-  grassroots: { primary: null },
-};
-
-const MISSION_NAMES: Record<Mission, string> = {
-  poverty: 'giảm nghèo',
-  rural: 'xây dựng nông thôn mới',
-  grassroots: 'hoạt động cơ sở Hội',
-};
-
-/** The term's target for a mission, or a 404 naming the mission. */
+/** The term's target chosen for a mission (targets.mission), or a 404 naming the mission. */
 export function missionTarget(db: DbOrTx, termId: number, mission: Mission): TargetDefinition {
-  const { primary } = MISSION_INDICATORS[mission];
-  const targets = termTargets(db, termId);
-  const target =
-    primary === null
-      ? targets.find((t) => t.indicator.measureType === 'units_meeting')
-      : targets.find((t) => t.indicator.code === primary);
-  if (!target) throw notFound(`Nhiệm kỳ này không có chỉ tiêu về ${MISSION_NAMES[mission]}.`);
+  const target = termTargets(db, termId).find((t) => t.mission === mission);
+  if (!target) {
+    throw notFound(
+      `Nhiệm kỳ này chưa chọn chỉ tiêu nào cho mục ${MISSION_NAMES[mission]} (Nhiệm kỳ, chỉ tiêu → sửa chỉ tiêu).`,
+    );
+  }
   return target;
 }
+
+/** The related indicator shown beside a mission's figure: the first money one (the works' value). */
+export const secondIndicatorOf = (target: TargetDefinition): IndicatorInfo | null =>
+  target.related.find((i) => i.measureType === 'amount') ?? null;
 
 export interface MissionCell {
   value: number | null;
@@ -105,8 +90,7 @@ export interface MissionView {
 
 export function missionView(db: DbOrTx, scope: Scope, mission: Mission): MissionView {
   const target = missionTarget(db, scope.term.id, mission);
-  const secondCode = MISSION_INDICATORS[mission].second;
-  const second = secondCode ? (target.related.find((i) => i.code === secondCode) ?? null) : null;
+  const second = mission === 'rural' ? secondIndicatorOf(target) : null;
   const allocations = allocationsOf(db, scope.term.id);
   const children = childUnits(db, scope.structureVersionId, scope.unit.id);
   const reader = new FigureReader(db, scope, [target.indicator.id, ...(second ? [second.id] : [])]).load([

@@ -171,6 +171,20 @@ function authorizeAdmin(db: DbOrTx, actor: Actor | 'system', rootId: number) {
   authorize(db, actor, 'administer', rootId);
 }
 
+/**
+ * Refuse (403) anyone who may not reorganise: an admin of the current structure's root. The API
+ * calls it before reading the uploaded map; `plan` checks it again with the map.
+ */
+export function authorizeReorganisation(db: DbOrTx, actor: Actor): void {
+  const root = db.get<{ id: number }>(sql`
+    SELECT p.unit_id AS id FROM placements p
+    WHERE p.parent_id IS NULL AND p.structure_version_id = (
+      SELECT id FROM structure_versions ORDER BY valid_from DESC, id DESC LIMIT 1)
+    LIMIT 1`);
+  if (!root) throw forbidden('Bạn không có quyền quản trị.');
+  authorizeAdmin(db, actor, root.id);
+}
+
 /** Decide the whole reorganisation without writing. Throws `invalid` with every problem found. */
 function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Internal {
   // Who may do it comes first: a non-admin learns nothing about the file or the tree.
@@ -827,7 +841,7 @@ export function applyReorganisation(
     for (const s of p.successions) link.run(s.oldId, idOf(s.newKey), date, s.kind, s.designated ? 1 : 0);
 
     // Earlier structures get the new units too, under their predecessors' common parent, so every
-    // structure gives the same totals at every date (docs/decisions/0016).
+    // structure gives the same totals at every date (docs/decisions/0017).
     for (const c of p.created) {
       const predecessors = p.successions.filter((s) => s.newKey === c.key).map((s) => s.oldId);
       placeInEveryVersion(tx, idOf(c.key), (v) =>

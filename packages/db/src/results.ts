@@ -73,7 +73,7 @@ export function recordResult(tx: DbOrTx, input: ResultInput): ResultRow {
   });
 }
 
-/** A unit takes results and reports only for periods inside its life (0016). */
+/** A unit takes results and reports only for periods inside its life (0017). */
 export function assertInLife(
   tx: DbOrTx,
   unitId: number,

@@ -1,5 +1,5 @@
 /**
- * The roll-up table's upkeep (docs/decisions/0003-rollup-table.md, 0016-figures-as-they-stand.md).
+ * The roll-up table's upkeep (docs/decisions/0003-rollup-table.md, 0017-figures-as-they-stand.md).
  * Every write to results, to a submission's state or to a unit's life applies its delta to each
  * ancestor, in every structure version the unit sits in, inside the caller's transaction.
  * `rebuildRollups` recomputes everything from raw rows by an independent route (SQL window

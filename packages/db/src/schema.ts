@@ -3,7 +3,7 @@
  * Conventions: calendar dates are 'YYYY-MM-DD' text, instants are UTC ISO-8601 text (see `instant()`);
  * every quantity is an integer (money in đồng, decimals scaled by the indicator's `decimals`).
  */
-import { MEASURE_TYPES, ROLES, SUBMISSION_STATES } from '@chitieu/core';
+import { MEASURE_TYPES, MISSIONS, ROLES, SUBMISSION_STATES } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -170,8 +170,14 @@ export const targets = sqliteTable(
     /** Counted in the headline "x/y", or supplementary (shown in its own section). */
     counted: integer('counted', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The named view this target feeds (overview chart, mission page), chosen by a manager. */
+    mission: text('mission', { enum: MISSIONS }),
   },
-  (t) => [uniqueIndex('targets_term_code_idx').on(t.termId, t.code)],
+  (t) => [
+    uniqueIndex('targets_term_code_idx').on(t.termId, t.code),
+    // One target per mission and term (NULLs do not collide).
+    uniqueIndex('targets_term_mission_idx').on(t.termId, t.mission),
+  ],
 );
 
 /** Indicators shown beside a target's primary one (584 công trình — trị giá 11,54 tỷ đồng). */
@@ -326,7 +332,7 @@ export const rollups = sqliteTable(
     /**
      * Level indicators (stock, units meeting, ratio at its latest): the change of the level at the
      * period's end — units' first reports entering, later ones replacing the one before, closed
-     * units leaving (docs/decisions/0016). A level at a date is the sum of changes up to it.
+     * units leaving (docs/decisions/0017). A level at a date is the sum of changes up to it.
      */
     levelValue: integer('level_value').notNull().default(0),
     levelNumerator: integer('level_numerator').notNull().default(0),

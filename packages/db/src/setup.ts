@@ -19,7 +19,8 @@ export function setupNeeded(db: DbOrTx): boolean {
 export interface SetupInput {
   organisation: string;
   root: { code: string; name: string; type: string; validFrom: string };
-  admin: { username: string; displayName: string; password: string };
+  /** The first admin; the password hashed by the caller (after checkNewPassword). */
+  admin: { username: string; displayName: string; passwordHash: string };
 }
 
 export function setupOrganisation(db: Db, input: SetupInput) {

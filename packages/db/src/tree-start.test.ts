@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTerm, generateTermPeriods } from './admin-terms.ts';
 import { applyTreeImport, setTreeStart } from './admin-units.ts';
+import { hashPasswordSync } from './passwords.ts';
 import { applyReorganisation } from './reorganise.ts';
 import { recordResult } from './results.ts';
 import { readUnitsCsv } from './seed/demo.ts';
@@ -22,7 +23,7 @@ function organisationFrom(validFrom: string) {
   const { root, user } = setupOrganisation(db, {
     organisation: 'Hội LHPN tỉnh Bình Thuận',
     root: { code: '60', name: 'Tỉnh Bình Thuận', type: 'Tỉnh', validFrom },
-    admin: { username: 'quantri', displayName: 'Quản trị', password: 'mat-khau-dai-1' },
+    admin: { username: 'quantri', displayName: 'Quản trị', passwordHash: hashPasswordSync('mat-khau-dai-1') },
   });
   const admin = { id: user.id, roles: [{ role: 'admin' as const, unitId: root.id }] };
   const rows = readUnitsCsv().map((u, i) => ({ row: i + 2, ...u, grassroots: null }));

@@ -38,7 +38,7 @@ export function createRootUnit(
  * began), under the lowest unit holding all its anchors there — for a merged ward, the parents of
  * the wards it replaced; for a unit added by hand, its parent — or under the root when none is
  * there. Its results are then counted in every structure, so every structure gives the same
- * totals at every date (docs/decisions/0016). Call it before the unit has results.
+ * totals at every date (docs/decisions/0017). Call it before the unit has results.
  */
 export function placeInEveryVersion(
   tx: DbOrTx,

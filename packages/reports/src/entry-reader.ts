@@ -16,6 +16,7 @@ import {
   TEMPLATE_VERSION,
   type TemplateMeta,
 } from './entry-layout.ts';
+import { unguardFormula } from './report-text.ts';
 import { checkZip, NOT_XLSX } from './zip.ts';
 
 export interface SheetCell extends CellText {
@@ -86,7 +87,8 @@ export async function readEntryWorkbook(bytes: Uint8Array): Promise<EntryWorkboo
       numerator: read('numerator', (c) => numberCell(c.value, c.numFmt)),
       denominator: read('denominator', (c) => numberCell(c.value, c.numFmt)),
       meets: read('meets', (c) => flagCell(c.value)),
-      note: read('note', (c) => textCell(c.value)),
+      // Our template guards a note that looks like a formula ('=…): the note is the text after it.
+      note: read('note', (c) => unguardedText(textCell(c.value))),
       evidenceUrl: read('evidenceUrl', (c) => linkCell(c.value)),
     };
     const blank = INPUT_COLUMNS.every((k) => r[k].text === null && !r[k].problem);
@@ -94,6 +96,9 @@ export async function readEntryWorkbook(bytes: Uint8Array): Promise<EntryWorkboo
   });
   return { sheet: ws.name, meta, rows };
 }
+
+const unguardedText = (cell: CellText): CellText =>
+  cell.text === null ? cell : { ...cell, text: unguardFormula(cell.text) };
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 const HEADERS = new Map(COLUMNS.map((c) => [norm(c.header), c.key]));

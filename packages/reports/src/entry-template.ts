@@ -14,6 +14,7 @@ import {
   TEMPLATE_VERSION,
   type TemplateMeta,
 } from './entry-layout.ts';
+import { neutraliseFormula } from './report-text.ts';
 
 export interface TemplateIndicator {
   code: string;
@@ -102,7 +103,7 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
   titles.forEach(([text, font], i) => {
     ws.mergeCells(i + 1, 1, i + 1, last);
     const cell = ws.getCell(i + 1, 1);
-    cell.value = text;
+    cell.value = neutraliseFormula(text);
     cell.font = font;
     cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'center' : 'left', wrapText: i === 4 };
   });
@@ -123,12 +124,12 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
   input.rows.forEach((r, i) => {
     const row = ws.getRow(HEADER_ROW + 1 + i);
     const d = decimalsOf(r.indicator);
-    row.getCell(col('unitCode')).value = r.unit.code;
-    row.getCell(col('unitName')).value = r.unit.name;
-    row.getCell(col('targetCode')).value = r.targetCode;
-    row.getCell(col('indicatorCode')).value = r.indicator.code;
-    row.getCell(col('indicatorName')).value = r.indicator.name;
-    row.getCell(col('measurementUnit')).value = r.indicator.measurementUnit;
+    row.getCell(col('unitCode')).value = neutraliseFormula(r.unit.code);
+    row.getCell(col('unitName')).value = neutraliseFormula(r.unit.name);
+    row.getCell(col('targetCode')).value = neutraliseFormula(r.targetCode);
+    row.getCell(col('indicatorCode')).value = neutraliseFormula(r.indicator.code);
+    row.getCell(col('indicatorName')).value = neutraliseFormula(r.indicator.name);
+    row.getCell(col('measurementUnit')).value = neutraliseFormula(r.indicator.measurementUnit);
     const previous = row.getCell(col('previous'));
     previous.value = r.previous ? figureCellValue(r.indicator, r.previous) : null;
     if (typeof previous.value === 'number') previous.numFmt = numberFormat(d);
@@ -165,10 +166,10 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
           error: 'Chọn “Có” hoặc “Không”.',
         };
       } else if (key === 'note') {
-        cell.value = current?.note ?? null;
+        cell.value = current?.note == null ? null : neutraliseFormula(current.note);
         cell.alignment = { wrapText: true, vertical: 'top' };
       } else {
-        cell.value = current?.evidenceUrl ?? null;
+        cell.value = current?.evidenceUrl == null ? null : neutraliseFormula(current.evidenceUrl);
       }
     }
   });
@@ -194,7 +195,7 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
     ['termId', ids.termId],
     ['unitId', ids.unitId],
     ['periodId', ids.periodId],
-    ['unit', `${input.unit.code} ${input.unit.name}`],
+    ['unit', neutraliseFormula(`${input.unit.code} ${input.unit.name}`)],
     ['period', input.period.label],
     ['createdAt', now.toISOString()],
   ]);

@@ -5,7 +5,7 @@
  */
 import type { ReportData } from '@chitieu/db';
 import { RAW_COLUMNS, rawRecords } from './report-rows.ts';
-import { FORMULA_START, safeCellText } from './report-text.ts';
+import { neutraliseFormula, safeCellText } from './report-text.ts';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
@@ -14,11 +14,7 @@ function field(value: string | number | null): string {
   // Numbers (and our exact decimals such as '83.8') as they are; text is kept from running as a formula
   // (rawRecords has already cleaned it).
   const text =
-    typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value)
-      ? String(value)
-      : FORMULA_START.test(value)
-        ? `'${value}`
-        : value;
+    typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value) ? String(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

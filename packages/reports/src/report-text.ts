@@ -40,12 +40,25 @@ export function paragraphsOf(text: string): string[] {
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * The one guard every XLSX and CSV the app writes puts on text: a leading `=`, `+`, `-`, `@` (or
+ * tab / carriage return) gets an apostrophe in front (OWASP "CSV injection"), so a name or a note
+ * typed as `=HYPERLINK(…)` is shown, never run — also after the sheet is saved as CSV and opened.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The guard taken off again when one of our own files comes back (an import of an export). */
+export function unguardFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/**
  * Text for a spreadsheet cell or a CSV field that must never run as a formula: a leading `=`, `+`,
  * `-`, `@` (or tab / carriage return) gets an apostrophe in front (OWASP "CSV injection").
  * In XLSX we write the cell as a string anyway; the apostrophe also keeps it safe when the sheet is
  * saved as CSV and opened again.
  */
 export function safeCellText(text: string): string {
-  const clean = cleanText(text);
-  return FORMULA_START.test(clean) ? `'${clean}` : clean;
+  return neutraliseFormula(cleanText(text));
 }

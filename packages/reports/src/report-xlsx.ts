@@ -28,7 +28,7 @@ import {
   unitText,
 } from './report-format.ts';
 import { RAW_COLUMNS, rawRecords } from './report-rows.ts';
-import { cleanText, FORMULA_START, safeCellText } from './report-text.ts';
+import { cleanText, neutraliseFormula, safeCellText } from './report-text.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SUMMARY_SHEET = 'Tổng hợp';
@@ -412,7 +412,7 @@ function rawSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: ReportData
       if (v === null) return null;
       if (c.key === 'value') return Number(v);
       if (numeric.has(c.key)) return v;
-      return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
+      return typeof v === 'string' ? neutraliseFormula(v) : v;
     });
     const row = sheet.addRow(values);
     const value = record.value;

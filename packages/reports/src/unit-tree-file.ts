@@ -10,7 +10,7 @@ import { invalid } from '@chitieu/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { scalarOf } from './cells.ts';
-import { FORMULA_START } from './report-text.ts';
+import { neutraliseFormula, unguardFormula } from './report-text.ts';
 import { checkZip, looksLikeZip, NOT_XLSX } from './zip.ts';
 
 export interface TreeFileRow {
@@ -191,8 +191,7 @@ function delimiterOf(headerLine: string): string {
 // ---------------------------------------------------------------- rows
 
 /** A spreadsheet's guard against formulas (`'=…`) is taken off again on the way in. */
-const unguard = (text: string) =>
-  text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+const unguard = unguardFormula;
 
 function grassrootsOf(text: string): boolean | null | undefined {
   const t = text.trim().toLowerCase();
@@ -286,7 +285,7 @@ export async function readUnitTreeFile(bytes: Uint8Array): Promise<TreeFile> {
 // ---------------------------------------------------------------- export
 
 function csvField(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutraliseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -312,7 +311,7 @@ export async function buildUnitTreeXlsx(rows: TreeExportRow[]): Promise<Buffer> 
   // Codes stay text, so 060 keeps its zero and Excel does not group digits.
   ws.getColumn(1).numFmt = '@';
   ws.getColumn(4).numFmt = '@';
-  for (const r of rows) ws.addRow([r.code, r.name, r.type, r.parentCode, r.grassroots ? 1 : 0]);
+  for (const r of rows) ws.addRow([...cellsOf(r).slice(0, 4).map(neutraliseFormula), r.grassroots ? 1 : 0]);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

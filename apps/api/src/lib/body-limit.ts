@@ -12,6 +12,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './router.ts';
 
+/** JSON bodies (and reorganisation maps): 1 MB. */
+export const BODY_LIMIT = 1024 * 1024;
+
 export function limitBody(maxSize: number, message: string) {
   const refuse = () => {
     throw payloadTooLarge(message);

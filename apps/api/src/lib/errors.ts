@@ -20,6 +20,9 @@ export function onError(err: Error, c: Context) {
   }
   // Malformed JSON bodies and the like, raised by Hono itself with a 4xx status.
   const status = (err as { status?: number }).status;
+  if (status === 415) {
+    return c.json(errorBody('unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ.'), 415);
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json(errorBody('invalid', 'Yêu cầu không hợp lệ.'), status as ContentfulStatusCode);
   }
@@ -27,9 +30,18 @@ export function onError(err: Error, c: Context) {
   return c.json(errorBody('internal', 'Đã có lỗi trong hệ thống. Vui lòng thử lại sau.'), 500);
 }
 
+/** The API answers in its envelope; any other path gets a small page (never the app itself). */
 export function notFoundHandler(c: Context) {
-  return c.json(errorBody('not_found', `Không có địa chỉ ${c.req.path}.`), 404);
+  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+    return c.json(errorBody('not_found', `Không có địa chỉ ${c.req.path}.`), 404);
+  }
+  return c.html(NOT_FOUND_PAGE, 404);
 }
+
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Không tìm thấy — Chỉ tiêu</title></head>
+<body><h1>Không tìm thấy trang này</h1><p><a href="/">Về trang chính</a></p></body></html>`;
 
 /** A 400 that names the parameter that failed validation. */
 export function validationError(error: ZodError, c: Context) {

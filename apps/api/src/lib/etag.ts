@@ -18,5 +18,8 @@ export const revisionEtag = createMiddleware<AppEnv>(async (c, next) => {
     return c.body(null, 304, headers);
   }
   await next();
-  if (c.res.status === 200) for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+  // Downloads under these paths say no-store themselves: a tag would invite storing them.
+  if (c.res.status === 200 && !/no-store/.test(c.res.headers.get('Cache-Control') ?? '')) {
+    for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+  }
 });

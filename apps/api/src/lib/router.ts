@@ -1,6 +1,8 @@
 import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { UploadParser } from '../workers/upload-parser.ts';
 import { validationError } from './errors.ts';
+import type { Network } from './network.ts';
 import type { Throttle } from './throttle.ts';
 
 /** What every handler may use; set once per app, so tests build apps on their own databases. */
@@ -10,8 +12,17 @@ export interface Deps {
   today: () => string;
   /** Changes on every start, so cached responses from an older build are not reused. */
   bootId: string;
-  /** Failed logins, per account and per address. */
-  throttles: { account: Throttle; address: Throttle };
+  /** Failed password attempts, per (account, address) pair and per address. */
+  throttles: { pair: Throttle; address: Throttle };
+  /** Host names we answer for, and the proxy we believe. */
+  network: Network;
+  /**
+   * The one-time first-run token printed at start while there is no account (null: setup refused,
+   * e.g. an app built without one in a test).
+   */
+  setupToken: string | null;
+  /** Reads uploaded files in a worker thread with memory and time limits. */
+  uploads: UploadParser;
 }
 
 export type AppEnv = {

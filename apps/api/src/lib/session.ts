@@ -14,14 +14,12 @@ import {
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { isHttps } from './network.ts';
 import type { AppEnv } from './router.ts';
 
 export const SESSION_COOKIE = 'chitieu_session';
 
-const isHttps = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-
-export function setSessionCookie(c: Context, token: string, expiresAt: string) {
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -60,20 +58,50 @@ export function requestScope(c: Context<AppEnv>, input: ScopeInput): Scope {
   return resolveScope(c.var.deps.db, currentUser(c), input, c.var.deps.today());
 }
 
+/**
+ * The API paths anyone may call. Every other path, an unknown one included, answers 401 without a
+ * session before its parameters or body are even looked at; handlers still check the user's rights.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/meta',
+  'GET /api/openapi.json',
+  'GET /api/auth/me',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/setup',
+  'POST /api/setup',
+]);
+
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.user) {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (!PUBLIC_ROUTES.has(`${method} ${c.req.path}`)) throw unauthorized();
+  }
+  await next();
+});
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Refuse a state-changing request whose Origin (or Referer) is not this server. */
+/**
+ * Refuse a state-changing request whose Origin (or Referer) is not this server: the Host it was
+ * sent to (already one we serve), or PUBLIC_URL when a proxy passes the request on under another
+ * Host.
+ */
 export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const host = c.req.header('host');
     const source = c.req.header('origin') ?? c.req.header('referer');
-    let sourceHost: string | null = null;
+    let origin: URL | null = null;
     try {
-      sourceHost = source ? new URL(source).host : null;
+      origin = source ? new URL(source) : null;
     } catch {
-      sourceHost = null;
+      origin = null;
     }
-    if (!host || sourceHost !== host) throw forbidden('Yêu cầu bị từ chối: không đến từ trang của ứng dụng.');
+    const ours =
+      origin !== null &&
+      ((host !== undefined && origin.host === host) || origin.origin === c.var.deps.network.publicOrigin);
+    if (!ours) throw forbidden('Yêu cầu bị từ chối: không đến từ trang của ứng dụng.');
   }
   await next();
 });

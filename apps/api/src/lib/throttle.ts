@@ -1,6 +1,9 @@
 /**
- * Failed-login throttle, per account and per address, kept in memory: one process serves the app,
- * and forgetting counts on restart is harmless. A window starts at the first failure.
+ * Failed password attempts (sign-in, password change), kept in memory: one process serves the app,
+ * and forgetting counts on restart is harmless. A window starts at the first failure. The app keeps
+ * two: per (account, address) pair — a locked pair never blocks the same account elsewhere, so a
+ * stranger cannot lock a real user out — and per address, with a generous ceiling for guessing
+ * across many names (docs/decisions/0016-safe-on-a-network.md).
  */
 export class Throttle {
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
@@ -32,3 +35,7 @@ export class Throttle {
     for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
   }
 }
+
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+/** Failures per (account, address) pair, and per address, within the window. */
+export const THROTTLE_LIMITS = { perPair: 5, perAddress: 100 };

@@ -3,7 +3,7 @@
  * the happy path through to the leaders' dashboard, bad input, wrong roles and stale versions,
  * each refusal leaving the database as it was.
  */
-import { createRootUnit, createUser, type Db, recordResult } from '@chitieu/db';
+import { createRootUnit, createUser, type Db, hashPasswordSync, recordResult } from '@chitieu/db';
 import { addChildUnits, freshDatabase } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -32,19 +32,19 @@ beforeAll(async () => {
   createUser(db, {
     username: 'quantri',
     displayName: 'Quản trị',
-    password: PASSWORD,
+    passwordHash: hashPasswordSync(PASSWORD),
     roles: [{ role: 'admin', unitId: root }],
   });
   createUser(db, {
     username: 'quanly',
     displayName: 'Quản lý huyện',
-    password: PASSWORD,
+    passwordHash: hashPasswordSync(PASSWORD),
     roles: [{ role: 'manager', unitId: children[0] as number }],
   });
   createUser(db, {
     username: 'nhaplieu',
     displayName: 'Nhập liệu',
-    password: PASSWORD,
+    passwordHash: hashPasswordSync(PASSWORD),
     roles: [{ role: 'entry', unitId: root }],
   });
   server = await startTestServer(db, { today: () => '2024-06-30' });

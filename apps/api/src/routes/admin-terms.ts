@@ -4,7 +4,7 @@
  * Numbers travel as typed ('3.000', '11,54 tỷ') and are read by the same rules as on screen.
  */
 
-import { MAX_DECIMALS, MEASURE_TYPES } from '@chitieu/core';
+import { MAX_DECIMALS, MEASURE_TYPES, MISSIONS } from '@chitieu/core';
 import {
   allocationEditor,
   copyTerm,
@@ -24,15 +24,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, IsoDate, TermSchema } from '../schemas.ts';
+import { ErrorSchema, IsoDate, idField, idParam, TermSchema } from '../schemas.ts';
 
-const id = (name: string) =>
-  z.coerce
-    .number({ error: `“${name}” phải là số nguyên dương.` })
-    .int({ error: `“${name}” phải là số nguyên dương.` })
-    .positive({ error: `“${name}” phải là số nguyên dương.` })
-    .max(Number.MAX_SAFE_INTEGER, { error: `“${name}” quá lớn.` });
-const pathId = (name: string) => id(name).openapi({ param: { name, in: 'path' } });
+const id = idField;
+const pathId = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });
 const text = (max: number, empty?: string) =>
   empty
     ? z
@@ -127,6 +122,7 @@ const AdminTargetSchema = z
     direction: z.enum(['at_least', 'at_most']),
     counted: z.boolean(),
     sortOrder: z.number().int(),
+    mission: z.enum(MISSIONS).nullable(),
     yearlyPlan: z.array(z.object({ year: z.number().int(), amount: z.number().int() })),
     version: z.string(),
     allocation: AllocationCheckSchema.extend({
@@ -159,6 +155,11 @@ const TargetBody = z
     direction: z.enum(['at_least', 'at_most'], { error: 'Chiều chỉ tiêu phải là at_least hoặc at_most.' }),
     counted: z.boolean(),
     sortOrder: z.number().int().min(0).max(10_000).default(0),
+    mission: z
+      .enum(MISSIONS, { error: 'Mục nhiệm vụ phải là poverty, rural hoặc grassroots.' })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The named view it feeds (overview chart, mission page); omit to keep' }),
   })
   .openapi('TargetInput');
 
@@ -326,7 +327,7 @@ const allocationsGet = createRoute({
   path: '/admin/targets/{targetId}/allocations',
   tags,
   summary: 'Phân bổ chỉ tiêu cho các đơn vị trực thuộc',
-  request: { params: TargetIdParam, query: z.object({ parentUnitId: id('parentUnitId').optional() }) },
+  request: { params: TargetIdParam, query: z.object({ parentUnitId: idParam('parentUnitId').optional() }) },
   responses: { 200: json(AllocationEditorSchema, 'Phân bổ'), ...errors },
 });
 

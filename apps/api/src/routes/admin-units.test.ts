@@ -41,6 +41,7 @@ const SETUP = {
   displayName: 'Nguyễn Thị Quản Trị',
   password: PASSWORD,
   passwordConfirm: PASSWORD,
+  token: 'ma-thiet-lap-thu',
 };
 
 /** Row counts of every table a refusal must leave alone. */
@@ -52,7 +53,7 @@ function counts(db: Db) {
 }
 
 async function serve(db: Db) {
-  const server = await startTestServer(db, { today: () => TODAY });
+  const server = await startTestServer(db, { today: () => TODAY, setupToken: SETUP.token });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api${path}`, {
       method: 'POST',

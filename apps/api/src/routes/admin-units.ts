@@ -3,7 +3,7 @@
  * (preview, then `apply=true`: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
  * the rules live in @chitieu/db (admin-units.ts); handlers parse, call and answer.
  */
-import { invalid, UNIT_CODE_PATTERN } from '@chitieu/core';
+import { UNIT_CODE_PATTERN } from '@chitieu/core';
 import {
   adminUnitTree,
   applyTreeImport,
@@ -15,15 +15,14 @@ import {
   setTreeStart,
   updateUnit,
 } from '@chitieu/db';
-import { buildUnitTreeCsv, buildUnitTreeXlsx, readUnitTreeFile } from '@chitieu/reports';
+import { buildUnitTreeCsv, buildUnitTreeXlsx } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { limitBody } from '../lib/body-limit.ts';
 import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, IsoDate } from '../schemas.ts';
-import { attachment, MAX_UPLOAD_BYTES, XLSX_TYPE } from './excel.ts';
+import { readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
+import { ErrorSchema, IsoDate, idParam } from '../schemas.ts';
+import { attachment } from './excel.ts';
 
 export const UnitCode = z.string().trim().regex(UNIT_CODE_PATTERN, {
   error: 'Mã đơn vị gồm 1–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
@@ -43,13 +42,7 @@ const Version = z
   .min(1)
   .max(64)
   .openapi({ description: 'Mã phiên bản đơn vị đã xem (chống ghi đè)' });
-const IdParam = z.object({
-  id: z.coerce
-    .number({ error: 'Mã đơn vị phải là số.' })
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+const IdParam = z.object({ id: idParam('id').openapi({ param: { name: 'id', in: 'path' } }) });
 
 const AdminUnitSchema = z
   .object({
@@ -203,6 +196,18 @@ const close = createRoute({
   },
 });
 
+/**
+ * What the tree import takes as the body itself: CSV as browsers label it (Windows calls a .csv
+ * "application/vnd.ms-excel"), plain text, XLSX, or bytes of no declared type. The content decides.
+ */
+const TREE_UPLOAD_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+  XLSX_TYPE,
+  'application/octet-stream',
+] as const;
+
 const importTree = createRoute({
   method: 'post',
   path: '/admin/units/import',
@@ -212,7 +217,6 @@ const importTree = createRoute({
   description:
     'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
     'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.',
-  middleware: [limitBody(MAX_UPLOAD_BYTES, 'Tệp quá lớn (tối đa 5 MB).')] as const,
   request: {
     query: z.object({
       apply: z.enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' }).optional(),
@@ -220,6 +224,7 @@ const importTree = createRoute({
         description: 'Ngày các đơn vị mới bắt đầu (mặc định: ngày bắt đầu cơ cấu)',
       }),
     }),
+    ...uploadBody(TREE_UPLOAD_TYPES),
   },
   responses: {
     200: json(z.union([TreePreviewSchema, TreeAppliedSchema]), 'Xem trước, hoặc số đơn vị đã thêm'),
@@ -243,19 +248,6 @@ const exportXlsx = createRoute({
   summary: 'Xuất cây đơn vị (XLSX, cùng các cột với tệp nhập)',
   responses: { 200: { content: { [XLSX_TYPE]: { schema: Binary } }, description: 'Tệp XLSX' }, ...errors },
 });
-
-async function uploadedBytes(c: Context): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  if (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File)) throw invalid('Chưa có tệp: hãy gửi tệp CSV hoặc XLSX trong trường “file”.');
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  }
-  if (bytes.length === 0) throw invalid('Chưa có tệp nào được gửi lên.');
-  return bytes;
-}
 
 const download = { 'Cache-Control': 'private, no-store' };
 
@@ -292,7 +284,8 @@ export const adminUnitsRoutes = createRouter()
     const { apply, validFrom } = c.req.valid('query');
     // Refuse a non-admin before reading the file.
     adminUnitTree(db, user, today());
-    const file = await readUnitTreeFile(await uploadedBytes(c));
+    const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
+    const file = await c.var.deps.uploads.readUnitTreeFile(bytes);
     if (apply === 'true') {
       const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
       return c.json({ applied: true as const, ...done }, 200);

@@ -103,7 +103,7 @@ describe('user administration', () => {
           password: 'ngan',
           roles: [{ role: 'entry', unitId: unit('60') }],
         },
-        'password',
+        'ít nhất 10 ký tự',
       ],
       [
         {

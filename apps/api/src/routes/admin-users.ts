@@ -2,36 +2,35 @@
  * Administering accounts: list, create (with a temporary password), add and remove scoped roles,
  * reset a password, deactivate or reactivate. Rules and authorisation: @chitieu/db admin-users.ts.
  */
-import { ROLES } from '@chitieu/core';
+import { MAX_PASSWORD_LENGTH, ROLES } from '@chitieu/core';
 import {
   addRole,
   adminCreateUser,
+  authorizeCreateUser,
+  checkNewPassword,
+  checkUsername,
+  hashPassword,
   listAdminUsers,
-  MIN_PASSWORD_LENGTH,
+  managedUsername,
   removeRole,
   resetPassword,
+  settingsFor,
   setUserActive,
+  updateSettings,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas.ts';
 
-const Password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
-  .max(200, { error: 'Mật khẩu dài quá 200 ký tự.' });
+/** The rules (length, not the username, not a common one) are checked by checkNewPassword. */
+const Password = z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' });
 const RoleInput = z.object({
   role: z.enum(ROLES, { error: 'Vai trò phải là admin, manager, entry, approver hoặc viewer.' }),
   unitId: z.number().int().positive(),
 });
-const id = (name: string) =>
-  z.coerce
-    .number({ error: 'Phải là số.' })
-    .int()
-    .positive()
-    .openapi({ param: { name, in: 'path' } });
+const id = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });
 const UserParam = z.object({ id: id('id') });
 
 const AdminUserSchema = z
@@ -124,9 +123,47 @@ const reset = createRoute({
   responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đặt lại'), ...errors },
 });
 
+const SettingsSchema = z
+  .object({
+    separationOfDuties: z.boolean().openapi({
+      description: 'Người đã nhập hoặc gửi báo cáo kỳ của một đơn vị không được duyệt báo cáo đó',
+    }),
+  })
+  .openapi('Settings');
+
+const settingsGet = createRoute({
+  method: 'get',
+  path: '/admin/settings',
+  tags: ['Quản trị'],
+  summary: 'Thiết lập của tổ chức (tách bạch nhiệm vụ)',
+  responses: { 200: json(SettingsSchema, 'Thiết lập'), ...errors },
+});
+
+const settingsPut = createRoute({
+  method: 'put',
+  path: '/admin/settings',
+  tags: ['Quản trị'],
+  summary: 'Đổi thiết lập của tổ chức (quản trị viên đơn vị gốc; có ghi nhật ký)',
+  request: jsonBody(SettingsSchema.partial()),
+  responses: { 200: json(SettingsSchema, 'Đã lưu'), ...errors },
+});
+
 export const adminUsersRoutes = createRouter()
+  .openapi(settingsGet, (c) => c.json(settingsFor(c.var.deps.db, currentUser(c)), 200))
+  .openapi(settingsPut, (c) =>
+    c.json(updateSettings(c.var.deps.db, currentUser(c), c.req.valid('json')), 200),
+  )
   .openapi(list, (c) => c.json(listAdminUsers(c.var.deps.db, currentUser(c)), 200))
-  .openapi(create, (c) => c.json(adminCreateUser(c.var.deps.db, currentUser(c), c.req.valid('json')), 200))
+  .openapi(create, async (c) => {
+    const { db } = c.var.deps;
+    const actor = currentUser(c);
+    const { password, ...input } = c.req.valid('json');
+    // Rights first, then the rules, then the hash (off the request thread), then the write.
+    authorizeCreateUser(db, actor, input.roles);
+    checkNewPassword(password, { username: checkUsername(input.username) });
+    const passwordHash = await hashPassword(password);
+    return c.json(adminCreateUser(db, actor, { ...input, passwordHash }), 200);
+  })
   .openapi(patch, (c) =>
     c.json(
       setUserActive(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').active),
@@ -141,9 +178,11 @@ export const adminUsersRoutes = createRouter()
     const { id: userId, roleId } = c.req.valid('param');
     return c.json(removeRole(c.var.deps.db, currentUser(c), userId, roleId), 200);
   })
-  .openapi(reset, (c) =>
-    c.json(
-      resetPassword(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').password),
-      200,
-    ),
-  );
+  .openapi(reset, async (c) => {
+    const { db } = c.var.deps;
+    const actor = currentUser(c);
+    const userId = c.req.valid('param').id;
+    const { password } = c.req.valid('json');
+    checkNewPassword(password, { username: managedUsername(db, actor, userId) });
+    return c.json(resetPassword(db, actor, userId, await hashPassword(password)), 200);
+  });

@@ -38,9 +38,21 @@ describe('log in and out', () => {
     expect(JSON.stringify(body)).not.toMatch(/scrypt|passwordHash/);
   });
 
-  it('marks the cookie Secure behind HTTPS', async () => {
-    const res = await login('lanhdao', DEMO_PASSWORD, { 'x-forwarded-proto': 'https' });
-    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+  it('marks the cookie Secure behind HTTPS, as a trusted proxy says', async () => {
+    // Anyone may send X-Forwarded-Proto; only the proxy named in TRUST_PROXY is believed.
+    const direct = await login('lanhdao', DEMO_PASSWORD, { 'x-forwarded-proto': 'https' });
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
+    const proxied = await startTestServer(demo.db, { network: { trustProxy: ['127.0.0.1'] } });
+    try {
+      const res = await fetch(`${proxied.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: proxied.url, 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'lanhdao', password: DEMO_PASSWORD }),
+      });
+      expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('refuses a wrong password and an unknown user with the same message', async () => {

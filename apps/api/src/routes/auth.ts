@@ -1,18 +1,21 @@
-import { tooManyRequests, unauthorized } from '@chitieu/core';
+import { MAX_PASSWORD_LENGTH, tooManyRequests, unauthorized } from '@chitieu/core';
 import {
   authenticate,
   changePassword,
+  checkCurrentPassword,
+  checkNewPassword,
   createSession,
   endSession,
+  hashPassword,
+  normaliseUsername,
   type SessionUser,
   schema,
-  verifyPassword,
 } from '@chitieu/db';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { clientAddress } from '../lib/network.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../lib/session.ts';
@@ -64,13 +67,20 @@ const password = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+          schema: z.object({
+            currentPassword: z.string().max(MAX_PASSWORD_LENGTH),
+            newPassword: z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' }),
+          }),
         },
       },
       required: true,
     },
   },
-  responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đổi'), ...errors },
+  responses: {
+    200: json(z.object({ ok: z.boolean() }), 'Đã đổi (các phiên khác của bạn kết thúc)'),
+    ...errors,
+    429: json(ErrorSchema, 'Thử quá nhiều lần'),
+  },
 });
 
 export function meOf(c: Context<AppEnv>, user: SessionUser) {
@@ -89,31 +99,41 @@ export function meOf(c: Context<AppEnv>, user: SessionUser) {
   return { ...user, roles: user.roles.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' })) };
 }
 
-const address = (c: Context) => {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
+/**
+ * A password attempt is counted per (account, address) pair and per address (lib/throttle.ts):
+ * refuse with 429 while either is over its limit.
+ */
+function attempt(c: Context<AppEnv>, username: string) {
+  const { throttles } = c.var.deps;
+  const address = clientAddress(c);
+  const pair = `${normaliseUsername(username)}\n${address}`;
+  const wait = Math.max(throttles.pair.blockedFor(pair), throttles.address.blockedFor(address));
+  if (wait > 0) {
+    c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    throw tooManyRequests(`Nhập sai mật khẩu quá nhiều lần. Thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
   }
-};
+  return {
+    failed() {
+      throttles.pair.fail(pair);
+      throttles.address.fail(address);
+    },
+    succeeded() {
+      throttles.pair.reset(pair);
+    },
+  };
+}
 
 export const authRoutes = createRouter()
-  .openapi(login, (c) => {
-    const { db, throttles } = c.var.deps;
+  .openapi(login, async (c) => {
+    const { db } = c.var.deps;
     const { username, password: pw } = c.req.valid('json');
-    const keys = [`account:${username.trim().toLowerCase()}`, `address:${address(c)}`] as const;
-    const wait = Math.max(throttles.account.blockedFor(keys[0]), throttles.address.blockedFor(keys[1]));
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw tooManyRequests(`Đăng nhập sai quá nhiều lần. Thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
-    }
-    const user = authenticate(db, username, pw);
+    const tried = attempt(c, username);
+    const user = await authenticate(db, username, pw);
     if (!user) {
-      throttles.account.fail(keys[0]);
-      throttles.address.fail(keys[1]);
+      tried.failed();
       throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    throttles.account.reset(keys[0]);
+    tried.succeeded();
     const session = createSession(db, user.id);
     setSessionCookie(c, session.token, session.expiresAt);
     const { id, username: name, displayName, mustChangePassword } = user;
@@ -129,15 +149,21 @@ export const authRoutes = createRouter()
     return c.json({ ok: true }, 200);
   })
   .openapi(me, (c) => c.json(c.var.user ? meOf(c, c.var.user) : null, 200))
-  .openapi(password, (c) => {
+  .openapi(password, async (c) => {
     const user = currentUser(c);
     const { db } = c.var.deps;
     const body = c.req.valid('json');
-    const row = db.select().from(schema.users).where(eq(schema.users.id, user.id)).get();
-    if (!row || !verifyPassword(body.currentPassword, row.passwordHash)) {
+    // Throttled like a sign-in: a stolen session must not be a way to guess the password.
+    const tried = attempt(c, user.username);
+    if (!(await checkCurrentPassword(db, user.id, body.currentPassword))) {
+      tried.failed();
       throw unauthorized('Mật khẩu hiện tại không đúng.');
     }
-    changePassword(db, user.id, body.newPassword);
+    tried.succeeded();
+    checkNewPassword(body.newPassword, { username: user.username, current: body.currentPassword });
+    const hash = await hashPassword(body.newPassword);
+    // Every other session of the user ends; this one stays.
+    changePassword(db, user.id, hash, getCookie(c, SESSION_COOKIE));
     return c.json({ ok: true }, 200);
   });
 

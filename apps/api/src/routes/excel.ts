@@ -5,19 +5,19 @@
  * The upload is the file itself as the request body (Content-Type of xlsx or
  * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
  */
-import { invalid } from '@chitieu/core';
 import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
-import { buildEntryTemplate, readEntryWorkbook } from '@chitieu/reports';
+import { buildEntryTemplate } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { limitBody } from '../lib/body-limit.ts';
 import { Binary, errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
+import { MAX_UPLOAD_BYTES, readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
 import { EntryQuery, ErrorSchema } from '../schemas.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES, XLSX_TYPE };
+
+/** What the entry import takes as the body itself (besides a multipart form). */
+const ENTRY_UPLOAD_TYPES = [XLSX_TYPE, 'application/octet-stream'] as const;
 
 const FigureFields = z.object({
   value: z.number().int().nullable(),
@@ -95,23 +95,7 @@ const upload = createRoute({
   description:
     'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
     'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.',
-  // The global 1 MB JSON limit skips this path (apps/api/src/app.ts); uploads have their own.
-  middleware: [limitBody(MAX_UPLOAD_BYTES, 'Tệp quá lớn (tối đa 5 MB).')] as const,
-  request: {
-    query: ImportQuery,
-    body: {
-      content: {
-        [XLSX_TYPE]: { schema: Binary },
-        'multipart/form-data': {
-          schema: z.object({
-            file: z
-              .custom<File>((v) => v instanceof File, { error: 'Chưa có tệp: hãy gửi tệp .xlsx.' })
-              .openapi({ type: 'string', format: 'binary' }),
-          }),
-        },
-      },
-    },
-  },
+  request: { query: ImportQuery, ...uploadBody(ENTRY_UPLOAD_TYPES) },
   responses: {
     200: json(z.union([ImportPreviewSchema, ImportResultSchema]), 'Xem trước, hoặc số dòng đã ghi'),
     ...errors,
@@ -134,24 +118,13 @@ export const excelRoutes = createRouter()
     const user = currentUser(c);
     const { db } = c.var.deps;
     const { apply, ...key } = c.req.valid('query');
+    // The right to write comes first: a refused user's file is never read.
     authorizeImport(db, user, key);
-    const workbook = await readEntryWorkbook(await uploadedBytes(c));
+    const bytes = await readUpload(c, ENTRY_UPLOAD_TYPES, 'tệp .xlsx');
+    const workbook = await c.var.deps.uploads.readEntryWorkbook(bytes);
     if (apply === 'true') return c.json(applyImport(db, user, { ...key, workbook }), 200);
     return c.json(previewImport(db, user, { ...key, workbook }), 200);
   });
-
-async function uploadedBytes(c: Context): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  if (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File)) throw invalid('Chưa có tệp: hãy gửi tệp .xlsx trong trường “file”.');
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  }
-  if (bytes.length === 0) throw invalid('Chưa có tệp nào được gửi lên.');
-  return bytes;
-}
 
 /**
  * `attachment; filename="ascii"; filename*=UTF-8''…`: browsers use the UTF-8 name (RFC 6266), old

@@ -328,3 +328,53 @@ describe('the term through the 2025 merge (item 6)', () => {
     }
   });
 });
+
+describe('charts and mission views configured, not tied to codes (item 10)', () => {
+  const db = cloneDatabase(base.db);
+  let server: Server;
+  let call: Awaited<ReturnType<typeof session>>;
+
+  beforeAll(async () => {
+    server = await startTestServer(db, { today: () => '2025-01-20' });
+    call = await session(server, ['admin', 'lanhdao']);
+  });
+  afterAll(() => server.close());
+
+  it('the demo feeds the poverty, rural and grassroots views from CT2, CT3 and CT1', async () => {
+    const { body } = await call('lanhdao', 'GET', `/terms/${base.termId}/dashboard`);
+    const missions = Object.fromEntries(
+      body.targets.filter((t: Json) => t.mission).map((t: Json) => [t.mission, t.code]),
+    );
+    expect(missions).toEqual({ grassroots: 'CT1', poverty: 'CT2', rural: 'CT3' });
+  });
+
+  it('a manager gives the rural view to another target; the page follows, and the money is shown as money', async () => {
+    const { body: setup } = await call('admin', 'GET', `/admin/terms/${base.termId}`);
+    const ct7 = setup.targets.find((t: Json) => t.code === 'CT7');
+    const text = (n: number | null) => (n === null ? '' : new Intl.NumberFormat('vi-VN').format(n));
+    const saved = await call('admin', 'PUT', `/admin/targets/${ct7.id}`, {
+      code: ct7.code,
+      wording: ct7.wording,
+      shortName: ct7.shortName,
+      primaryIndicatorId: ct7.primaryIndicatorId,
+      relatedIndicatorIds: ct7.relatedIndicatorIds,
+      baseline: text(ct7.baseline),
+      goal: text(ct7.goal),
+      midTermMilestone: text(ct7.midTermMilestone),
+      yearlyPlan: [],
+      direction: ct7.direction,
+      counted: ct7.counted,
+      sortOrder: ct7.sortOrder,
+      mission: 'rural',
+      expectedVersion: ct7.version,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const { body } = await call('lanhdao', 'GET', `/terms/${base.termId}/dashboard`);
+    expect(target(body, 'CT7').mission).toBe('rural');
+    expect(target(body, 'CT3').mission).toBeNull();
+    const view = await call('lanhdao', 'GET', `/terms/${base.termId}/missions/rural`);
+    expect(view.status).toBe(200);
+    expect(view.body.target.code).toBe('CT7');
+    expect(view.body.target.indicator.measureType).toBe('amount');
+  });
+});

@@ -12,6 +12,7 @@ import {
   FigureSchema,
   IndicatorSchema,
   IsoDate,
+  idParam,
   ScopeQuery,
   ScopeViewSchema,
   TargetDefinitionSchema,
@@ -142,12 +143,7 @@ const MissionParams = TermParams.extend({
 
 /** The second side of a comparison: its own unit and date; what is left out is the first side's. */
 const CompareQuery = ScopeQuery.extend({
-  unitId2: z.coerce
-    .number({ error: '“unitId2” phải là số nguyên dương.' })
-    .int({ error: '“unitId2” phải là số nguyên dương.' })
-    .positive({ error: '“unitId2” phải là số nguyên dương.' })
-    .max(Number.MAX_SAFE_INTEGER, { error: '“unitId2” quá lớn.' })
-    .optional(),
+  unitId2: idParam('unitId2').optional(),
   asOf2: IsoDate.optional(),
 });
 

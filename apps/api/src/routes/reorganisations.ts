@@ -5,12 +5,14 @@
  * in `effectiveDate`, and optional JSON objects `designations` (old code → designated new code of a
  * partial unit) and `parentNames` (code → name of a new parent the tree lacks).
  */
-import { applyReorganisation, previewReorganisation } from '@chitieu/db';
+import { applyReorganisation, authorizeReorganisation, previewReorganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { BODY_LIMIT, limitBody } from '../lib/body-limit.ts';
 import { errors, json } from '../lib/openapi.ts';
-import { createRouter } from '../lib/router.ts';
+import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas.ts';
 
 /** A form field holding a JSON object of short strings (codes → codes or names). */
 const JsonCodes = (what: string) =>
@@ -42,7 +44,7 @@ const MapForm = z.object({
   designations: JsonCodes('“designations”'),
   parentNames: JsonCodes('“parentNames”'),
   /** The structure version the preview showed; a different current one answers 409. */
-  previousVersionId: z.coerce.number().int().positive().optional(),
+  previousVersionId: idParam('previousVersionId').optional(),
 });
 
 const Problem = z.object({
@@ -132,11 +134,21 @@ export const ReorganisationPlanSchema = z
 
 const body = { body: { content: { 'multipart/form-data': { schema: MapForm } }, required: true } };
 
+/** The map's size limit, after the right is checked (app.ts leaves these paths to their route). */
+const mapLimit = limitBody(BODY_LIMIT, 'Tệp quá lớn (tối đa 1 MB).');
+
+/** Route middleware runs before the form is read and validated: a refused user's file is never read. */
+const adminFirst = createMiddleware<AppEnv>(async (c, next) => {
+  authorizeReorganisation(c.var.deps.db, currentUser(c));
+  await next();
+});
+
 const preview = createRoute({
   method: 'post',
   path: '/reorganisations/preview',
   tags: ['Đơn vị'],
   summary: 'Xem trước việc áp dụng bản đồ sáp nhập (không ghi gì)',
+  middleware: [adminFirst, mapLimit] as const,
   request: body,
   responses: { 200: json(ReorganisationPlanSchema, 'Những gì sẽ thay đổi'), ...errors },
 });
@@ -146,6 +158,7 @@ const apply = createRoute({
   path: '/reorganisations',
   tags: ['Đơn vị'],
   summary: 'Áp dụng bản đồ sáp nhập: cơ cấu mới từ ngày hiệu lực (áp dụng lại cùng bản đồ: không đổi gì)',
+  middleware: [adminFirst, mapLimit] as const,
   request: body,
   responses: {
     200: json(

@@ -51,7 +51,7 @@ import { Binary, errors, json } from '../lib/openapi.ts';
 import type { AppEnv } from '../lib/router.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, IsoDate, ScopeQuery, ScopeViewSchema, TermParams } from '../schemas.ts';
+import { ErrorSchema, IsoDate, idParam, ScopeQuery, ScopeViewSchema, TermParams } from '../schemas.ts';
 import {
   type FigureSource,
   REPORT_FORMATS,
@@ -80,12 +80,7 @@ const ChartParams = ReportKindParams.extend({
     .openapi({ param: { name: 'chart', in: 'path' }, example: 'completion' }),
 });
 const IssuedParams = ReportKindParams.extend({
-  issuedId: z.coerce
-    .number({ error: '“issuedId” phải là số nguyên dương.' })
-    .int({ error: '“issuedId” phải là số nguyên dương.' })
-    .positive({ error: '“issuedId” phải là số nguyên dương.' })
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name: 'issuedId', in: 'path' }, example: 1 }),
+  issuedId: idParam('issuedId').openapi({ param: { name: 'issuedId', in: 'path' }, example: 1 }),
 });
 
 const line = (max: number, what: string) =>

@@ -1,8 +1,11 @@
 /**
  * First run of an empty installation (`npm start -- --no-demo`): while the database has no user,
- * anyone who can reach the server may create the organisation and its first admin — once.
+ * whoever holds the one-time token the server printed at start may create the organisation and its
+ * first admin — once.
  */
-import { MIN_PASSWORD_LENGTH, setupNeeded, setupOrganisation } from '@chitieu/db';
+import { timingSafeEqual } from 'node:crypto';
+import { forbidden, MAX_PASSWORD_LENGTH } from '@chitieu/core';
+import { checkNewPassword, hashPassword, setupNeeded, setupOrganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
@@ -25,11 +28,11 @@ export const SetupBody = z
     validFrom: IsoDate,
     username: text('tên đăng nhập', 40),
     displayName: text('họ và tên', 100),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
-      .max(200),
-    passwordConfirm: z.string().max(200),
+    /** The rules (length, not the username, not a common one) are checked by checkNewPassword. */
+    password: z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' }),
+    passwordConfirm: z.string().max(MAX_PASSWORD_LENGTH),
+    /** The first-run token from the server's console or log. */
+    token: z.string().max(200).optional(),
   })
   .refine((b) => b.password === b.passwordConfirm, {
     error: 'Hai lần nhập mật khẩu không khớp.',
@@ -60,12 +63,29 @@ const setup = createRoute({
 
 export const setupRoutes = createRouter()
   .openapi(status, (c) => c.json({ needed: setupNeeded(c.var.deps.db) }, 200))
-  .openapi(setup, (c) => {
+  .openapi(setup, async (c) => {
     const b = c.req.valid('json');
+    const { deps } = c.var;
+    if (setupNeeded(deps.db) && !tokenMatches(deps.setupToken, b.token)) {
+      throw forbidden(
+        'Sai hoặc thiếu mã thiết lập. Mã thiết lập lần đầu được in ra màn hình (và nhật ký) của máy chủ khi khởi động.',
+      );
+    }
+    checkNewPassword(b.password, { username: b.username });
+    const passwordHash = await hashPassword(b.password);
     const done = setupOrganisation(c.var.deps.db, {
       organisation: b.organisation,
       root: { code: b.rootCode, name: b.rootName, type: b.rootType, validFrom: b.validFrom },
-      admin: { username: b.username, displayName: b.displayName, password: b.password },
+      admin: { username: b.username, displayName: b.displayName, passwordHash },
     });
+    // One time only: the token is spent.
+    deps.setupToken = null;
     return c.json({ rootUnitId: done.root.id, username: done.user.username }, 200);
   });
+
+function tokenMatches(expected: string | null, given: string | undefined): boolean {
+  if (!expected || !given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

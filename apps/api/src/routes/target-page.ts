@@ -12,6 +12,7 @@ import { requestScope } from '../lib/session.ts';
 import {
   BreakdownSchema,
   DashboardSchema,
+  decimalParam,
   ScopeQuery,
   ScopeViewSchema,
   SeriesSchema,
@@ -47,12 +48,7 @@ export const TargetDetailSchema = z
   .openapi('TargetDetail');
 
 const page = (name: string, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `“${name}” phải là số nguyên.` })
-    .int({ error: `“${name}” phải là số nguyên.` })
-    .min(name === 'limit' ? 1 : 0, { error: `“${name}” phải từ ${name === 'limit' ? 1 : 0} đến ${max}.` })
-    .max(max, { error: `“${name}” phải từ ${name === 'limit' ? 1 : 0} đến ${max}.` })
-    .default(fallback);
+  decimalParam(name, { min: name === 'limit' ? 1 : 0, max }).default(fallback);
 
 export const NotesQuery = ScopeQuery.extend({
   limit: page('limit', 100, 20),

@@ -1,7 +1,7 @@
 /**
  * What a figure stands on, beside it: the newest period with data ("số liệu mới nhất") and, while
  * units are still reporting the period the figure stands at, how many have (DHIS2's reporting rate).
- * The rules are the API's (docs/decisions/0016); this only says them.
+ * The rules are the API's (docs/decisions/0017); this only says them.
  */
 import { usePeriods } from '../api/get-periods.ts';
 import { useI18n } from '../i18n.ts';

@@ -1,4 +1,4 @@
-import { goalText, goalUnit, parseGoal } from '@chitieu/core';
+import { goalText, goalUnit, MISSIONS, type Mission, parseGoal } from '@chitieu/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -7,6 +7,13 @@ import type { AdminIndicator } from './api/get-indicators.ts';
 import type { AdminTarget } from './api/get-term-setup.ts';
 import { useSaveTarget } from './api/save-target.ts';
 import { Field } from './Field.tsx';
+
+/** The named views a target may feed, as the manager reads them. */
+const MISSION_LABELS = {
+  poverty: 'terms.target.mission.poverty',
+  rural: 'terms.target.mission.rural',
+  grassroots: 'terms.target.mission.grassroots',
+} as const;
 
 /**
  * Every field of a target. Numbers are typed the Vietnamese way ('3.000', '11,54 tỷ', '87,5') and
@@ -45,6 +52,7 @@ export function TargetDialog({
   );
   const [direction, setDirection] = useState<'at_least' | 'at_most'>(target?.direction ?? 'at_least');
   const [counted, setCounted] = useState(target?.counted ?? true);
+  const [mission, setMission] = useState<Mission | ''>(target?.mission ?? '');
   const [order, setOrder] = useState(String(target?.sortOrder ?? nextOrder));
   const [error, setError] = useState<string | null>(null);
   const save = useSaveTarget(termId);
@@ -79,6 +87,7 @@ export function TargetDialog({
           yearlyPlan: Object.entries(plan).map(([year, amount]) => ({ year: Number(year), amount })),
           direction,
           counted,
+          mission: mission === '' ? null : mission,
           sortOrder: /^\d+$/.test(order.trim()) ? Number(order.trim()) : 0,
         },
       },
@@ -190,6 +199,16 @@ export function TargetDialog({
           >
             <option value="counted">{t('terms.target.counted')}</option>
             <option value="supplementary">{t('terms.target.supplementary')}</option>
+          </select>
+        </Field>
+        <Field label={t('terms.target.mission')}>
+          <select value={mission} onChange={(e) => setMission(e.currentTarget.value as Mission | '')}>
+            <option value="">{t('terms.target.missionNone')}</option>
+            {MISSIONS.map((m) => (
+              <option key={m} value={m}>
+                {t(MISSION_LABELS[m])}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t('terms.target.order')}>

@@ -2,9 +2,11 @@
  * "Tài khoản": the accounts within the admin's subtree. Create one with a temporary password and a
  * scoped role; add or remove roles; reset a password; lock or unlock. ?page=users. Loaded on demand.
  */
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Switch.css';
 import './admin-users.css';
 import { formatDate, ROLES, type Role } from '@chitieu/core';
-import { Alert, Button, NativeSelect, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, Switch, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
@@ -18,6 +20,7 @@ import { type AdminUser, useAdminUsers } from './api/get-admin-users.ts';
 import { useRemoveRole } from './api/remove-role.ts';
 import { useResetPassword } from './api/reset-password.ts';
 import { useSetActive } from './api/set-active.ts';
+import { useSaveSettings, useSettings } from './api/settings.ts';
 
 const ROLE_LABELS: Record<Role, MessageKey> = {
   admin: 'role.admin',
@@ -28,6 +31,30 @@ const ROLE_LABELS: Record<Role, MessageKey> = {
 };
 
 type Open = { kind: 'create' } | { kind: 'role' | 'reset'; user: AdminUser } | null;
+
+/** Separation of duties: on by default; only admins of the root unit may change it (the API says so). */
+function DutiesSetting() {
+  const { t } = useI18n();
+  const settings = useSettings();
+  const save = useSaveSettings();
+  if (!settings.data) return null;
+  return (
+    <section className="users-setting" aria-label={t('users.duties.title')}>
+      <Switch
+        checked={settings.data.separationOfDuties}
+        disabled={save.isPending}
+        onChange={(event) => save.mutate({ separationOfDuties: event.currentTarget.checked })}
+        label={t('users.duties.title')}
+        description={t('users.duties.hint')}
+      />
+      {save.isError && (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(save.error)}
+        </Alert>
+      )}
+    </section>
+  );
+}
 
 export default function UsersAdminPage() {
   const { t } = useI18n();
@@ -170,6 +197,7 @@ export default function UsersAdminPage() {
       <div className="users-toolbar">
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
       </div>
+      <DutiesSetting />
       {failure && (
         <Alert color="red" variant="light" role="alert" className="users-alert">
           {errorMessage(failure)}

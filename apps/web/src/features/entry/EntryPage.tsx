@@ -4,7 +4,7 @@
  * first download).
  */
 import './entry.css';
-import { formatDate, reportsPeriod, todayInVietnam } from '@chitieu/core';
+import { formatDate, reportsPeriod, todayInVietnam, visibleText } from '@chitieu/core';
 import { Alert, Button, NativeSelect, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { usePeriods } from '../../api/get-periods.ts';
@@ -175,7 +175,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   };
   const confirm = () => {
     if (!dialog) return;
-    if (dialog === 'return' && !comment.trim()) {
+    if (dialog === 'return' && visibleText(comment) === null) {
       setCommentError(t('entry.return.commentRequired'));
       return;
     }
@@ -187,7 +187,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
     transition.mutate(
       {
         action: dialog,
-        comment: comment.trim() || null,
+        comment: visibleText(comment),
         expectedVersion: dialog === 'submit' ? undefined : submission?.version,
       },
       {
@@ -209,7 +209,9 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   } else if (state === 'submitted') {
     lock = {
       tone: 'blue',
-      text: permissions.approve ? t('entry.lock.toApprove') : t('entry.lock.submitted'),
+      text: permissions.approve
+        ? t('entry.lock.toApprove')
+        : (permissions.approveBlocked ?? t('entry.lock.submitted')),
     };
   } else if (state === 'approved') {
     lock = permissions.edit
@@ -381,7 +383,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
         }}
         title={t('entry.reason.title')}
         onSubmit={() => {
-          if (!reason.trim()) {
+          if (visibleText(reason) === null) {
             setReasonError(t('entry.reason.required'));
             return;
           }

@@ -4,7 +4,7 @@
  * changes. Saving is per row and in order: a row saved again while its save is on the way is saved
  * once more afterwards with the version the first save returned.
  */
-import type { EntryCheck } from '@chitieu/core';
+import { type EntryCheck, visibleText } from '@chitieu/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
@@ -150,11 +150,12 @@ export function useEntryEditor({
       const clearing = clearsValue(row, texts);
       if (!clearing && (checkTexts(row, texts).errors.length > 0 || evidenceProblem(texts.evidenceUrl)))
         return;
-      if (current.permissions.reasonRequired && !reason?.trim()) {
+      if (current.permissions.reasonRequired && visibleText(reason) === null) {
         setReasonFor((ids) => (ids.includes(id) ? ids : [...ids, id]));
         return;
       }
-      const why = reason?.trim() ? { reason: reason.trim() } : {};
+      const visible = visibleText(reason);
+      const why = visible ? { reason: visible } : {};
       // Emptying a stored value (Delete, or erasing it) removes it; a note alone keeps no row.
       const send = clearing
         ? () =>

@@ -29,10 +29,6 @@ import { Supplementary } from './components/Supplementary.tsx';
 import { TargetCard } from './components/TargetCard.tsx';
 import { WorksSection } from './components/WorksSection.tsx';
 
-/** Target codes of the two charts on the overview. */
-const POVERTY_CODE = 'CT2';
-const WORKS_CODE = 'CT3';
-
 export function Overview({
   homeUnitIds = [],
 }: {
@@ -87,8 +83,9 @@ export function Overview({
   const counted = data?.targets.filter((target) => target.counted) ?? [];
   const supplementary = data?.targets.filter((target) => !target.counted) ?? [];
   const sameTerm = data !== undefined && data.scope.term.id === termId;
-  const poverty = sameTerm ? data?.targets.find((target) => target.code === POVERTY_CODE) : undefined;
-  const works = sameTerm ? data?.targets.find((target) => target.code === WORKS_CODE) : undefined;
+  // The charts draw the targets a manager chose for them (never a code written here).
+  const poverty = sameTerm ? data?.targets.find((target) => target.mission === 'poverty') : undefined;
+  const works = sameTerm ? data?.targets.find((target) => target.mission === 'rural') : undefined;
   const ownerUnitId = data?.scope.term.ownerUnitId;
   const selectUnit = (unitId: number) => setView({ unit: unitId });
   const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.scope.unit.id]);

@@ -11,6 +11,9 @@ import { useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { type SetupInput, useRunSetup } from './api/run-setup.ts';
 
+/** The token, when the page was opened from the address the server printed (…/?setup=TOKEN). */
+const tokenInAddress = () => new URLSearchParams(window.location.search).get('setup') ?? '';
+
 const EMPTY: SetupInput = {
   organisation: '',
   rootCode: '',
@@ -22,15 +25,16 @@ const EMPTY: SetupInput = {
   displayName: '',
   password: '',
   passwordConfirm: '',
+  token: '',
 };
 
 export function FirstRunPage() {
   const { t } = useI18n();
   const setup = useRunSetup();
-  const [form, setForm] = useState<SetupInput>(EMPTY);
+  const [form, setForm] = useState<SetupInput>(() => ({ ...EMPTY, token: tokenInAddress() }));
   const [mismatch, setMismatch] = useState(false);
   const field = (key: keyof SetupInput) => ({
-    value: form[key],
+    value: form[key] ?? '',
     onChange: (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setForm((f) => ({ ...f, [key]: value }));
@@ -60,6 +64,18 @@ export function FirstRunPage() {
               {errorMessage(setup.error)}
             </Alert>
           )}
+          <fieldset className="first-run__group">
+            <legend>{t('setup.tokenGroup')}</legend>
+            <TextInput
+              label={t('setup.token')}
+              description={t('setup.tokenHint')}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              {...field('token')}
+            />
+          </fieldset>
           <fieldset className="first-run__group">
             <legend>{t('setup.organisationGroup')}</legend>
             <TextInput

@@ -16,10 +16,14 @@ const query = (params: EntryParams, apply: boolean) => ({
   ...(apply ? { apply: 'true' as const } : {}),
 });
 
+/** The file goes as a multipart form (the route also takes the bare bytes). */
 async function upload(params: EntryParams, file: File, apply: boolean): Promise<ImportResponse> {
-  const res = await request(() => endpoint.$post({ query: query(params, apply), form: { file } }));
+  const url = endpoint.$url({ query: query(params, apply) });
+  const form = new FormData();
+  form.append('file', file);
+  const res = await request(() => fetch(url, { method: 'POST', body: form, credentials: 'same-origin' }));
   if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return (await res.json()) as ImportResponse;
 }
 
 /** Read a filled-in template and say what it would change (nothing is written). */

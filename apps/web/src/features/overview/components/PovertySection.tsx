@@ -72,12 +72,14 @@ export function PovertySection({
     <EmptyState>{t('chart.empty')}</EmptyState>
   ) : undefined;
 
-  const table = <PovertyYearTable rows={rows} caption={t('chart.poverty.title')} />;
+  // Titled by the chosen target's own words, whatever it is.
+  const title = t('chart.byYear', { name: target.shortName });
+  const table = <PovertyYearTable rows={rows} caption={title} />;
   const summary = povertySummary(t, rows);
 
   return (
     <ChartCard
-      title={t('chart.poverty.title')}
+      title={title}
       subtitle={t('chart.poverty.subtitle')}
       chartHeight={CHART_HEIGHT}
       status={status}
@@ -88,7 +90,7 @@ export function PovertySection({
           rows={rows}
           height={CHART_HEIGHT}
           summary={summary}
-          labels={{ value: t('chart.poverty.households'), plan: hasPlan ? t('chart.poverty.plan') : null }}
+          labels={{ value: target.indicator.measurementUnit, plan: hasPlan ? t('chart.poverty.plan') : null }}
         />
       }
       footer={note ? <p className="chart-card__note">{note}</p> : undefined}

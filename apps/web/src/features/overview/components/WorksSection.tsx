@@ -4,7 +4,7 @@ import { lazy } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
-import { moneyScale } from '../../../lib/figures.ts';
+import { moneyScale, valueText } from '../../../lib/figures.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
 import type { ScopeParams } from '../api/scope.ts';
@@ -58,6 +58,18 @@ export function WorksSection({
   const hasValue = rows.some((r) => r.value !== null);
   const scale = moneyScale(Math.max(0, ...rows.map((r) => r.value ?? 0)));
 
+  // Titled and counted by the chosen target's own words and unit, whatever it is.
+  const title = t('chart.byUnit', { name: target.shortName });
+  const countLabel = target.indicator.measurementUnit;
+  const countText = (value: number) =>
+    valueText(target.indicator, {
+      value,
+      hasData: true,
+      numerator: 0,
+      denominator: 0,
+      meeting: 0,
+      expected: 0,
+    }) ?? formatInteger(value);
   const status = breakdown.isPending ? (
     <Skeleton height={320} radius="sm" />
   ) : breakdown.isError ? (
@@ -73,12 +85,12 @@ export function WorksSection({
 
   const tableOf = (interactive: boolean) => (
     <table className="data-table">
-      <caption className="visually-hidden">{t('chart.works.title')}</caption>
+      <caption className="visually-hidden">{title}</caption>
       <thead>
         <tr>
           <th scope="col">{t('chart.works.unit')}</th>
           <th scope="col" className="num">
-            {t('chart.works.count')}
+            {countLabel}
           </th>
           {hasValue && (
             <th scope="col" className="num">
@@ -104,7 +116,7 @@ export function WorksSection({
                 r.name
               )}
             </th>
-            <td className="num">{formatInteger(r.count)}</td>
+            <td className="num">{countText(r.count)}</td>
             {hasValue && (
               <td className="num">{r.value === null ? t('status.unreported') : formatMoney(r.value)}</td>
             )}
@@ -124,15 +136,13 @@ export function WorksSection({
 
   const summary = t('chart.works.summary', {
     list: rows
-      .map(
-        (r) => `${r.name}: ${formatInteger(r.count)}${r.value === null ? '' : `, ${formatMoney(r.value)}`}`,
-      )
+      .map((r) => `${r.name}: ${countText(r.count)}${r.value === null ? '' : `, ${formatMoney(r.value)}`}`)
       .join('; '),
   });
 
   return (
     <ChartCard
-      title={t('chart.works.title')}
+      title={title}
       subtitle={t('chart.works.subtitle', { date: formatDate(asOf) })}
       chartHeight={chartHeight}
       status={status}
@@ -146,7 +156,7 @@ export function WorksSection({
           onSelect={onSelectUnit}
           moneyScale={scale}
           labels={{
-            count: t('chart.works.count'),
+            count: countLabel,
             value: hasValue ? t(scale === 'ty' ? 'chart.works.value' : 'chart.works.valueTrieu') : null,
           }}
         />

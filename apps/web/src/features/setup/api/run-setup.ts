@@ -21,6 +21,12 @@ export function useRunSetup() {
   return useMutation({
     mutationFn: runSetup,
     onSuccess: async (me) => {
+      // The token is spent: keep it out of the address bar and history.
+      const url = new URL(window.location.href);
+      if (url.searchParams.has('setup')) {
+        url.searchParams.delete('setup');
+        window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
+      }
       client.setQueryData(setupQueryOptions().queryKey, { needed: false });
       await client.invalidateQueries({ queryKey: metaQueryOptions().queryKey });
       client.setQueryData(ME_KEY, me);

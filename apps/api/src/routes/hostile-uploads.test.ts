@@ -1,0 +1,200 @@
+/**
+ * No upload can kill the server: the corpus of hostile archives in packages/reports/test/hostile/
+ * (ZIP64, multi-disk, a directory that goes on past its count, overlapping entries, a nested bomb,
+ * huge shared strings, billion laughs) is refused with a clear 400 and nothing written; the right
+ * to write is checked before a byte of the file is read; and the file is read in a worker whose
+ * memory and time limits end only that worker.
+ */
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Db, schema } from '@chitieu/db';
+import { demoDatabase } from '@chitieu/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestServer } from '../testing.ts';
+import { XLSX_TYPE } from './excel.ts';
+
+const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../packages/reports/test/hostile');
+const hostile = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
+
+let demo: ReturnType<typeof demoDatabase>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const as: Record<string, Record<string, string>> = {};
+let entryQuery = '';
+
+beforeAll(async () => {
+  demo = demoDatabase();
+  server = await startTestServer(demo.db);
+  for (const user of ['admin', 'nhap.phuthuy', 'xem.phanthiet', 'lanhdao']) {
+    as[user] = await loginAs(server.url, user);
+  }
+  const unit = demo.db
+    .select()
+    .from(schema.units)
+    .all()
+    .find((u) => u.code === '22924');
+  const period = demo.db
+    .select()
+    .from(schema.periods)
+    .all()
+    .find((p) => p.startDate === '2024-07-01');
+  entryQuery = `termId=${demo.termId}&unitId=${unit?.id}&periodId=${period?.id}`;
+});
+afterAll(() => server.close());
+
+/** Every table an import writes, as a fingerprint. */
+const fingerprint = (db: Db) =>
+  db.get(sql`SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM results) AS results,
+    (SELECT COUNT(*) FROM audit_events) AS audit, (SELECT value FROM app_meta WHERE key = 'revision') AS revision`);
+
+const upload = (path: string, user: string, bytes: Uint8Array, url = server.url) =>
+  fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { ...as[user], origin: url, 'content-type': XLSX_TYPE },
+    body: bytes as BodyInit,
+  });
+
+describe('the corpus of hostile archives', () => {
+  it.each([
+    ['zip64-bypass.xlsx', 'zip64_or_multi_disk'],
+    ['zip64-field.xlsx', 'zip64_or_multi_disk'],
+    ['multi-disk.xlsx', 'zip64_or_multi_disk'],
+    ['unaccounted-directory.xlsx', 'directory_not_accounted'],
+    ['overlapping-entries.xlsx', 'overlapping_entries'],
+    ['huge-shared-strings.xlsx', 'too_many_shared_strings'],
+  ])('%s is refused (%s) by both imports, nothing written', async (file, reason) => {
+    const before = fingerprint(demo.db);
+    for (const [path, user] of [
+      ['/api/admin/units/import', 'admin'],
+      [`/api/entry/import?${entryQuery}`, 'nhap.phuthuy'],
+    ] as const) {
+      const res = await upload(path, user, hostile(file));
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { message: string; details: { reason: string } } };
+      expect(error.details.reason).toBe(reason);
+      expect(error.message).toMatch(/^Tệp bị từ chối/);
+    }
+    expect(fingerprint(demo.db)).toEqual(before);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('billion laughs: the entities are never expanded, the file is refused', async () => {
+    const before = fingerprint(demo.db);
+    const res = await upload('/api/admin/units/import', 'admin', hostile('billion-laughs.xlsx'));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      'không phải là bảng tính',
+    );
+    expect(fingerprint(demo.db)).toEqual(before);
+  });
+
+  it('a nested archive (a bomb inside the workbook) is never opened: the tree itself is read', async () => {
+    const res = await upload('/api/admin/units/import', 'admin', hostile('nested-zip.xlsx'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ format: 'xlsx', rows: [{ code: '60', action: 'match' }] });
+  });
+});
+
+/**
+ * A request whose body never ends: the answer can only come before the body is read. Resolves with
+ * the status, then drops the connection.
+ */
+function answerBeforeBody(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        req.destroy();
+      },
+    );
+    req.on('error', (error) => {
+      if ((error as { code?: string }).code !== 'ECONNRESET') reject(error);
+    });
+    // The start of a 5 MB "file"; the rest never comes.
+    req.write(Buffer.alloc(64 * 1024, 0x50));
+  });
+}
+
+describe('the right to write is checked before a byte of the file is read', () => {
+  it('a viewer’s entry import is refused while the file is still being sent', async () => {
+    const status = await answerBeforeBody(`${server.url}/api/entry/import?${entryQuery}`, {
+      ...as['xem.phanthiet'],
+      origin: server.url,
+      'content-type': XLSX_TYPE,
+    });
+    expect(status).toBe(403);
+  });
+
+  it('a non-admin’s tree import too, in a form', async () => {
+    const status = await answerBeforeBody(`${server.url}/api/admin/units/import`, {
+      ...as.lanhdao,
+      origin: server.url,
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(status).toBe(403);
+  });
+
+  it('and a non-admin’s reorganisation map', async () => {
+    const status = await answerBeforeBody(`${server.url}/api/reorganisations/preview`, {
+      ...as.lanhdao,
+      origin: server.url,
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(status).toBe(403);
+  });
+});
+
+describe('the worker that reads uploads', () => {
+  const treeCsv = () => new TextEncoder().encode('code,name,type,parent_code\n60,Tỉnh Bình Thuận,Tỉnh,\n');
+
+  it('a file that needs more memory than the worker may have ends the worker, not the server', async () => {
+    const small = await startTestServer(demo.db, { uploadLimits: { maxHeapMb: 4 } });
+    try {
+      const admin = await loginAs(small.url, 'admin');
+      const res = await fetch(`${small.url}/api/admin/units/import`, {
+        method: 'POST',
+        headers: { ...admin, origin: small.url, 'content-type': 'text/csv' },
+        body: treeCsv(),
+      });
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { message: string; details: { reason: string } } };
+      expect(error.details.reason).toBe('worker_limit');
+      expect(error.message).toContain('quá phức tạp');
+      expect((await fetch(`${small.url}/api/health`)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('a file not read within the time limit is abandoned', async () => {
+    const slow = await startTestServer(demo.db, { uploadLimits: { timeoutMs: 1 } });
+    try {
+      const admin = await loginAs(slow.url, 'admin');
+      const res = await fetch(`${slow.url}/api/admin/units/import`, {
+        method: 'POST',
+        headers: { ...admin, origin: slow.url, 'content-type': 'text/csv' },
+        body: treeCsv(),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(
+        'worker_timeout',
+      );
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('with the usual limits the same file is read', async () => {
+    const res = await fetch(`${server.url}/api/admin/units/import`, {
+      method: 'POST',
+      headers: { ...as.admin, origin: server.url, 'content-type': 'text/csv' },
+      body: treeCsv(),
+    });
+    expect(res.status).toBe(200);
+  });
+});

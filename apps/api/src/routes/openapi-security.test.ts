@@ -1,0 +1,402 @@
+/**
+ * The security matrix for every route, generated from /api/openapi.json so that a new route
+ * cannot be missed: without a session every private route answers 401; every write answers 403
+ * to a signed-in user of the wrong role (a viewer of the whole province) and to one with the right
+ * kind of role outside the unit concerned, and leaves the database byte for byte unchanged.
+ *
+ * A write route added to the API without a case below fails "every write route has a case".
+ */
+import { createHash } from 'node:crypto';
+import { createUser, type Db, hashPasswordSync, recordResult, schema } from '@chitieu/db';
+import { demoDatabase } from '@chitieu/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestServer } from '../testing.ts';
+
+let demo: ReturnType<typeof demoDatabase>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let routes: { method: string; path: string }[] = [];
+const as: Record<string, Record<string, string>> = {};
+const ids: Record<string, number> = {};
+/** Values read (as the admin) that a valid request needs: versions of what it would change. */
+const seen: Record<string, unknown> = {};
+
+/** Anyone may call these. */
+const PUBLIC = new Set([
+  'GET /meta',
+  'GET /auth/me',
+  'POST /auth/login',
+  'POST /auth/logout',
+  'GET /setup',
+  'POST /setup',
+]);
+/** Writes on one's own behalf, not on a unit: any signed-in user may make them. */
+const SELF = new Set(['POST /auth/password']);
+
+const hashOf = (db: Db) => createHash('sha256').update(db.$client.serialize()).digest('hex');
+const PASSWORD = 'mat-khau-kiem-thu-1';
+
+beforeAll(async () => {
+  demo = demoDatabase();
+  const db = demo.db;
+  const unit = (code: string) =>
+    db
+      .select()
+      .from(schema.units)
+      .all()
+      .find((u) => u.code === code)?.id as number;
+  Object.assign(ids, {
+    province: demo.provinceId,
+    phanThiet: unit('593'),
+    tuyPhong: unit('595'),
+    phuThuy: unit('22924'),
+    lienHuong: unit('22969'),
+    term: demo.termId,
+    poverty: db
+      .select()
+      .from(schema.indicators)
+      .all()
+      .find((i) => i.code === 'THOATNGHEO')?.id as number,
+    target: db.select().from(schema.targets).all()[0]?.id as number,
+    entryUser: db.select().from(schema.users).where(eq(schema.users.username, 'nhap.phuthuy')).get()
+      ?.id as number,
+  });
+  ids.entryRole = db
+    .select()
+    .from(schema.roleAssignments)
+    .where(eq(schema.roleAssignments.userId, ids.entryUser as number))
+    .get()?.id as number;
+  // An open period with a value in Phú Thủy (the demo's reports are approved).
+  ids.open =
+    db
+      .select()
+      .from(schema.periods)
+      .all()
+      .find((p) => p.kind === 'half' && p.startDate === '2026-01-01')?.id ??
+    db
+      .insert(schema.periods)
+      .values({ kind: 'half', startDate: '2026-01-01', endDate: '2026-06-30', deadline: '2026-07-10' })
+      .returning()
+      .get().id;
+  recordResult(db, {
+    unitId: ids.phuThuy as number,
+    indicatorId: ids.poverty as number,
+    periodId: ids.open,
+    value: 3,
+  });
+  // The right kinds of role, on another district: Tuy Phong.
+  for (const [username, role] of [
+    ['qt.tuyphong', 'admin'],
+    ['ql.tuyphong', 'manager'],
+  ] as const) {
+    createUser(db, {
+      username,
+      displayName: username,
+      passwordHash: hashPasswordSync(PASSWORD),
+      roles: [{ role, unitId: ids.tuyPhong as number }],
+    });
+  }
+  server = await startTestServer(db, { today: () => '2026-03-01' });
+  for (const user of ['admin', 'lanhdao', 'nhap.phuhai', 'duyet.phanthiet'])
+    as[user] = await loginAs(server.url, user);
+  for (const user of ['qt.tuyphong', 'ql.tuyphong']) as[user] = await loginAs(server.url, user, PASSWORD);
+
+  const get = async (path: string) => (await fetch(`${server.url}/api${path}`, { headers: as.admin })).json();
+  const doc = (await get('/openapi.json')) as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+  const units = (await get('/admin/units')) as { units: { id: number; version: string }[] };
+  seen.phuThuyVersion = units.units.find((u) => u.id === ids.phuThuy)?.version;
+  seen.indicators = await get('/admin/indicators');
+  seen.termSetup = await get(`/admin/terms/${ids.term}`);
+  seen.allocations = await get(`/admin/targets/${ids.target}/allocations?parentUnitId=${ids.province}`);
+  seen.report = await get(`/terms/${ids.term}/reports/mid_term`);
+});
+afterAll(() => server.close());
+
+const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+interface Case {
+  /** The path with its parameters filled in (and a query if needed). */
+  path: string;
+  body?: unknown;
+  /** A raw body instead of JSON, with its content type. */
+  raw?: { type: string; bytes: Uint8Array };
+  /** A user with the right kind of role, outside the unit concerned. */
+  outside: string;
+}
+
+const TERM = {
+  code: 'NK-X',
+  name: 'Nhiệm kỳ thử',
+  shortName: 'Thử',
+  startDate: '2027-01-01',
+  midTermDate: '2029-06-30',
+  endDate: '2031-12-31',
+};
+const INDICATOR = {
+  code: 'CS-X',
+  name: 'Chỉ số thử',
+  measurementUnit: 'hộ',
+  measureType: 'cumulative',
+  decimals: 0,
+  frequency: 'half',
+  ratioOverTime: 'sum',
+};
+
+/** A valid request for each write route, so that only the rights can refuse it. */
+function cases(): Record<string, () => Case> {
+  const setup = seen.termSetup as {
+    term: { version: string };
+    periods: { id: number; version: string }[];
+    targets: { id: number; version: string; primaryIndicatorId: number }[];
+  };
+  const indicator = (seen.indicators as { id: number; version: string }[])[0] as {
+    id: number;
+    version: string;
+  };
+  const target = setup.targets.find((t) => t.id === ids.target) as {
+    version: string;
+    primaryIndicatorId: number;
+  };
+  const targetBody = {
+    code: 'CT-X',
+    wording: 'Chỉ tiêu thử',
+    shortName: 'Thử',
+    primaryIndicatorId: target.primaryIndicatorId,
+    direction: 'at_least',
+    counted: true,
+  };
+  const {
+    termId: _t,
+    kind: _k,
+    stored: _s,
+    ...settings
+  } = (seen.report as { settings: Record<string, unknown> }).settings;
+  const form = () => {
+    const boundary = 'ranh-gioi';
+    const text = `--${boundary}\r\nContent-Disposition: form-data; name="effectiveDate"\r\n\r\n2026-07-01\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="map.csv"\r\nContent-Type: text/csv\r\n\r\nnew_code,new_name,new_parent_code,old_code,old_name,kind\r\n--${boundary}--\r\n`;
+    return { type: `multipart/form-data; boundary=${boundary}`, bytes: new TextEncoder().encode(text) };
+  };
+  const result = { unitId: ids.phuThuy, indicatorId: ids.poverty, periodId: ids.open };
+  return {
+    'PUT /results': () => ({
+      path: '/results',
+      body: { ...result, value: '12', expectedVersion: 1 },
+      outside: 'nhap.phuhai',
+    }),
+    'DELETE /results': () => ({
+      path: '/results',
+      body: { ...result, expectedVersion: 1 },
+      outside: 'nhap.phuhai',
+    }),
+    'POST /reports/{unitId}/{periodId}/{action}': () => ({
+      path: `/reports/${ids.phuThuy}/${ids.open}/submit`,
+      body: {},
+      outside: 'nhap.phuhai',
+    }),
+    'POST /entry/import': () => ({
+      path: `/entry/import?termId=${ids.term}&unitId=${ids.phuThuy}&periodId=${ids.open}`,
+      raw: { type: 'application/octet-stream', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) },
+      outside: 'nhap.phuhai',
+    }),
+    'PUT /terms/{termId}/reports/{kind}': () => ({
+      path: `/terms/${ids.term}/reports/mid_term`,
+      body: { ...settings, title: 'Đổi tên' },
+      outside: 'ql.tuyphong',
+    }),
+    'POST /terms/{termId}/reports/{kind}/issue': () => ({
+      path: `/terms/${ids.term}/reports/mid_term/issue?unitId=${ids.province}`,
+      outside: 'ql.tuyphong',
+    }),
+    'POST /admin/units': () => ({
+      path: '/admin/units',
+      body: { code: 'X1', name: 'Xã thử', type: 'Xã', parentId: ids.phanThiet },
+      outside: 'qt.tuyphong',
+    }),
+    'PATCH /admin/units/{id}': () => ({
+      path: `/admin/units/${ids.phuThuy}`,
+      body: { version: seen.phuThuyVersion, name: 'Đổi tên' },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/units/{id}/move': () => ({
+      path: `/admin/units/${ids.phuThuy}/move`,
+      body: { version: seen.phuThuyVersion, parentId: ids.tuyPhong },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/units/{id}/close': () => ({
+      path: `/admin/units/${ids.phuThuy}/close`,
+      body: { version: seen.phuThuyVersion, date: '2026-06-01' },
+      outside: 'qt.tuyphong',
+    }),
+    // Admins of any unit import under their own subtree; only other roles are refused.
+    'POST /admin/units/import': () => ({
+      path: '/admin/units/import?apply=true',
+      raw: {
+        type: 'text/csv',
+        bytes: new TextEncoder().encode(
+          'code,name,type,parent_code\n60,Tỉnh Bình Thuận,Tỉnh,\nX2,Xã thử,Xã,593\n',
+        ),
+      },
+      outside: 'nhap.phuhai',
+    }),
+    'PUT /admin/settings': () => ({
+      path: '/admin/settings',
+      body: { separationOfDuties: false },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/users': () => ({
+      path: '/admin/users',
+      body: {
+        username: 'moi.x',
+        displayName: 'X',
+        password: 'mat-khau-rat-dai-1',
+        roles: [{ role: 'viewer', unitId: ids.phanThiet }],
+      },
+      outside: 'qt.tuyphong',
+    }),
+    'PATCH /admin/users/{id}': () => ({
+      path: `/admin/users/${ids.entryUser}`,
+      body: { active: false },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/users/{id}/roles': () => ({
+      path: `/admin/users/${ids.entryUser}/roles`,
+      body: { role: 'viewer', unitId: ids.phuThuy },
+      outside: 'qt.tuyphong',
+    }),
+    'DELETE /admin/users/{id}/roles/{roleId}': () => ({
+      path: `/admin/users/${ids.entryUser}/roles/${ids.entryRole}`,
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/users/{id}/password': () => ({
+      path: `/admin/users/${ids.entryUser}/password`,
+      body: { password: 'mat-khau-rat-dai-2' },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/indicators': () => ({ path: '/admin/indicators', body: INDICATOR, outside: 'qt.tuyphong' }),
+    'PUT /admin/indicators/{indicatorId}': () => ({
+      path: `/admin/indicators/${indicator.id}`,
+      body: { ...INDICATOR, expectedVersion: indicator.version },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/terms': () => ({ path: '/admin/terms', body: TERM, outside: 'qt.tuyphong' }),
+    'PUT /admin/terms/{termId}': () => ({
+      path: `/admin/terms/${ids.term}`,
+      body: { ...TERM, expectedVersion: setup.term.version },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/terms/{termId}/periods': () => ({
+      path: `/admin/terms/${ids.term}/periods`,
+      body: { kinds: ['quarter'] },
+      outside: 'qt.tuyphong',
+    }),
+    'PUT /admin/periods/{periodId}': () => ({
+      path: `/admin/periods/${setup.periods[0]?.id}`,
+      body: { deadline: '2030-01-10', expectedVersion: setup.periods[0]?.version },
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/terms/{termId}/copy': () => ({
+      path: `/admin/terms/${ids.term}/copy`,
+      body: TERM,
+      outside: 'qt.tuyphong',
+    }),
+    'POST /admin/terms/{termId}/targets': () => ({
+      path: `/admin/terms/${ids.term}/targets`,
+      body: targetBody,
+      outside: 'ql.tuyphong',
+    }),
+    'PUT /admin/targets/{targetId}': () => ({
+      path: `/admin/targets/${ids.target}`,
+      body: { ...targetBody, expectedVersion: target.version },
+      outside: 'ql.tuyphong',
+    }),
+    'PUT /admin/targets/{targetId}/allocations': () => ({
+      path: `/admin/targets/${ids.target}/allocations`,
+      body: {
+        parentUnitId: ids.province,
+        expectedVersion: (seen.allocations as { version: string }).version,
+        allocations: [],
+      },
+      outside: 'ql.tuyphong',
+    }),
+    'POST /reorganisations/preview': () => ({
+      path: '/reorganisations/preview',
+      raw: form(),
+      outside: 'qt.tuyphong',
+    }),
+    'POST /reorganisations': () => ({ path: '/reorganisations', raw: form(), outside: 'qt.tuyphong' }),
+  };
+}
+
+async function send(method: string, c: Case, headers: Record<string, string>) {
+  const init: RequestInit = { method, headers: { ...headers, origin: server.url } };
+  if (c.raw) {
+    init.headers = { ...init.headers, 'content-type': c.raw.type };
+    init.body = c.raw.bytes as BodyInit;
+  } else if (c.body !== undefined) {
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.body = JSON.stringify(c.body);
+  }
+  const res = await fetch(`${server.url}/api${c.path}`, init);
+  return { status: res.status, body: await res.text() };
+}
+
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+describe('security matrix of every route in /api/openapi.json', () => {
+  it('the document lists the routes (a sanity check of the generator)', () => {
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes.map(key)).toContain('PUT /results');
+  });
+
+  it('every write route has a case', () => {
+    const writes = routes.filter((r) => isWrite(r.method) && !PUBLIC.has(key(r)) && !SELF.has(key(r)));
+    expect(
+      writes
+        .map(key)
+        .filter((k) => !(k in cases()))
+        .sort(),
+    ).toEqual([]);
+  });
+
+  it('without a session, every private route answers 401 and changes nothing', async () => {
+    const before = hashOf(demo.db);
+    const answers: string[] = [];
+    for (const r of routes.filter((r) => !PUBLIC.has(key(r)))) {
+      const path = r.path.replace(/\{[^}]+\}/g, '1');
+      const res = await fetch(`${server.url}/api${path}`, {
+        method: r.method,
+        headers: { origin: server.url },
+      });
+      if (res.status !== 401) answers.push(`${key(r)} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
+    expect(hashOf(demo.db)).toBe(before);
+  });
+
+  it('every write by a viewer (wrong role) or by the right role outside the unit → 403, database unchanged', async () => {
+    const all = cases();
+    const wrong: string[] = [];
+    for (const r of routes.filter((r) => isWrite(r.method) && key(r) in all)) {
+      const c = (all[key(r)] as () => Case)();
+      for (const user of ['lanhdao', c.outside]) {
+        const before = hashOf(demo.db);
+        const { status, body } = await send(r.method, c, as[user] as Record<string, string>);
+        if (status !== 403) wrong.push(`${key(r)} as ${user} → ${status} ${body.slice(0, 160)}`);
+        else if (!JSON.parse(body).error?.message) wrong.push(`${key(r)} as ${user}: no message`);
+        if (hashOf(demo.db) !== before) wrong.push(`${key(r)} as ${user} changed the database`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('the same requests are accepted from someone allowed (the cases are real requests)', async () => {
+    const all = cases();
+    // Two samples that would write: proof the bodies pass validation and only rights refused them.
+    const admin = as.admin as Record<string, string>;
+    expect((await send('POST', (all['POST /admin/units'] as () => Case)(), admin)).status).toBe(200);
+    expect((await send('POST', (all['POST /admin/indicators'] as () => Case)(), admin)).status).toBe(201);
+  });
+});
