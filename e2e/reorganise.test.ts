@@ -50,6 +50,13 @@ describe('reorganisation page', () => {
     await page.getByRole('heading', { name: /Đơn vị giải thể \(5\)/ }).waitFor();
     expect(db.get(sql`SELECT COUNT(*) AS n FROM structure_versions`)).toEqual({ n: 1 });
     await page.getByRole('button', { name: 'Áp dụng từ ngày 01/12/2024' }).click();
+    // Nothing is written before the admin confirms what will happen.
+    const confirm = page.getByRole('dialog', { name: 'Áp dụng sắp xếp đơn vị?' });
+    await confirm
+      .getByText('Sẽ kết thúc hoạt động 5 đơn vị và thành lập 2 đơn vị từ ngày 01/12/2024')
+      .waitFor();
+    expect(db.get(sql`SELECT COUNT(*) AS n FROM structure_versions`)).toEqual({ n: 1 });
+    await confirm.getByRole('button', { name: 'Áp dụng', exact: true }).click();
     await page.getByText('Đã áp dụng', { exact: true }).waitFor();
     expect(db.get(sql`SELECT COUNT(*) AS n FROM structure_versions`)).toEqual({ n: 2 });
 
@@ -60,13 +67,20 @@ describe('reorganisation page', () => {
     await page.getByRole('heading', { name: /Đơn vị thành lập \(45\)/ }).waitFor();
     const applyButton = page.getByRole('button', { name: 'Áp dụng từ ngày 01/07/2025' });
     expect(await applyButton.isDisabled()).toBe(true);
+    // A name that does not say its type ("Hội LHPN tỉnh …") needs the type chosen, never guessed.
+    await page.getByLabel('Tên đơn vị mã 68').fill('Hội LHPN tỉnh Lâm Đồng');
+    await page.getByLabel('Tên đơn vị mã 68').blur();
+    await page.getByText('Cần chọn loại đơn vị.').waitFor();
+    expect(await applyButton.isDisabled()).toBe(true);
     await page.getByLabel('Tên đơn vị mã 68').fill('Tỉnh Lâm Đồng');
     await page.getByLabel('Tên đơn vị mã 68').blur();
+    await expect.poll(() => page.getByLabel('Loại đơn vị cấp trên mới mã 68').inputValue()).toBe('Tỉnh');
     await page.getByLabel('Đơn vị kế thừa của Xã Hòa Thắng').selectOption('23053');
     await page.getByText('Được thay bằng đơn vị cùng cấp mới').waitFor();
     await settle(page);
     await screenshot(page, 'reorganise-preview-2025.png', true);
     await applyButton.click();
+    await confirm.getByRole('button', { name: 'Áp dụng', exact: true }).click();
     await page.getByText('Đã áp dụng', { exact: true }).waitFor();
     const designated = db.get<{ code: string }>(sql`
       SELECT n.code FROM unit_successions s JOIN units o ON o.id = s.predecessor_id JOIN units n ON n.id = s.successor_id

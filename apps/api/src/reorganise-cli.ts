@@ -9,7 +9,7 @@ import { applyReorganisation, type Db, previewReorganisation, type Reorganisatio
 import { z } from 'zod';
 
 export const REORGANISE_USAGE =
-  'reorganise --map FILE.csv --date YYYY-MM-DD [--designate MÃ_CŨ=MÃ_MỚI]… [--parent-name MÃ="Tên"]… [--apply]';
+  'reorganise --map FILE.csv --date YYYY-MM-DD [--designate MÃ_CŨ=MÃ_MỚI]… [--parent-name MÃ="Tên"]… [--parent-type MÃ=Loại]… [--apply]';
 
 const Pair = z.string().regex(/^[^=]+=.+$/, 'cần dạng MÃ=GIÁ_TRỊ');
 const Args = z.object({
@@ -17,6 +17,7 @@ const Args = z.object({
   date: z.string({ error: 'thiếu --date' }).regex(/^\d{4}-\d{2}-\d{2}$/, '--date cần dạng YYYY-MM-DD'),
   designate: z.array(Pair).default([]),
   'parent-name': z.array(Pair).default([]),
+  'parent-type': z.array(Pair).default([]),
   apply: z.boolean().default(false),
 });
 
@@ -32,6 +33,7 @@ export function reorganiseCommand(argv: string[]): (db: Db) => string {
       date: { type: 'string' },
       designate: { type: 'string', multiple: true },
       'parent-name': { type: 'string', multiple: true },
+      'parent-type': { type: 'string', multiple: true },
       apply: { type: 'boolean' },
     },
     strict: true,
@@ -50,6 +52,7 @@ export function reorganiseCommand(argv: string[]): (db: Db) => string {
     effectiveDate: args.date,
     designations: pairs(args.designate),
     parentNames: pairs(args['parent-name']),
+    parentTypes: pairs(args['parent-type']),
   };
   return (db) => {
     try {
@@ -84,7 +87,10 @@ function describe(plan: ReorganisationPlan): string {
   const lines = [
     `${plan.newVersionName} (thay ${plan.previousVersion.name}):`,
     `  giải thể ${plan.closes.length} đơn vị (${plan.closes.filter((c) => c.reason === 'level_ended').length} do hết cấp), thành lập ${plan.opens.length}, tạo mới cấp trên ${plan.createdParents.length}`,
-    ...plan.createdParents.map((p) => `  cấp trên mới ${p.code}: ${p.name ?? 'CẦN TÊN (--parent-name)'}`),
+    ...plan.createdParents.map(
+      (p) =>
+        `  cấp trên mới ${p.code}: ${p.name ?? 'CẦN TÊN (--parent-name)'}, loại ${p.type || 'CẦN CHỌN (--parent-type)'}`,
+    ),
     ...plan.partials.map(
       (p) =>
         `  ${p.oldCode} ${p.oldName} chia cho ${p.successors.map((s) => s.code).join(', ')}: kết quả tính vào ${p.designated}${p.defaulted ? ' (mặc định: đơn vị đầu tiên)' : ''}`,

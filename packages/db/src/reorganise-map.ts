@@ -144,8 +144,21 @@ export function parseMergeMap(input: Uint8Array | string): MergeRow[] {
   return rows;
 }
 
-/** The map's identity: the same rows on the same date give the same hash, whatever the file's bytes (BOM, CRLF). */
+/**
+ * The map's identity: the same rows on the same date give the same hash, whatever the file's bytes
+ * (BOM, CRLF) and whatever order the rows come in.
+ */
 export function mapHash(rows: MergeRow[], effectiveDate: string): string {
+  const canonical = rows
+    .map((r) => [r.newCode, r.newName, r.newParentCode, r.oldCode, r.oldName, r.kind])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify({ effectiveDate, rows: canonical }))
+    .digest('hex');
+}
+
+/** The hash maps applied before rows were sorted were recorded under (file order). */
+export function legacyMapHash(rows: MergeRow[], effectiveDate: string): string {
   const canonical = rows.map((r) => [r.newCode, r.newName, r.newParentCode, r.oldCode, r.oldName, r.kind]);
   return createHash('sha256')
     .update(JSON.stringify({ effectiveDate, rows: canonical }))
@@ -167,4 +180,9 @@ const TYPE_WORDS = [
 ];
 export function typeFromName(name: string): string {
   return TYPE_WORDS.find((w) => name === w || name.startsWith(`${w} `)) ?? 'Đơn vị';
+}
+
+/** The type a name states by its first word ("Tỉnh Lâm Đồng"), or null ("Hội LHPN tỉnh Lâm Đồng"). */
+export function statedType(name: string): string | null {
+  return TYPE_WORDS.find((w) => name === w || name.startsWith(`${w} `)) ?? null;
 }

@@ -162,13 +162,13 @@ describe('reorganisation of the Bình Thuận demo', () => {
     ).toEqual({ goal: 23 });
 
     const preview2025 = previewReorganisation(db, 'system', { map: MAP_2025, effectiveDate: '2025-07-01' });
-    expect(preview2025.createdParents).toEqual([{ code: '68', name: null, type: 'Đơn vị' }]);
+    expect(preview2025.createdParents).toEqual([{ code: '68', name: null, type: '' }]);
     expect(preview2025.partials.map((p) => [p.oldCode, p.designated, p.defaulted])).toEqual([
       ['22978', '22972', true],
       ['23053', '23041', true],
     ]);
-    expect(() => applyReorganisation(db, 'system', { map: MAP_2025, effectiveDate: '2025-07-01' })).toThrow(
-      /Cần tên/,
+    expect(applyFails(db, { map: MAP_2025, effectiveDate: '2025-07-01' })).toMatch(
+      /Cần tên cho đơn vị cấp trên mới mã 68.*Cần chọn loại cho đơn vị cấp trên mới mã 68/,
     );
     const r2025 = applyReorganisation(db, 'system', {
       map: MAP_2025,
@@ -300,6 +300,44 @@ describe('reorganisation of the Bình Thuận demo', () => {
     expect(applyReorganisation(db, 'system', { map: MAP_2024, effectiveDate: '2024-12-01' }).applied).toBe(
       false,
     );
+  });
+
+  it('takes the same rows in another order as the same map', () => {
+    const db = cloneDatabase(demo);
+    applyReorganisation(db, 'system', { map: MAP_2024, effectiveDate: '2024-12-01' });
+    const [header, ...lines] = MAP_2024.toString('utf8').trim().split('\n');
+    const reordered = `${[header, ...lines.reverse()].join('\n')}\n`;
+    const before = counts(db);
+    const again = applyReorganisation(db, 'system', { map: reordered, effectiveDate: '2024-12-01' });
+    expect(again.applied).toBe(false);
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('asks for the new parent’s type when its name does not state one, and warns when the old root would stay', () => {
+    const db = cloneDatabase(demo);
+    applyReorganisation(db, 'system', { map: MAP_2024, effectiveDate: '2024-12-01' });
+    const before = counts(db);
+    const named = {
+      map: MAP_2025,
+      effectiveDate: '2025-07-01',
+      parentNames: { '68': 'Hội LHPN tỉnh Lâm Đồng' },
+    };
+    expect(previewReorganisation(db, 'system', named).createdParents).toEqual([
+      { code: '68', name: 'Hội LHPN tỉnh Lâm Đồng', type: '' },
+    ]);
+    expect(applyFails(db, named)).toContain('Cần chọn loại cho đơn vị cấp trên mới mã 68');
+    expect(counts(db)).toEqual(before);
+    // Of another type than the root, it would sit under it: said before anything is applied.
+    const asUnit = previewReorganisation(db, 'system', {
+      ...named,
+      parentTypes: { '68': 'Đơn vị trực thuộc' },
+    });
+    expect(asUnit.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining('Tỉnh Bình Thuận vẫn là đơn vị gốc'),
+    );
+    // Chosen as a province, it replaces the old one.
+    const applied = applyReorganisation(db, 'system', { ...named, parentTypes: { '68': 'Tỉnh' } });
+    expect(rootOf(db, applied.structureVersionId)).toBe(unitByCode(db, '68').id);
   });
 
   it('refuses a non-admin in the domain layer', () => {

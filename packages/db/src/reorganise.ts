@@ -15,11 +15,13 @@ import { sql } from 'drizzle-orm';
 import { type Actor, authorize } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import {
+  legacyMapHash,
   type MapProblem,
   type MergeRow,
   mapHash,
   parseMergeMap,
   refuseMap,
+  statedType,
   typeFromName,
 } from './reorganise-map.ts';
 import { bumpRevision } from './revision.ts';
@@ -37,6 +39,11 @@ export interface ReorganiseInput {
   designations?: Record<string, string>;
   /** Code → name of a new parent the map names but the tree lacks (e.g. 68 → "Tỉnh Lâm Đồng"). */
   parentNames?: Record<string, string>;
+  /**
+   * Code → type of such a parent (68 → "Tỉnh"). Without it the type is read from the name's first
+   * word; a name that states none ("Hội LHPN tỉnh Lâm Đồng") is refused until a type is chosen.
+   */
+  parentTypes?: Record<string, string>;
   /** The structure version the preview was made on; apply refuses (409) if another one is current. */
   expectedVersionId?: number;
 }
@@ -209,7 +216,7 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
   if (!previous) refuseMap([{ message: 'Chưa có cơ cấu tổ chức nào để sắp xếp lại.' }]);
 
   const hash = mapHash(rows, date);
-  const done = previousAudit(db, hash);
+  const done = previousAudit(db, hash) ?? previousAudit(db, legacyMapHash(rows, date));
   // The preview was of another structure (someone applied a map since): look again before applying.
   if (!done && input.expectedVersionId !== undefined && input.expectedVersionId !== previous.id) {
     throw conflict('Cơ cấu tổ chức đã thay đổi kể từ khi xem trước; hãy xem trước lại.', {
@@ -346,7 +353,8 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
     else if (openByCode.has(p)) parentKeyOf.set(code, `u:${openByCode.get(p)?.id}`);
     else {
       const name = input.parentNames?.[p]?.trim() || null;
-      createdParents.set(p, { code: p, name, type: name ? typeFromName(name) : 'Đơn vị' });
+      const type = input.parentTypes?.[p]?.trim() || (name ? statedType(name) : null) || '';
+      createdParents.set(p, { code: p, name, type });
       parentKeyOf.set(code, `p:${p}`);
     }
   }
@@ -490,6 +498,16 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
       sortOrder: holder.sortOrder,
     });
     for (const [k, v] of tree) if (v.parent === holderKey) tree.set(k, { ...v, parent: key });
+  }
+  // A new parent meant to take the root's place but of another type would silently sit under it.
+  for (const p of createdParents.values()) {
+    const holderKey = tree.get(`p:${p.code}`)?.parent;
+    const holder = holderKey ? byId.get(Number(holderKey.slice(2))) : undefined;
+    if (!holder || holder.parentId !== null || replacedBy.has(holder.id) || !p.type) continue;
+    warnings.push({
+      code: p.code,
+      message: `Đơn vị cấp trên mới ${p.code} (${p.name ?? 'chưa đặt tên'}, loại ${p.type}) sẽ nằm dưới ${holder.name}, và ${holder.name} vẫn là đơn vị gốc. Nếu ${p.code} thay ${holder.name}, hãy chọn loại “${holder.type}”.`,
+    });
   }
   const roots = [...tree].filter(([, v]) => v.parent === null);
   if (roots.length !== 1) {
@@ -769,15 +787,20 @@ export function applyReorganisation(
     if (p.plan.alreadyApplied) {
       return { applied: false, structureVersionId: p.plan.alreadyApplied.structureVersionId, plan: p.plan };
     }
-    const missing = p.plan.createdParents.filter((c) => !c.name);
-    if (missing.length > 0) {
-      refuseMap(
-        missing.map((c) => ({
-          code: c.code,
-          message: `Cần tên cho đơn vị cấp trên mới mã ${c.code} (chưa có trong cây).`,
-        })),
-      );
-    }
+    const missing = p.plan.createdParents.flatMap((c) => [
+      ...(c.name
+        ? []
+        : [{ code: c.code, message: `Cần tên cho đơn vị cấp trên mới mã ${c.code} (chưa có trong cây).` }]),
+      ...(c.type
+        ? []
+        : [
+            {
+              code: c.code,
+              message: `Cần chọn loại cho đơn vị cấp trên mới mã ${c.code}${c.name ? ` (tên “${c.name}” không cho biết loại)` : ''}.`,
+            },
+          ]),
+    ]);
+    if (missing.length > 0) refuseMap(missing);
     const date = p.plan.effectiveDate;
     const ids = new Map<string, number>();
     const insertUnit = stmt<{ id: number }>(

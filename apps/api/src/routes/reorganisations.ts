@@ -3,7 +3,8 @@
  * for a preview, then apply it. Admin only; the domain layer (`applyReorganisation`) authorises,
  * checks and writes in one transaction. The form is multipart/form-data: the CSV in `file`, the date
  * in `effectiveDate`, and optional JSON objects `designations` (old code → designated new code of a
- * partial unit) and `parentNames` (code → name of a new parent the tree lacks).
+ * partial unit), `parentNames` (code → name of a new parent the tree lacks) and `parentTypes` (code →
+ * its type, chosen: a name such as "Hội LHPN tỉnh Lâm Đồng" does not say it).
  */
 import { applyReorganisation, authorizeReorganisation, previewReorganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -43,6 +44,7 @@ const MapForm = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hiệu lực cần dạng YYYY-MM-DD.'),
   designations: JsonCodes('“designations”'),
   parentNames: JsonCodes('“parentNames”'),
+  parentTypes: JsonCodes('“parentTypes”'),
   /** The structure version the preview showed; a different current one answers 409. */
   previousVersionId: idParam('previousVersionId').optional(),
 });
@@ -180,6 +182,7 @@ async function input(form: z.infer<typeof MapForm>) {
     effectiveDate: form.effectiveDate,
     designations: form.designations,
     parentNames: form.parentNames,
+    parentTypes: form.parentTypes,
     expectedVersionId: form.previousVersionId,
   };
 }

@@ -4,9 +4,10 @@
  * the re-based allocations and open the overview in the new structure. Loaded on demand.
  */
 import './reorganise.css';
-import { formatDate, formatInteger, parseDate } from '@chitieu/core';
+import { formatDate, formatInteger, parseDate, UNIT_TYPES } from '@chitieu/core';
 import { Alert, Button, NativeSelect, Table, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import { navigate } from '../../lib/url-state.ts';
@@ -31,6 +32,8 @@ export default function ReorganisePage() {
   const [dateError, setDateError] = useState<string | null>(null);
   const [designations, setDesignations] = useState<Record<string, string>>({});
   const [parentNames, setParentNames] = useState<Record<string, string>>({});
+  const [parentTypes, setParentTypes] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
   const preview = usePreviewReorganisation();
   const apply = useApplyReorganisation();
   const [result, setResult] = useState<ReorganisationResult | null>(null);
@@ -43,7 +46,7 @@ export default function ReorganisePage() {
       return null;
     }
     setDateError(null);
-    return { file, effectiveDate: date.value, designations, parentNames, ...patch };
+    return { file, effectiveDate: date.value, designations, parentNames, parentTypes, ...patch };
   };
   const runPreview = (patch: Partial<MapInput> = {}) => {
     const mapInput = input(patch);
@@ -57,7 +60,9 @@ export default function ReorganisePage() {
     runPreview();
   };
   const plan = preview.data;
-  const unnamed = plan?.createdParents.filter((p) => !parentNames[p.code]?.trim()) ?? [];
+  const unnamed =
+    plan?.createdParents.filter((p) => !parentNames[p.code]?.trim() || !(parentTypes[p.code] ?? p.type)) ??
+    [];
 
   return (
     <main id="main" className="main reorganise">
@@ -128,6 +133,21 @@ export default function ReorganisePage() {
                       }
                       onBlur={() => runPreview()}
                       error={parentNames[p.code]?.trim() ? null : t('reorganise.parentNameNeeded')}
+                    />
+                  ))}
+                  {plan.createdParents.map((p) => (
+                    <NativeSelect
+                      key={`type-${p.code}`}
+                      label={t('reorganise.parentType', { code: p.code })}
+                      description={t('reorganise.parentTypeHint')}
+                      value={parentTypes[p.code] ?? p.type}
+                      data={[{ value: '', label: t('reorganise.parentTypeChoose') }, ...UNIT_TYPES]}
+                      onChange={(event) => {
+                        const next = { ...parentTypes, [p.code]: event.currentTarget.value };
+                        setParentTypes(next);
+                        runPreview({ parentTypes: next });
+                      }}
+                      error={(parentTypes[p.code] ?? p.type) ? null : t('reorganise.parentTypeNeeded')}
                     />
                   ))}
                 </Block>
@@ -233,14 +253,44 @@ export default function ReorganisePage() {
                   color="red"
                   disabled={unnamed.length > 0 || preview.isPending}
                   loading={apply.isPending}
-                  onClick={() => {
-                    const mapInput = input({ previousVersionId: plan.previousVersion.id });
-                    if (mapInput) apply.mutate(mapInput, { onSuccess: setResult });
-                  }}
+                  onClick={() => setConfirming(true)}
                 >
                   {t('reorganise.apply', { date: formatDate(plan.effectiveDate) })}
                 </Button>
               </div>
+              {confirming && (
+                <Dialog
+                  open
+                  onClose={() => setConfirming(false)}
+                  title={t('reorganise.confirm.title')}
+                  onSubmit={() => {
+                    const mapInput = input({ previousVersionId: plan.previousVersion.id });
+                    if (!mapInput) return;
+                    apply.mutate(mapInput, {
+                      onSuccess: (done) => {
+                        setConfirming(false);
+                        setResult(done);
+                      },
+                      onError: () => setConfirming(false),
+                    });
+                  }}
+                  actions={
+                    <DialogActions
+                      onClose={() => setConfirming(false)}
+                      pending={apply.isPending}
+                      label={t('reorganise.confirm.apply')}
+                    />
+                  }
+                >
+                  <p>
+                    {t('reorganise.confirm.body', {
+                      closes: plan.closes.length,
+                      opens: plan.opens.length,
+                      date: formatDate(plan.effectiveDate),
+                    })}
+                  </p>
+                </Dialog>
+              )}
             </>
           )}
         </section>

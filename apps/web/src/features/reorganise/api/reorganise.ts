@@ -13,6 +13,8 @@ export interface MapInput {
   designations: Record<string, string>;
   /** Code → name of a new parent unit. */
   parentNames: Record<string, string>;
+  /** Code → type of a new parent unit (chosen: a name need not say it). */
+  parentTypes: Record<string, string>;
   /** Apply only onto the structure the preview showed. */
   previousVersionId?: number;
 }
@@ -22,6 +24,7 @@ const form = (input: MapInput) => ({
   effectiveDate: input.effectiveDate,
   designations: JSON.stringify(input.designations),
   parentNames: JSON.stringify(input.parentNames),
+  parentTypes: JSON.stringify(input.parentTypes),
   ...(input.previousVersionId === undefined ? {} : { previousVersionId: String(input.previousVersionId) }),
 });
 
