@@ -87,6 +87,19 @@ describe('reorganisation page', () => {
       WHERE o.code = '23053' AND s.designated = 1`);
     expect(designated).toEqual({ code: '23053' });
 
+    // A wrong designation is corrected by previewing the same map again and choosing another successor.
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('heading', { name: /đã được áp dụng/ }).waitFor();
+    const phongPhu = page.getByLabel('Đơn vị kế thừa của Xã Phong Phú');
+    expect(await phongPhu.inputValue()).toBe('22972');
+    await phongPhu.selectOption('22978');
+    await page.getByRole('button', { name: 'Sửa đơn vị kế thừa' }).click();
+    await page.getByText('Đã sửa đơn vị kế thừa của 22978').waitFor();
+    const phongPhuNow = db.get<{ name: string }>(sql`
+      SELECT n.name FROM unit_successions s JOIN units o ON o.id = s.predecessor_id JOIN units n ON n.id = s.successor_id
+      WHERE o.code = '22978' AND o.valid_to IS NOT NULL AND s.designated = 1`);
+    expect(phongPhuNow).toEqual({ name: 'Xã Tuy Phong' });
+
     // The overview in the new structure: Tỉnh Lâm Đồng and its communes; the switch goes back.
     await page.getByRole('button', { name: 'Xem tổng quan theo cơ cấu mới' }).click();
     await page.getByRole('heading', { level: 2, name: /^Hoàn thành \d+\/\d+ chỉ tiêu$/ }).waitFor();

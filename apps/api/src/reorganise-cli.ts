@@ -76,8 +76,10 @@ export function reorganiseCommand(argv: string[]): (db: Db) => string {
     if (!args.apply)
       return `${describe(previewReorganisation(db, 'system', input))}\nChưa ghi gì: thêm --apply để áp dụng.`;
     const result = applyReorganisation(db, 'system', input);
-    return result.applied
-      ? `${describe(result.plan)}\nĐã áp dụng: cơ cấu mới số ${result.structureVersionId}.`
+    if (result.applied)
+      return `${describe(result.plan)}\nĐã áp dụng: cơ cấu mới số ${result.structureVersionId}.`;
+    return result.corrected.length
+      ? `Đã sửa đơn vị kế thừa của ${result.corrected.join(', ')} (cơ cấu số ${result.structureVersionId}).`
       : `Bản đồ này đã được áp dụng (cơ cấu số ${result.structureVersionId}); không thay đổi gì.`;
   }
 }

@@ -753,6 +753,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'reorganise.apply': 'Apply from {date}',
   'reorganise.applied': 'Applied',
   'reorganise.noop': 'This map was applied before; nothing changed.',
+  'reorganise.correctNote':
+    'If a split unit was given the wrong successor, choose again below: its results, allocations and place in the structure follow the new choice.',
+  'reorganise.correct': 'Correct successors',
+  'reorganise.corrected': 'Successors corrected for {codes}',
   'reorganise.openOverview': 'Open the overview in the new structure',
   'reorganise.col.old': 'Old unit',
   'reorganise.col.designated': 'Results go to',

@@ -615,6 +615,10 @@ const vi = {
   'reorganise.apply': 'Áp dụng từ ngày {date}',
   'reorganise.applied': 'Đã áp dụng',
   'reorganise.noop': 'Bản đồ này đã được áp dụng trước đó; không thay đổi gì.',
+  'reorganise.correctNote':
+    'Nếu đã chỉ định nhầm đơn vị kế thừa của đơn vị chia tách, chọn lại dưới đây: kết quả, chỉ tiêu đã giao và cơ cấu được tính lại theo lựa chọn mới.',
+  'reorganise.correct': 'Sửa đơn vị kế thừa',
+  'reorganise.corrected': 'Đã sửa đơn vị kế thừa của {codes}',
   'reorganise.openOverview': 'Xem tổng quan theo cơ cấu mới',
   'reorganise.col.old': 'Đơn vị cũ',
   'reorganise.col.designated': 'Kết quả tính vào',

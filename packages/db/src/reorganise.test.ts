@@ -170,12 +170,8 @@ describe('reorganisation of the Bình Thuận demo', () => {
     expect(applyFails(db, { map: MAP_2025, effectiveDate: '2025-07-01' })).toMatch(
       /Cần tên cho đơn vị cấp trên mới mã 68.*Cần chọn loại cho đơn vị cấp trên mới mã 68/,
     );
-    const r2025 = applyReorganisation(db, 'system', {
-      map: MAP_2025,
-      effectiveDate: '2025-07-01',
-      parentNames: LAM_DONG,
-      designations: { '23053': '23053' },
-    });
+    const r2025Input = { map: MAP_2025, effectiveDate: '2025-07-01', parentNames: LAM_DONG };
+    const r2025 = applyReorganisation(db, 'system', { ...r2025Input, designations: { '23053': '23053' } });
     const v3 = r2025.structureVersionId;
     const lamDong = unitByCode(db, '68');
     expect(lamDong).toMatchObject({ name: 'Tỉnh Lâm Đồng', type: 'Tỉnh' });
@@ -239,6 +235,30 @@ describe('reorganisation of the Bình Thuận demo', () => {
     const changed = applyFails(db, { map: MAP_2024, effectiveDate: '2026-01-01' });
     expect(changed).toMatch(/đã giải thể từ ngày 01\/12\/2024|đã giải thể/);
     expect(counts(db)).toEqual(again);
+
+    // A wrong designation is corrected by the same map with another one: Phong Phú's results
+    // move from Phan Rí Cửa (the default) to Tuy Phong, in the placement, the flags and the sums.
+    const phongPhu = unitByCode(db, '22978', false).id;
+    const parentOfPhongPhu = () =>
+      db.get<{ p: number }>(sql`SELECT parent_id AS p FROM placements
+        WHERE structure_version_id = ${v3} AND unit_id = ${phongPhu}`)?.p;
+    expect(parentOfPhongPhu()).toBe(unitByCode(db, '22972').id);
+    expect(applyFails(db, { ...r2025Input, designations: { '22978': '23041' } })).toMatch(
+      /không chia cho đơn vị mã 23041/,
+    );
+    expect(counts(db)).toEqual(again);
+    const fixed = applyReorganisation(db, 'system', { ...r2025Input, designations: { '22978': '22978' } });
+    expect(fixed).toMatchObject({ applied: false, structureVersionId: v3, corrected: ['22978'] });
+    expect(fixed.plan.partials.find((p) => p.oldCode === '22978')?.designated).toBe('22978');
+    expect(parentOfPhongPhu()).toBe(unitByCode(db, '22978').id);
+    expectAttributedExactly(db, v2, v3);
+    const kept = rollupSnapshot(db);
+    rebuildRollups(db);
+    expect(rollupSnapshot(db)).toEqual(kept);
+    // Saying the same again changes nothing.
+    expect(
+      applyReorganisation(db, 'system', { ...r2025Input, designations: { '22978': '22978' } }).corrected,
+    ).toEqual([]);
   });
 
   it('refuses bad maps with reasons, leaving the database unchanged', () => {

@@ -14,6 +14,7 @@ import { conflict, forbidden, formatDate, isIsoDate } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { type Actor, authorize } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
+import { appliedPartials, correctDesignations } from './reorganise-correct.ts';
 import {
   legacyMapHash,
   type MapProblem,
@@ -122,10 +123,12 @@ export interface ReorganisationPlan {
 }
 
 export interface ReorganisationResult {
-  /** false: the same map was applied before (a successful no-op). */
+  /** false: the same map was applied before (a successful no-op, or a correction of designations). */
   applied: boolean;
   structureVersionId: number;
   plan: ReorganisationPlan;
+  /** Split units (old codes) whose results now go to another successor, when the same map came again with other designations. */
+  corrected: string[];
 }
 
 interface UnitInfo {
@@ -265,8 +268,11 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
     });
   }
   if (done) {
-    // A map applied before matches closed units now; its plan is not recomputed, only reported.
-    return emptyPlan(hash, date, previous, rows, done);
+    // A map applied before matches closed units now; its plan is not recomputed, only reported,
+    // with where its split units' results go (a designation can still be corrected).
+    const applied = emptyPlan(hash, date, previous, rows, done);
+    applied.plan.partials = appliedPartials(db, date);
+    return applied;
   }
   for (const r of rows) {
     const unit = closing.get(r.oldCode);
@@ -785,7 +791,18 @@ export function applyReorganisation(
   return db.transaction((tx) => {
     const p = plan(tx, actor, input);
     if (p.plan.alreadyApplied) {
-      return { applied: false, structureVersionId: p.plan.alreadyApplied.structureVersionId, plan: p.plan };
+      const { structureVersionId } = p.plan.alreadyApplied;
+      const corrected = input.designations
+        ? correctDesignations(
+            tx,
+            { effectiveDate: p.plan.effectiveDate, structureVersionId, designations: input.designations },
+            actor === 'system' ? null : actor.id,
+          )
+        : [];
+      const plan = corrected.length
+        ? { ...p.plan, partials: appliedPartials(tx, p.plan.effectiveDate) }
+        : p.plan;
+      return { applied: false, structureVersionId, plan, corrected };
     }
     const missing = p.plan.createdParents.flatMap((c) => [
       ...(c.name
@@ -917,7 +934,7 @@ export function applyReorganisation(
         allocations: p.allocationSums.length,
       })})`);
     bumpRevision(tx);
-    return { applied: true, structureVersionId: versionId, plan: p.plan };
+    return { applied: true, structureVersionId: versionId, plan: p.plan, corrected: [] };
   });
 }
 

@@ -168,8 +168,12 @@ const apply = createRoute({
         applied: z.boolean(),
         structureVersionId: z.number().int(),
         plan: ReorganisationPlanSchema,
+        corrected: z.array(z.string()).openapi({
+          description:
+            'Old codes of split units whose results now go to another successor (same map, other designations)',
+        }),
       }),
-      'Đã áp dụng (applied=false: bản đồ này đã được áp dụng trước đó)',
+      'Đã áp dụng (applied=false: bản đồ này đã được áp dụng trước đó, hoặc chỉ sửa đơn vị kế thừa)',
     ),
     ...errors,
     409: json(ErrorSchema, 'Cơ cấu đã thay đổi kể từ khi xem trước'),

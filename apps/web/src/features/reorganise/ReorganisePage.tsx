@@ -101,6 +101,32 @@ export default function ReorganisePage() {
               ? t('reorganise.alreadyApplied')
               : t('reorganise.planTitle', { name: plan.newVersionName, previous: plan.previousVersion.name })}
           </h2>
+          {plan.alreadyApplied && plan.partials.length > 0 && (
+            <>
+              <p className="reorganise__note">{t('reorganise.correctNote')}</p>
+              <Partials
+                plan={plan}
+                value={(p) => designations[p.oldCode] ?? p.designated}
+                onChange={setDesignations}
+                designations={designations}
+              />
+              {apply.error && <Problems error={apply.error} />}
+              <div className="reorganise__actions">
+                <Button
+                  disabled={plan.partials.every(
+                    (p) => (designations[p.oldCode] ?? p.designated) === p.designated,
+                  )}
+                  loading={apply.isPending}
+                  onClick={() => {
+                    const mapInput = input();
+                    if (mapInput) apply.mutate(mapInput, { onSuccess: setResult });
+                  }}
+                >
+                  {t('reorganise.correct')}
+                </Button>
+              </div>
+            </>
+          )}
           {!plan.alreadyApplied && (
             <>
               <p>
@@ -152,44 +178,15 @@ export default function ReorganisePage() {
                   ))}
                 </Block>
               )}
-              {plan.partials.length > 0 && (
-                <Block title={t('reorganise.partials')}>
-                  <p className="reorganise__note">{t('reorganise.partialsNote')}</p>
-                  <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('reorganise.col.old')}</Table.Th>
-                        <Table.Th>{t('reorganise.col.designated')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {plan.partials.map((p) => (
-                        <Table.Tr key={p.oldCode}>
-                          <Table.Td>
-                            {p.oldCode} · {p.oldName}
-                          </Table.Td>
-                          <Table.Td>
-                            <NativeSelect
-                              aria-label={t('reorganise.designatedFor', { name: p.oldName })}
-                              value={p.designated}
-                              data={p.successors.map((s) => ({
-                                value: s.code,
-                                label: `${s.code} · ${s.name}`,
-                              }))}
-                              onChange={(event) => {
-                                const next = { ...designations, [p.oldCode]: event.currentTarget.value };
-                                setDesignations(next);
-                                runPreview({ designations: next });
-                              }}
-                              description={p.defaulted ? t('reorganise.defaulted') : undefined}
-                            />
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Block>
-              )}
+              <Partials
+                plan={plan}
+                value={(p) => p.designated}
+                onChange={(next) => {
+                  setDesignations(next);
+                  runPreview({ designations: next });
+                }}
+                designations={designations}
+              />
               <Block title={t('reorganise.opens', { n: plan.opens.length })}>
                 <Table striped>
                   <Table.Thead>
@@ -299,7 +296,13 @@ export default function ReorganisePage() {
         <section className="reorganise__plan" aria-labelledby="result-title">
           <Alert
             color={result.applied ? 'green' : 'blue'}
-            title={t(result.applied ? 'reorganise.applied' : 'reorganise.noop')}
+            title={
+              result.applied
+                ? t('reorganise.applied')
+                : result.corrected.length > 0
+                  ? t('reorganise.corrected', { codes: result.corrected.join(', ') })
+                  : t('reorganise.noop')
+            }
           >
             <p id="result-title">{result.plan.newVersionName}</p>
             <Button variant="light" onClick={() => navigate({ sv: result.structureVersionId })}>
@@ -319,6 +322,53 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
       <h3>{title}</h3>
       {children}
     </section>
+  );
+}
+
+/** Split units and the successor each one's results go to, chosen in a select. */
+function Partials({
+  plan,
+  value,
+  onChange,
+  designations,
+}: {
+  plan: ReorganisationPlan;
+  value: (partial: ReorganisationPlan['partials'][number]) => string;
+  onChange: (designations: Record<string, string>) => void;
+  designations: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  if (plan.partials.length === 0) return null;
+  return (
+    <Block title={t('reorganise.partials')}>
+      <p className="reorganise__note">{t('reorganise.partialsNote')}</p>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reorganise.col.old')}</Table.Th>
+            <Table.Th>{t('reorganise.col.designated')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.partials.map((p) => (
+            <Table.Tr key={p.oldCode}>
+              <Table.Td>
+                {p.oldCode} · {p.oldName}
+              </Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={t('reorganise.designatedFor', { name: p.oldName })}
+                  value={value(p)}
+                  data={p.successors.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }))}
+                  onChange={(event) => onChange({ ...designations, [p.oldCode]: event.currentTarget.value })}
+                  description={p.defaulted ? t('reorganise.defaulted') : undefined}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Block>
   );
 }
 
