@@ -7,7 +7,15 @@
  * and a different hash now means someone changed the unit meanwhile (409).
  */
 import { createHash } from 'node:crypto';
-import { conflict, defaultGrassroots, forbidden, invalid, UNIT_CODE_PATTERN } from '@chitieu/core';
+import {
+  assertCleanText,
+  conflict,
+  defaultGrassroots,
+  forbidden,
+  invalid,
+  textProblem,
+  UNIT_CODE_PATTERN,
+} from '@chitieu/core';
 import type { Actor } from './access.ts';
 import { authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -147,6 +155,8 @@ function checkFields(input: {
   }
   if (input.name !== undefined && input.name.trim() === '') throw invalid('Tên đơn vị không được để trống.');
   if (input.type !== undefined && input.type.trim() === '') throw invalid('Loại đơn vị không được để trống.');
+  assertCleanText('Tên đơn vị', input.name, { field: 'name' });
+  assertCleanText('Loại đơn vị', input.type, { field: 'type' });
 }
 
 function checkVersion(row: PlacedRow, version: string) {
@@ -384,7 +394,11 @@ export function previewTreeImport(
     }
     if (r.name === '') problem(r.row, `Đơn vị ${r.code} thiếu tên.`);
     else if (r.name.length > 200) problem(r.row, 'Tên đơn vị dài quá 200 ký tự.');
+    const badName = textProblem(`Tên đơn vị ${r.code}`, r.name);
+    if (badName) problem(r.row, badName);
     if (r.type === '') problem(r.row, `Đơn vị ${r.code} thiếu loại (Tỉnh, Huyện, Xã…).`);
+    const badType = textProblem(`Loại đơn vị ${r.code}`, r.type);
+    if (badType) problem(r.row, badType);
     if (r.code !== '' && r.code === r.parentCode)
       problem(r.row, `Đơn vị ${r.code} không thể là cấp trên của chính nó.`);
     const seen = firstRow.get(r.code);

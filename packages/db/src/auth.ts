@@ -4,7 +4,7 @@
  * token is stored, so a copied database yields no live session.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { invalid, notFound, type Role } from '@chitieu/core';
+import { assertCleanText, invalid, notFound, type Role } from '@chitieu/core';
 import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
 import { bumpRevision, getRevision } from './revision.ts';
@@ -56,6 +56,7 @@ export function createUser(db: DbOrTx, input: NewUser) {
   if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
     throw invalid('Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
   }
+  assertCleanText('Họ và tên', input.displayName, { field: 'displayName' });
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
   }

@@ -4,6 +4,7 @@
  * here, not in the UI or the route.
  */
 import {
+  assertCleanText,
   checkEntry,
   conflict,
   type EntryIndicator,
@@ -216,7 +217,7 @@ export function saveEntry(
     if (!check.fields)
       throw invalid(check.errors[0]?.message ?? 'Giá trị không hợp lệ.', { errors: check.errors });
 
-    const note = input.note === undefined ? undefined : cleanText(input.note, 2000, 'Ghi chú');
+    const note = input.note === undefined ? undefined : cleanText(input.note, 2000, 'Ghi chú', 'note');
     const evidenceUrl = input.evidenceUrl === undefined ? undefined : cleanUrl(input.evidenceUrl);
     try {
       const result = recordResult(tx, {
@@ -228,7 +229,7 @@ export function saveEntry(
         evidenceUrl,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: input.reason?.trim() || null,
+        reason: cleanText(input.reason, 2000, 'Lý do sửa', 'reason'),
       });
       if (!submission) {
         stmt(
@@ -258,7 +259,7 @@ export function clearEntry(
         periodId: input.periodId,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: input.reason?.trim() || null,
+        reason: cleanText(input.reason, 2000, 'Lý do sửa', 'reason'),
       });
       return { cleared };
     } catch (error) {
@@ -330,7 +331,7 @@ export function transitionReport(
     if (!rule.from.includes(state)) {
       throw conflict(`Không thể ${ACTION_WORDS[input.action]} báo cáo ở trạng thái này.`, { state });
     }
-    const comment = cleanText(input.comment, 2000, 'Nhận xét');
+    const comment = cleanText(input.comment, 2000, 'Nhận xét', 'comment');
     if (input.action === 'return' && !comment)
       throw invalid('Cần ghi nhận xét khi trả lại báo cáo.', { field: 'comment' });
     if (input.action === 'submit') {
@@ -352,10 +353,17 @@ export function transitionReport(
 
 const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
 
-function cleanText(text: string | null | undefined, max: number, label: string): string | null {
+/** Trimmed text of a note, a comment or a reason; refused if too long or holding a control character. */
+function cleanText(
+  text: string | null | undefined,
+  max: number,
+  label: string,
+  field?: string,
+): string | null {
   const t = text?.trim();
   if (!t) return null;
   if (t.length > max) throw invalid(`${label} dài quá ${max} ký tự.`);
+  assertCleanText(label, t, { multiline: true, ...(field ? { field } : {}) });
   return t;
 }
 
