@@ -4,7 +4,7 @@
  * target with its value by child unit. Pure data → spec; drawing is in report-charts.ts (a worker).
  */
 
-import { formatScaled, shortUnitName } from '@chitieu/core';
+import { formatMoneyIn, formatScaled, MONEY_SCALE_UNITS, moneyScale, shortUnitName } from '@chitieu/core';
 import type { ReportData } from '@chitieu/db';
 import type { TopLevelSpec } from 'vega-lite';
 import { pctText, STATUS_LABELS, type StatusKey, statusKey } from './report-format.ts';
@@ -241,15 +241,15 @@ function worksSpec(data: ReportData): ChartSpec {
     };
   });
   if (!rows.some((r) => r.count !== null)) return { key: 'works', title, spec: null };
-  const maxMoney = Math.max(0, ...rows.map((r) => r.money ?? 0));
-  const scale = maxMoney >= 1_000_000_000 ? 1_000_000_000 : 1_000_000;
-  const moneyUnit = scale === 1_000_000_000 ? 'tỷ đồng' : 'triệu đồng';
+  // One scale and one number of decimals for every bar: "1,60", "1,00", "1,46" (tỷ), "955" (triệu).
+  const scale = moneyScale(rows.map((r) => r.money ?? 0)) === 'ty' ? 'ty' : 'trieu';
+  const divisor = scale === 'ty' ? 1_000_000_000 : 1_000_000;
   const values = rows.map((r) => ({
     ...r,
-    moneyScaled: r.money === null ? null : r.money / scale,
-    moneyText:
-      r.money === null ? '' : formatScaled(Math.round((r.money / scale) * 100), 2, { trimZeros: true }),
+    moneyScaled: r.money === null ? null : r.money / divisor,
+    moneyText: r.money === null ? '' : formatMoneyIn(r.money, scale, { decimals: scale === 'ty' ? 2 : 0 }),
   }));
+  const moneyUnit = MONEY_SCALE_UNITS[scale];
   const panel = (field: string, text: string, axisTitle: string, color: string, labels = true) => {
     const y = {
       field: 'unit',
