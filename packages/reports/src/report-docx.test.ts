@@ -122,7 +122,7 @@ describe('mid-term report as DOCX', () => {
       const target = data.targets.find((t) => t.code === code);
       return table?.find((r) => r[1] === target?.wording);
     };
-    expect(row('CT1')?.slice(2, 7)).toEqual(['cơ sở', '100%', '124/124 cơ sở', '100,0%', 'Đạt']);
+    expect(row('CT1')?.slice(2, 7)).toEqual(['cơ sở', '100%', '124/124\ncơ sở', '100,0%', 'Đạt']);
     expect(row('CT2')?.slice(2, 7)).toEqual(['hộ', '700', '746', '106,6%', 'Vượt']);
     // The resolution's own milestone, named as such (the dashboard's pace is another figure).
     expect(row('CT2')?.[7]).toBe('Mốc giữa nhiệm kỳ theo Nghị quyết: 350 (đạt 213,1%)');

@@ -359,7 +359,11 @@ function targetsTable(rows: TargetRowView[]): Table {
           cell(cellText(r.name, AlignmentType.LEFT), w[1] as number),
           cell(cellText(r.unit), w[2] as number),
           cell(cellText(r.goal), w[3] as number),
-          cell(cellText(r.result, AlignmentType.CENTER, { bold: true }), w[4] as number),
+          // "124/124" above "cơ sở": the narrow column would otherwise break inside the unit.
+          cell(
+            cellText(r.result.replace(/^(\S+\/\S+) /, '$1\n'), AlignmentType.CENTER, { bold: true }),
+            w[4] as number,
+          ),
           cell(cellText(r.pct), w[5] as number),
           cell(cellText(r.status), w[6] as number),
           cell(cellText(r.note, AlignmentType.LEFT), w[7] as number),

@@ -5,7 +5,7 @@
  * newer version (nothing typed is lost until the user chooses).
  */
 import { formatDate, parseDate } from '@chitieu/core';
-import { Alert, Button, Checkbox, Group, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import type { ReportSettingsInput, ReportView } from './api.ts';
@@ -120,11 +120,17 @@ export function ReportEditor({
           value={draft.issuingBody}
           onChange={(e) => set({ issuingBody: e.currentTarget.value })}
         />
-        <Checkbox
-          label="In quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc)"
-          checked={draft.motto}
-          onChange={(e) => set({ motto: e.currentTarget.checked })}
-        />
+        <label className="report-editor__check">
+          <input
+            type="checkbox"
+            checked={draft.motto}
+            onChange={(e) => set({ motto: e.currentTarget.checked })}
+          />
+          <span>
+            In quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc) ở góc
+            trên bên phải
+          </span>
+        </label>
         <TextInput
           label="Số văn bản"
           description="Chỉ chữ số, theo sổ văn bản của đơn vị; cần khi ban hành"
