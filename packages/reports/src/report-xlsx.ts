@@ -391,8 +391,15 @@ function targetSheet(
 
   const first = 8; // the first extra column
   const col = (header: string) => first + extra.findIndex((c) => c.header === header);
-  const meetingCol = meeting ? letter(col('Cơ sở đạt')) : null;
-  const expectedCol = meeting ? letter(col('Cơ sở phải báo cáo')) : null;
+  // Where the summary was told the counts are (targetSheetLayout).
+  const meetingCol = layout.meeting;
+  const expectedCol = layout.expected;
+  if (
+    meeting &&
+    (meetingCol !== letter(col('Cơ sở đạt')) || expectedCol !== letter(col('Cơ sở phải báo cáo')))
+  ) {
+    throw new Error(`${t.code}: the units-meeting columns are not where they were laid out`);
+  }
   const ratioCols = ratio ? [letter(col('Tử số')), letter(col('Mẫu số'))] : null;
   const resultDecimals = t.indicator.decimals + (isShare(t.indicator) ? 2 : 0);
 
