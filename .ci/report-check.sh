@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The mid-term report, checked the way a reader gets it: build the demo database, export the DOCX and
-# XLSX with the CLI, convert both with LibreOffice in a Vietnamese locale, and check the PDF text for
-# the Vietnamese title, the headline "7/8", a thousands figure written the Vietnamese way ("2.986")
-# and "11,54". The pages are rendered to PNG (screenshots/report-check/) to look at.
+# The mid-term report, to look at: build the demo database, export the DOCX and XLSX with the CLI,
+# convert both with LibreOffice in a Vietnamese locale, check the PDF text for the letterhead, the
+# national motto, the number, the title, the headline "7/8", "2.986" and "11,54", and render every
+# page to PNG (screenshots/report-check/). Not run by CI: e2e/report-libreoffice.test.ts (in npm test)
+# checks the same files more strictly, against the dashboard API and reference page images.
 # Needs: libreoffice-writer-nogui, libreoffice-calc-nogui, poppler-utils, fonts-liberation2, and the
 # vi_VN.UTF-8 locale. Exits non-zero on the first thing missing.
 set -euo pipefail
@@ -46,6 +47,9 @@ for kind in docx xlsx; do
   fi
   # The report's text with line breaks undone (a title may wrap across lines).
   pdftotext -enc UTF-8 "$pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/$kind.txt"
+  check "$work/$kind.txt" "$kind" "HỘI LHPN TỈNH BÌNH THUẬN"
+  check "$work/$kind.txt" "$kind" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+  check "$work/$kind.txt" "$kind" "Số: 45/BC-HPN"
   check "$work/$kind.txt" "$kind" "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu Phụ nữ tỉnh Bình Thuận"
   check "$work/$kind.txt" "$kind" "Hoàn thành 7/8 chỉ tiêu"
   check "$work/$kind.txt" "$kind" "2.986"

@@ -96,13 +96,18 @@ describe('report page', () => {
     const text = (await doc.textContent()) ?? '';
     for (const expected of [
       'HỘI LHPN TỈNH BÌNH THUẬN',
-      'Số: 45-BC/HPN',
+      'BAN THƯỜNG VỤ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 45/BC-HPN',
       'Phan Thiết, ngày 10 tháng 7 năm 2024',
       'Hoàn thành 7/8 chỉ tiêu',
       '124/124 cơ sở',
       '2.986',
       '106,6%',
       'Trị giá 11,54 tỷ đồng',
+      'số chính xác đến đồng ở Phụ lục',
+      'CT1: a/b = số cơ sở Hội đạt/tổng số cơ sở Hội của đơn vị.',
       'Số liệu minh họa',
       'V. NHIỆM VỤ, GIẢI PHÁP NỬA NHIỆM KỲ CÒN LẠI',
       'Nơi nhận:',
@@ -111,6 +116,13 @@ describe('report page', () => {
       expect(text, expected).toContain(expected);
     }
     expect(await page.locator('tr[data-code="CT2"] td').nth(4).textContent()).toBe('746');
+    // Money in the row's scale, as the DOCX prints it.
+    const ct7 = page.locator('tr[data-code="CT7"] td');
+    expect([
+      await ct7.nth(2).textContent(),
+      await ct7.nth(3).textContent(),
+      await ct7.nth(4).textContent(),
+    ]).toEqual(['tỷ đồng', '20', '21,35']);
     // A viewer may export but neither edit nor issue.
     expect(await page.getByRole('button', { name: 'Sửa thiết lập và nội dung' }).count()).toBe(0);
     await waitForCharts(page);
@@ -172,12 +184,12 @@ describe('report page', () => {
       headers: { origin: baseUrl },
     });
     expect(other.status()).toBe(200);
-    await form.getByLabel('Số văn bản').fill('47-BC/HPN');
+    await form.getByLabel('Số văn bản').fill('47');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Báo cáo vừa được người khác sửa').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'report-conflict-1366x900.png') });
     await page.context().close();
-  });
+  }, 120_000);
 
   test('a district viewer asking for the province gets the reason, not a report', async () => {
     const page = await signedInPage('xem.phanthiet');
@@ -189,6 +201,46 @@ describe('report page', () => {
     expect(denied.status()).toBe(403);
     await page.context().close();
   });
+
+  test("the city's own report: its letterhead, a manager gives it a number and issues it, the page names the issue", async () => {
+    const viewer = await signedInPage('xem.phanthiet');
+    await viewer.goto(`${baseUrl}/?page=report&term=1&kind=mid_term`);
+    const doc = viewer.locator('.report-doc');
+    await doc.waitFor({ timeout: 60_000 });
+    const text = (await doc.textContent()) ?? '';
+    expect(text).toContain('HỘI LHPN THÀNH PHỐ PHAN THIẾT');
+    expect(text).toContain('tại thành phố Phan Thiết');
+    expect(text).not.toContain('HỘI LHPN TỈNH BÌNH THUẬN');
+    expect(text).not.toContain('Qua nửa nhiệm kỳ');
+    await waitForCharts(viewer);
+    await viewer.setViewportSize({ width: 390, height: 844 });
+    await viewer.screenshot({ path: join(SCREENSHOTS, 'report-phan-thiet-390x844.png') });
+    await viewer.context().close();
+
+    const page = await signedInPage('quanly');
+    const phanThiet = '/?page=report&term=1&kind=mid_term&unit=2&asOf=2024-06-30';
+    await page.goto(`${baseUrl}${phanThiet}`);
+    await page.locator('.report-doc').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.report-doc__number').textContent()).toBe('Số:      /BC-HPN');
+    await page.getByRole('button', { name: 'Sửa thiết lập và nội dung' }).click();
+    const form = page.getByRole('form', { name: 'Thiết lập và nội dung báo cáo' });
+    await form.getByLabel('Số văn bản').fill('12');
+    await form.getByLabel('Ngày báo cáo').fill('15/07/2024');
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-editor-1366x900.png') });
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator('.report-doc__number', { hasText: 'Số: 12/BC-HPN' }).waitFor();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Ban hành' }).click();
+    const issued = page.getByRole('region', { name: 'Bản đã ban hành' });
+    await issued.waitFor({ timeout: 60_000 });
+    expect(await issued.textContent()).toContain(
+      'Bản ban hành gần nhất của Thành phố Phan Thiết: số 12/BC-HPN ngày 15/07/2024, số liệu đến 30/06/2024',
+    );
+    expect(await issued.textContent()).toContain('Số liệu hiện nay khớp với bản đã ban hành.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-issued-1366x900.png') });
+    await page.context().close();
+  }, 180_000);
 
   test('no script errors', () => {
     expect(pageErrors).toEqual([]);

@@ -118,6 +118,10 @@ describe('target page', () => {
     expect(await value(page).textContent()).toBe('746');
     const forecast = page.getByTestId('target-forecast');
     expect(await forecast.textContent()).toContain('theo xu hướng 2022–2024');
+    // The pace from elapsed time and the resolution's milestone are two figures, each named for what it is.
+    const facts = (await page.locator('.target-facts').textContent()) ?? '';
+    expect(facts).toMatch(/Theo tiến độ thời gian, cần đạt đến ngày này\s*349 hộ/);
+    expect(facts).toContain('Mốc giữa nhiệm kỳ (Nghị quyết đặt ra)350');
     await waitForCharts(page);
     // The plan (grey) and the forecast (dashed) are drawn, and the breakdown bars.
     expect(await page.locator('.recharts-line-curve[stroke-dasharray="7 5"]').count()).toBe(1);

@@ -1,12 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  exactMoneyScale,
+  formatDong,
+  formatExactMoney,
   formatInteger,
   formatMoney,
+  formatMoneyIn,
   formatPercent,
   formatRatioPercent,
   formatScaled,
   MAX_DECIMALS,
+  moneyScale,
   type ParseError,
   parseMoney,
   parseScaled,
@@ -496,5 +501,34 @@ describe('parseMoney', () => {
   ])('message for %j explains the đồng rule', (text, pattern) => {
     const result = parseMoney(text);
     expect(result.ok ? '' : result.message).toMatch(pattern);
+  });
+});
+
+describe('money in one scale for a set of figures', () => {
+  it('chooses the scale from the largest and writes every figure in it', () => {
+    expect(moneyScale([955_000_000, 1_910_000_000])).toBe('ty');
+    expect(moneyScale([955_000_000])).toBe('trieu');
+    expect(moneyScale([950_000])).toBe('dong');
+    expect(formatMoneyIn(955_000_000, 'ty')).toBe('0,96');
+    expect(formatMoneyIn(1_600_000_000, 'ty')).toBe('1,60');
+    expect(formatMoneyIn(1_000_000_000, 'ty')).toBe('1,00');
+    expect(formatMoneyIn(20_000_000_000, 'ty', { trimZeros: true })).toBe('20');
+    expect(formatMoneyIn(1_465_000_000, 'ty')).toBe('1,47');
+    expect(formatMoneyIn(-1_465_000_000, 'ty')).toBe('-1,47');
+    expect(formatMoneyIn(1_465_000_000, 'trieu', { decimals: 0 })).toBe('1.465');
+    expect(formatMoneyIn(850_000, 'dong')).toBe('850.000');
+    // The same rounding as formatMoney, so a row in tỷ says what the dashboard says.
+    for (const dong of [21_350_000_000, 21_351_000_000, 21_355_000_000, 11_540_000_000, 2_590_000_000]) {
+      expect(`${formatMoneyIn(dong, 'ty', { trimZeros: true })} tỷ đồng`).toBe(formatMoney(dong));
+    }
+  });
+
+  it('writes exact đồng, and whole millions exactly in triệu', () => {
+    expect(formatDong(21_351_000_000)).toBe('21.351.000.000 đồng');
+    expect(exactMoneyScale([2_210_000_000, 0, 21_350_000_000])).toBe('trieu');
+    expect(exactMoneyScale([2_210_000_001])).toBe('dong');
+    expect(formatExactMoney(21_350_000_000, 'trieu')).toBe('21.350');
+    expect(formatExactMoney(2_210_000_001, 'dong')).toBe('2.210.000.001');
+    expect(() => formatExactMoney(1, 'trieu')).toThrow(RangeError);
   });
 });

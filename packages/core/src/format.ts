@@ -238,3 +238,65 @@ export function parseMoney(text: string): ParseResult {
       : `Số tiền lẻ dưới 1 đồng: với đơn vị "${unit}" chỉ được nhập tối đa ${exponent} chữ số sau dấu phẩy.`,
   );
 }
+
+/** The unit a set of money figures is written in together: tỷ from 1 tỷ up, triệu from 1 triệu, else đồng. */
+export type MoneyScale = 'ty' | 'trieu' | 'dong';
+
+export const MONEY_SCALE_UNITS: Record<MoneyScale, string> = {
+  ty: 'tỷ đồng',
+  trieu: 'triệu đồng',
+  dong: 'đồng',
+};
+
+const DONG_PER: Record<MoneyScale, number> = { ty: DONG_PER_TY, trieu: DONG_PER_TRIEU, dong: 1 };
+
+/** The scale that reads best for the largest amount of a set (a table row, a chart's axis). */
+export function moneyScale(amounts: readonly number[]): MoneyScale {
+  const max = Math.max(0, ...amounts.map((x) => Math.abs(x)));
+  if (max >= DONG_PER_TY) return 'ty';
+  return max >= DONG_PER_TRIEU ? 'trieu' : 'dong';
+}
+
+/**
+ * Money as a number of the scale's unit, rounded half away from zero to `decimals` places (2 by
+ * default for tỷ and triệu, as formatMoney), without the unit: (1.460.000.000, 'ty') → '1,46'. With
+ * `trimZeros` trailing zeros go ('20'); without, every figure of a column has the same decimals ('1,60').
+ */
+export function formatMoneyIn(
+  dong: number,
+  scale: MoneyScale,
+  opts: { decimals?: number; trimZeros?: boolean } = {},
+): string {
+  assertSafeInteger(dong, 'dong');
+  const decimals = scale === 'dong' ? 0 : (opts.decimals ?? 2);
+  if (!Number.isInteger(decimals) || decimals < 0 || 10 ** decimals > DONG_PER[scale]) {
+    throw new RangeError(
+      `decimals must be an integer from 0 to ${Math.log10(DONG_PER[scale])}, got ${decimals}`,
+    );
+  }
+  const divisor = BigInt(DONG_PER[scale] / 10 ** decimals);
+  const scaled = divisor === 1n ? dong : Number(divRound(BigInt(dong), divisor));
+  return formatScaled(scaled, decimals, { trimZeros: opts.trimZeros === true });
+}
+
+/** Exact money to the đồng: '21.350.000.000 đồng'. */
+export function formatDong(dong: number): string {
+  return `${formatInteger(dong)} đồng`;
+}
+
+/**
+ * The scale that writes every amount of a column exactly with whole numbers: triệu when all are whole
+ * millions, else đồng. Printed figures then add up to the printed total.
+ */
+export function exactMoneyScale(amounts: readonly number[]): 'trieu' | 'dong' {
+  return amounts.every((x) => x % DONG_PER_TRIEU === 0) ? 'trieu' : 'dong';
+}
+
+/** An exact amount in an exact scale: (21.350.000.000, 'trieu') → '21.350'. */
+export function formatExactMoney(dong: number, scale: 'trieu' | 'dong'): string {
+  assertSafeInteger(dong, 'dong');
+  if (scale === 'trieu' && dong % DONG_PER_TRIEU !== 0) {
+    throw new RangeError(`${dong} is not a whole number of millions`);
+  }
+  return formatInteger(scale === 'trieu' ? dong / DONG_PER_TRIEU : dong);
+}

@@ -6,6 +6,7 @@ export * from './forecast.ts';
 export * from './format.ts';
 export * from './measures.ts';
 export * from './names.ts';
+export * from './organisation.ts';
 export * from './passwords.ts';
 export * from './periods.ts';
 export * from './ranking.ts';

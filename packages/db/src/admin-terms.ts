@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import {
   type AllocationCheck,
+  assertCleanText,
   checkAllocations,
   conflict,
   forbidden,
@@ -135,6 +136,9 @@ function cleanIndicator(input: IndicatorInput): IndicatorInput {
   if (!clean.code) throw invalid('Chưa nhập mã chỉ số.', { field: 'code' });
   if (!clean.name) throw invalid('Chưa nhập tên chỉ số.', { field: 'name' });
   if (!clean.measurementUnit) throw invalid('Chưa nhập đơn vị tính.', { field: 'measurementUnit' });
+  assertCleanText('Mã chỉ số', clean.code, { field: 'code' });
+  assertCleanText('Tên chỉ số', clean.name, { field: 'name' });
+  assertCleanText('Đơn vị tính', clean.measurementUnit, { field: 'measurementUnit' });
   // Money is kept in whole đồng; a share of yes/no answers is a percentage with its own decimals.
   if (clean.measureType === 'amount' && clean.decimals !== 0) {
     throw invalid('Chỉ số tiền được lưu theo đồng, không có phần thập phân.', { field: 'decimals' });
@@ -318,6 +322,9 @@ function cleanTerm(db: DbOrTx, input: TermInput) {
   if (!clean.code) throw invalid('Chưa nhập mã nhiệm kỳ.', { field: 'code' });
   if (!clean.name) throw invalid('Chưa nhập tên đại hội, nhiệm kỳ.', { field: 'name' });
   if (!clean.shortName) throw invalid('Chưa nhập tên ngắn của nhiệm kỳ.', { field: 'shortName' });
+  assertCleanText('Mã nhiệm kỳ', clean.code, { field: 'code' });
+  assertCleanText('Tên đại hội, nhiệm kỳ', clean.name, { field: 'name' });
+  assertCleanText('Tên ngắn của nhiệm kỳ', clean.shortName, { field: 'shortName' });
   if (!(clean.startDate < clean.midTermDate && clean.midTermDate < clean.endDate)) {
     throw invalid('Ngày bắt đầu, giữa nhiệm kỳ và kết thúc phải theo thứ tự trước sau.', {
       field: 'midTermDate',
@@ -586,6 +593,9 @@ function cleanTarget(db: DbOrTx, term: Term, input: TargetInput) {
   if (!code) throw invalid('Chưa nhập mã chỉ tiêu.', { field: 'code' });
   if (!wording) throw invalid('Chưa nhập nguyên văn chỉ tiêu.', { field: 'wording' });
   if (!shortName) throw invalid('Chưa nhập tên ngắn của chỉ tiêu.', { field: 'shortName' });
+  assertCleanText('Mã chỉ tiêu', code, { field: 'code' });
+  assertCleanText('Nguyên văn chỉ tiêu', wording, { field: 'wording', multiline: true });
+  assertCleanText('Tên ngắn của chỉ tiêu', shortName, { field: 'shortName' });
   const indicator = indicatorRow(db, input.primaryIndicatorId);
   const related = [...new Set(input.relatedIndicatorIds)];
   if (related.includes(indicator.id)) {

@@ -82,6 +82,40 @@ describe('importing a tree', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('refuses names holding control characters or noncharacters, row by row, writing nothing', () => {
+    const { db, actor } = organisation();
+    const bad = rows().map((r) =>
+      r.code === '22924'
+        ? { ...r, name: 'Phường Phú\u0000 Thủy' }
+        : r.code === '593'
+          ? { ...r, type: 'Thành\uffffphố' }
+          : r,
+    );
+    const before = snapshot(db);
+    const problems = previewTreeImport(db, actor, TODAY, bad).problems.map((p) => p.message);
+    expect(problems).toHaveLength(2);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^Tên đơn vị 22924 chứa ký tự điều khiển U\+0000 ở vị trí 11\./),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^Loại đơn vị 593 chứa ký tự không dùng được U\+FFFF/),
+    );
+    expect(() => applyTreeImport(db, actor, TODAY, bad)).toThrow('chưa ghi');
+    expect(snapshot(db)).toEqual(before);
+    // The first run refuses an organisation or a root named so, too.
+    expect(() =>
+      setupOrganisation(freshDatabase(), {
+        organisation: 'Hội LHPN\u0007 tỉnh',
+        root: { code: '60', name: 'Tỉnh Bình Thuận', type: 'Tỉnh', validFrom: '2021-01-01' },
+        admin: {
+          username: 'quantri',
+          displayName: 'Quản trị',
+          passwordHash: hashPasswordSync('mat-khau-dai-1'),
+        },
+      }),
+    ).toThrow('Tên tổ chức chứa ký tự điều khiển U+0007');
+  });
+
   it('refuses an actor who administers nothing', () => {
     const { db } = organisation();
     expect(() =>

@@ -8,12 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  assertCleanText,
   conflict,
   defaultGrassroots,
   forbidden,
   formatDate,
   invalid,
   periodName,
+  textProblem,
   UNIT_CODE_PATTERN,
 } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
@@ -184,6 +186,8 @@ function checkFields(input: {
   }
   if (input.name !== undefined && input.name.trim() === '') throw invalid('Tên đơn vị không được để trống.');
   if (input.type !== undefined && input.type.trim() === '') throw invalid('Loại đơn vị không được để trống.');
+  assertCleanText('Tên đơn vị', input.name, { field: 'name' });
+  assertCleanText('Loại đơn vị', input.type, { field: 'type' });
 }
 
 function checkVersion(row: PlacedRow, version: string) {
@@ -467,7 +471,11 @@ export function previewTreeImport(
     }
     if (r.name === '') problem(r.row, `Đơn vị ${r.code} thiếu tên.`);
     else if (r.name.length > 200) problem(r.row, 'Tên đơn vị dài quá 200 ký tự.');
+    const badName = textProblem(`Tên đơn vị ${r.code}`, r.name);
+    if (badName) problem(r.row, badName);
     if (r.type === '') problem(r.row, `Đơn vị ${r.code} thiếu loại (Tỉnh, Huyện, Xã…).`);
+    const badType = textProblem(`Loại đơn vị ${r.code}`, r.type);
+    if (badType) problem(r.row, badType);
     if (r.code !== '' && r.code === r.parentCode)
       problem(r.row, `Đơn vị ${r.code} không thể là cấp trên của chính nó.`);
     const seen = firstRow.get(r.code);

@@ -4,7 +4,7 @@
  * cookie's token is stored, so a copied database yields no live session.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { invalid, notFound, type Role } from '@chitieu/core';
+import { assertCleanText, invalid, notFound, type Role } from '@chitieu/core';
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
@@ -37,6 +37,7 @@ export function checkUsername(username: string): string {
 
 export function createUser(db: DbOrTx, input: NewUser) {
   const username = checkUsername(input.username);
+  assertCleanText('Họ và tên', input.displayName, { field: 'displayName' });
   const { passwordHash } = input;
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {

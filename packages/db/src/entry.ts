@@ -4,6 +4,7 @@
  * here, not in the UI or the route.
  */
 import {
+  assertCleanText,
   checkEntry,
   conflict,
   type EntryIndicator,
@@ -238,7 +239,7 @@ export function saveEntry(
     if (!check.fields)
       throw invalid(check.errors[0]?.message ?? 'Giá trị không hợp lệ.', { errors: check.errors });
 
-    const note = input.note === undefined ? undefined : cleanText(input.note, 2000, 'Ghi chú');
+    const note = input.note === undefined ? undefined : cleanText(input.note, 2000, 'Ghi chú', 'note');
     const evidenceUrl = input.evidenceUrl === undefined ? undefined : cleanUrl(input.evidenceUrl);
     try {
       const result = recordResult(tx, {
@@ -250,7 +251,7 @@ export function saveEntry(
         evidenceUrl,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: visibleText(input.reason),
+        reason: cleanText(input.reason, 2000, 'Lý do sửa', 'reason'),
       });
       if (!submission) {
         stmt(
@@ -280,7 +281,7 @@ export function clearEntry(
         periodId: input.periodId,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
-        reason: visibleText(input.reason),
+        reason: cleanText(input.reason, 2000, 'Lý do sửa', 'reason'),
       });
       return { cleared };
     } catch (error) {
@@ -368,7 +369,7 @@ export function transitionReport(
       const blocked = approvalBlocked(tx, actor, unit.id, input.periodId);
       if (blocked) throw forbidden(blocked);
     }
-    const comment = cleanText(input.comment, 2000, 'Nhận xét');
+    const comment = cleanText(input.comment, 2000, 'Nhận xét', 'comment');
     if (input.action === 'return' && !comment)
       throw invalid('Cần ghi nhận xét khi trả lại báo cáo.', { field: 'comment' });
     if (input.action === 'submit') {
@@ -394,10 +395,17 @@ const isClosed = (unit: { validTo: string | null }) =>
 
 const ACTION_WORDS: Record<WorkflowAction, string> = { submit: 'gửi', approve: 'duyệt', return: 'trả lại' };
 
-function cleanText(text: string | null | undefined, max: number, label: string): string | null {
+/** Visible text of a note, a comment or a reason; refused if too long or holding a control character. */
+function cleanText(
+  text: string | null | undefined,
+  max: number,
+  label: string,
+  field?: string,
+): string | null {
   const t = visibleText(text);
   if (!t) return null;
   if (t.length > max) throw invalid(`${label} dài quá ${max} ký tự.`);
+  assertCleanText(label, t, { multiline: true, ...(field ? { field } : {}) });
   return t;
 }
 

@@ -21,6 +21,7 @@ import {
   periodName,
   type ResultFields,
   type SubmissionState,
+  textProblem,
 } from '@chitieu/core';
 import type { EntryTemplateInput, EntryWorkbook, SheetCell } from '@chitieu/reports';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -483,6 +484,8 @@ function planImport(
     });
     for (const e of check.errors) problem(r[FIELD_CELL[e.field]], e.message);
     if (note && note.length > 2000) problem(r.note, 'Ghi chú dài quá 2000 ký tự.');
+    const badNote = note ? textProblem('Ghi chú', note, { multiline: true }) : null;
+    if (badNote) problem(r.note, badNote);
     if (evidenceUrl && !isWebAddress(evidenceUrl)) {
       problem(r.evidenceUrl, 'Đường dẫn minh chứng phải là địa chỉ web (http:// hoặc https://).');
     }

@@ -4,7 +4,7 @@
  * Pure: no database. The rules that need the database (unknown or closed codes) are in reorganise.ts.
  */
 import { createHash } from 'node:crypto';
-import { invalid } from '@chitieu/core';
+import { findForbiddenCharacter, invalid, textProblem } from '@chitieu/core';
 import { z } from 'zod';
 
 export const MERGE_MAP_COLUMNS = [
@@ -35,7 +35,14 @@ export interface MapProblem {
 
 const RowSchema = z.object({
   newCode: z.string().min(1, 'thiếu mã đơn vị mới (new_code)').max(20, 'mã đơn vị mới quá dài'),
-  newName: z.string().min(1, 'thiếu tên đơn vị mới (new_name)').max(200, 'tên đơn vị mới quá dài'),
+  newName: z
+    .string()
+    .min(1, 'thiếu tên đơn vị mới (new_name)')
+    .max(200, 'tên đơn vị mới quá dài')
+    .refine((name) => findForbiddenCharacter(name) === null, {
+      error: (issue) =>
+        (textProblem('tên đơn vị mới (new_name)', String(issue.input)) ?? '').replace(/\.\s.*$/, ''),
+    }),
   newParentCode: z.string().min(1, 'thiếu mã đơn vị cấp trên (new_parent_code)').max(20),
   oldCode: z.string().min(1, 'thiếu mã đơn vị cũ (old_code)').max(20, 'mã đơn vị cũ quá dài'),
   oldName: z.string().max(200),

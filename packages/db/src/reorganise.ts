@@ -10,7 +10,7 @@
  * totals equal the as-reported ones. Results themselves never move.
  */
 
-import { conflict, forbidden, formatDate, isIsoDate } from '@chitieu/core';
+import { conflict, forbidden, formatDate, isIsoDate, textProblem } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { type Actor, authorize } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -359,6 +359,8 @@ function plan(db: DbOrTx, actor: Actor | 'system', input: ReorganiseInput): Inte
     else if (openByCode.has(p)) parentKeyOf.set(code, `u:${openByCode.get(p)?.id}`);
     else {
       const name = input.parentNames?.[p]?.trim() || null;
+      const bad = name ? textProblem(`Tên đơn vị cấp trên ${p}`, name) : null;
+      if (bad) problems.push({ line: r.line, code, message: bad });
       const type = input.parentTypes?.[p]?.trim() || (name ? statedType(name) : null) || '';
       createdParents.set(p, { code: p, name, type });
       parentKeyOf.set(code, `p:${p}`);

@@ -6,7 +6,23 @@
  * targetSeries, FigureReader over the roll-up table), so an export equals the dashboard to the đồng.
  * Files are built elsewhere (@chitieu/reports); this module only reads and writes the database.
  */
-import { conflict, formatDate, invalid, notFound } from '@chitieu/core';
+import {
+  conflict,
+  DOCUMENT_NUMBER_PATTERN,
+  DOCUMENT_SYMBOL_PATTERN,
+  defaultPlace,
+  documentNumberValue,
+  documentReference,
+  formatDate,
+  invalid,
+  letterheadCase,
+  notFound,
+  organisationStyle,
+  REPORT_SYMBOL,
+  textProblem,
+  unitInSentence,
+  unitOrganisationName,
+} from '@chitieu/core';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { DbOrTx } from './client.ts';
@@ -26,8 +42,10 @@ import {
   targetSeries,
   unitTree,
 } from './dashboard.ts';
+import { getUnit, type UnitRow } from './lookups.ts';
 import { bumpRevision, getMeta } from './revision.ts';
 import * as s from './schema.ts';
+import { stmt } from './statements.ts';
 
 export type ReportKind = (typeof s.REPORT_KINDS)[number];
 export const REPORT_KINDS = s.REPORT_KINDS;
@@ -57,9 +75,16 @@ export interface ReportSection {
 
 /** What the user edits: the header of the document and its narrative. */
 export interface ReportSettingsInput {
+  /** Letterhead: the parent organisation's line(s), printed in capitals ("HỘI LHPN TỈNH BÌNH THUẬN"). */
+  parentBody: string[];
+  /** Letterhead: the issuing body itself, printed in bold capitals ("BAN THƯỜNG VỤ"). */
   issuingBody: string[];
-  /** "45-BC/HPN"; the document prints "Số: 45-BC/HPN". */
+  /** The national motto block at the top right ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …"). */
+  motto: boolean;
+  /** The number alone ("45"), '' until the office gives one; printed "Số: 45/BC-HPN". */
   documentNumber: string;
+  /** The symbol after the number ("BC-HPN"). */
+  documentSymbol: string;
   place: string;
   /** The date printed beside the place; null prints "ngày … tháng … năm …" to fill by hand. */
   reportDate: string | null;
@@ -75,6 +100,8 @@ export interface ReportSettingsInput {
 export interface ReportSettings extends ReportSettingsInput {
   termId: number;
   kind: ReportKind;
+  /** The unit whose report this is. */
+  unitId: number;
   /** 0 while nothing is stored (the defaults are shown); a save must carry the version it saw. */
   version: number;
   stored: boolean;
@@ -82,11 +109,11 @@ export interface ReportSettings extends ReportSettingsInput {
 
 // ---------------------------------------------------------------- settings and narrative
 
-function findReport(db: DbOrTx, termId: number, kind: ReportKind) {
+function findReport(db: DbOrTx, termId: number, kind: ReportKind, unitId: number) {
   return db
     .select()
     .from(s.reports)
-    .where(and(eq(s.reports.termId, termId), eq(s.reports.kind, kind)))
+    .where(and(eq(s.reports.termId, termId), eq(s.reports.kind, kind), eq(s.reports.unitId, unitId)))
     .get();
 }
 
@@ -104,16 +131,38 @@ function sectionsOf(db: DbOrTx, reportId: number): ReportSection[] {
   });
 }
 
-/** The report's settings and narrative: stored ones, or the defaults for the term (version 0). */
-export function getReportSettings(db: DbOrTx, termId: number, kind: ReportKind): ReportSettings {
+/**
+ * A unit's report settings and narrative for a term and kind: stored ones, or the defaults drawn
+ * from the unit's own name (version 0). Without a unit, the term's own unit's.
+ */
+export function getReportSettings(
+  db: DbOrTx,
+  termId: number,
+  kind: ReportKind,
+  unitId?: number,
+): ReportSettings {
   const term = getTerm(db, termId);
-  const row = findReport(db, termId, kind);
-  if (!row) return { ...defaultSettings(db, term, kind), termId, kind, version: 0, stored: false };
+  const unit = getUnit(db, unitId ?? term.ownerUnitId);
+  const row = findReport(db, termId, kind, unit.id);
+  if (!row) {
+    return {
+      ...defaultSettings(db, term, kind, unit),
+      termId,
+      kind,
+      unitId: unit.id,
+      version: 0,
+      stored: false,
+    };
+  }
   return {
     termId,
     kind,
+    unitId: unit.id,
+    parentBody: row.parentBody,
     issuingBody: row.issuingBody,
+    motto: row.motto,
     documentNumber: row.documentNumber,
+    documentSymbol: row.documentSymbol,
     place: row.place,
     reportDate: row.reportDate,
     asOf: row.asOf,
@@ -127,67 +176,126 @@ export function getReportSettings(db: DbOrTx, termId: number, kind: ReportKind):
   };
 }
 
-const upper = (text: string) => text.toLocaleUpperCase('vi');
-
 function defaultAsOf(term: Term, kind: ReportKind): string {
   if (kind === 'end_of_term') return term.endDate;
   if (kind === 'mid_term') return term.midTermDate;
   return term.defaultAsOf ?? term.midTermDate;
 }
 
-/** Defaults from the term; the demo's illustrative term gets the demo's report (see DEMO_REPORT). */
-export function defaultSettings(db: DbOrTx, term: Term, kind: ReportKind): ReportSettingsInput {
-  if (kind === 'mid_term' && term.illustrative && getMeta(db, 'demo') === 'true') {
+/** Where a unit sits: its parent and whether it has units below it, in the newest structure holding it. */
+function unitPlace(db: DbOrTx, unitId: number) {
+  const row = stmt<{ parentId: number | null; hasChildren: number }>(
+    db,
+    `SELECT p.parent_id AS parentId,
+            EXISTS (SELECT 1 FROM placements c WHERE c.structure_version_id = p.structure_version_id
+                    AND c.parent_id = p.unit_id) AS hasChildren
+     FROM placements p WHERE p.unit_id = ? ORDER BY p.structure_version_id DESC LIMIT 1`,
+  ).get(unitId);
+  return { parentId: row?.parentId ?? null, hasChildren: row?.hasChildren === 1 };
+}
+
+/** The organisation's style (@chitieu/core) from its name and the root unit of its newest structure. */
+function styleOf(db: DbOrTx) {
+  const organisation = getMeta(db, 'organisation') ?? null;
+  const root = stmt<{ name: string }>(
+    db,
+    `SELECT u.name FROM placements p JOIN units u ON u.id = p.unit_id
+     WHERE p.parent_id IS NULL ORDER BY p.structure_version_id DESC, p.sort_order LIMIT 1`,
+  ).get();
+  return { organisation, style: organisationStyle(organisation, root?.name) };
+}
+
+/**
+ * Defaults for a unit's report, from its own name and type (Decree 30): letterhead "HỘI LHPN THÀNH
+ * PHỐ PHAN THIẾT / BAN THƯỜNG VỤ" (a unit without units below it has a Ban Chấp hành), the national
+ * motto where the organisation's documents carry it, number "Số: …/BC-HPN", the place from the
+ * unit's name, a title that names the unit, the recipients above it. The demo's illustrative term
+ * gets the demo's report at its own unit (DEMO_REPORT).
+ */
+export function defaultSettings(
+  db: DbOrTx,
+  term: Term,
+  kind: ReportKind,
+  unit: UnitRow,
+): ReportSettingsInput {
+  const own = unit.id === term.ownerUnitId;
+  if (own && kind === 'mid_term' && term.illustrative && getMeta(db, 'demo') === 'true') {
     return { ...DEMO_REPORT, sections: DEMO_REPORT.sections.map((x) => ({ ...x })) };
   }
-  const owner = db.select().from(s.units).where(eq(s.units.id, term.ownerUnitId)).get();
-  const organisation = getMeta(db, 'organisation') ?? owner?.name ?? '';
+  const { organisation, style } = styleOf(db);
+  const place = unitPlace(db, unit.id);
+  const name = unitOrganisationName(style, unit, { isRoot: place.parentId === null, organisation });
+  const body = place.hasChildren ? 'BAN THƯỜNG VỤ' : 'BAN CHẤP HÀNH';
+  const recipients = ['Lưu: VT.'];
+  if (place.parentId !== null) {
+    const parent = getUnit(db, place.parentId);
+    const parentName = unitOrganisationName(style, parent, {
+      isRoot: unitPlace(db, parent.id).parentId === null,
+      organisation,
+    });
+    recipients.unshift(`Ban Thường vụ ${parentName} (b/c);`);
+  }
   const resolution = `Nghị quyết ${term.name}`;
+  const where = own ? '' : ` tại ${unitInSentence(unit.name)}`;
   const title =
     kind === 'mid_term'
-      ? `BÁO CÁO Sơ kết giữa nhiệm kỳ thực hiện ${resolution}`
+      ? `BÁO CÁO Sơ kết giữa nhiệm kỳ thực hiện ${resolution}${where}`
       : kind === 'end_of_term'
-        ? `BÁO CÁO Tổng kết nhiệm kỳ thực hiện ${resolution}`
-        : `BÁO CÁO Kết quả thực hiện các chỉ tiêu ${resolution}`;
+        ? `BÁO CÁO Tổng kết nhiệm kỳ thực hiện ${resolution}${where}`
+        : `BÁO CÁO Kết quả thực hiện các chỉ tiêu ${resolution}${where}`;
   return {
-    issuingBody: organisation ? [upper(organisation), 'BAN THƯỜNG VỤ'] : ['BAN THƯỜNG VỤ'],
+    parentBody: [letterheadCase(name)],
+    issuingBody: [body],
+    motto: style.motto,
     documentNumber: '',
-    place: '',
+    documentSymbol: `${REPORT_SYMBOL}-${style.symbol}`,
+    place: defaultPlace(unit),
     reportDate: null,
     asOf: defaultAsOf(term, kind),
     title,
-    signerTitle: ['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH'],
+    signerTitle: [`TM. ${body}`, 'CHỦ TỊCH'],
     signerName: '',
-    recipients: ['Lưu: VT.'],
+    recipients,
     sections: REPORT_SECTIONS.map((x) => ({ key: x.key, title: x.title, body: '' })),
   };
 }
 
 /**
- * Save the settings and narrative (manager or admin of the term's unit). `version` is the one the
+ * Save a unit's settings and narrative (manager or admin of that unit). `version` is the one the
  * user saw (0 when nothing was stored yet); another save in between answers 409. One transaction
  * with its audit event and the revision bump.
  */
 export function saveReportSettings(
   db: DbOrTx,
   actor: Actor | 'system',
-  input: { termId: number; kind: ReportKind; version: number; settings: ReportSettingsInput },
+  input: {
+    termId: number;
+    kind: ReportKind;
+    unitId?: number;
+    version: number;
+    settings: ReportSettingsInput;
+  },
 ): ReportSettings {
   const term = getTerm(db, input.termId);
-  if (actor !== 'system') authorize(db, actor, 'manage_targets', term.ownerUnitId);
+  const unitId = input.unitId ?? term.ownerUnitId;
+  getUnit(db, unitId);
+  if (actor !== 'system') authorize(db, actor, 'manage_targets', unitId);
   const settings = normaliseSettings(term, input.settings);
   return db.transaction((tx) => {
-    const before = findReport(tx, term.id, input.kind);
+    const before = findReport(tx, term.id, input.kind, unitId);
     const current = before?.version ?? 0;
     if (current !== input.version) {
       throw conflict('Báo cáo vừa được người khác sửa. Hãy tải lại để xem bản mới rồi sửa tiếp.', {
         currentVersion: current,
       });
     }
-    const beforeView = before ? getReportSettings(tx, term.id, input.kind) : null;
+    const beforeView = before ? getReportSettings(tx, term.id, input.kind, unitId) : null;
     const values = {
+      parentBody: settings.parentBody,
       issuingBody: settings.issuingBody,
+      motto: settings.motto,
       documentNumber: settings.documentNumber,
+      documentSymbol: settings.documentSymbol,
       place: settings.place,
       reportDate: settings.reportDate,
       asOf: settings.asOf,
@@ -201,20 +309,20 @@ export function saveReportSettings(
       ? tx.update(s.reports).set(values).where(eq(s.reports.id, before.id)).returning().get()
       : tx
           .insert(s.reports)
-          .values({ termId: term.id, kind: input.kind, ...values })
+          .values({ termId: term.id, kind: input.kind, unitId, ...values })
           .returning()
           .get();
     tx.delete(s.reportSections).where(eq(s.reportSections.reportId, row.id)).run();
     tx.insert(s.reportSections)
       .values(settings.sections.map((x, i) => ({ reportId: row.id, ...x, sortOrder: i })))
       .run();
-    const after = getReportSettings(tx, term.id, input.kind);
+    const after = getReportSettings(tx, term.id, input.kind, unitId);
     tx.insert(s.auditEvents)
       .values({
         userId: actor === 'system' ? null : actor.id,
         entity: 'report',
-        entityId: `${term.id}:${input.kind}`,
-        unitId: term.ownerUnitId,
+        entityId: `${term.id}:${input.kind}:${unitId}`,
+        unitId,
         action: before ? 'update' : 'create',
         before: beforeView,
         after,
@@ -225,12 +333,63 @@ export function saveReportSettings(
   });
 }
 
-/** Trim, check dates against the term, and put the sections in their fixed order. */
+/** Labels of the settings' fields, for messages about them. */
+const FIELD_LABELS = {
+  parentBody: 'Tên cơ quan chủ quản',
+  issuingBody: 'Tên cơ quan ban hành',
+  documentNumber: 'Số văn bản',
+  documentSymbol: 'Ký hiệu văn bản',
+  place: 'Địa danh',
+  title: 'Tên báo cáo',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Họ tên người ký',
+  recipients: 'Nơi nhận',
+} as const;
+
+/** Refuse a character that cannot go into a document (@chitieu/core text.ts), naming the field. */
+function checkText(param: string, label: string, text: string, multiline = false) {
+  const problem = textProblem(label, text, { multiline });
+  if (problem) throw invalid(problem, { param });
+}
+
+/** Trim, check text, the number and the dates against the term, and put the sections in their order. */
 function normaliseSettings(term: Term, input: ReportSettingsInput): ReportSettingsInput {
   if (input.asOf < term.startDate || input.asOf > term.endDate) {
     throw invalid(
       `Ngày số liệu của báo cáo phải nằm trong nhiệm kỳ (${formatDate(term.startDate)} – ${formatDate(term.endDate)}).`,
       { param: 'asOf' },
+    );
+  }
+  if (input.reportDate !== null && input.reportDate < input.asOf) {
+    throw invalid(
+      `Ngày văn bản (${formatDate(input.reportDate)}) không được trước ngày số liệu (${formatDate(input.asOf)}).`,
+      { param: 'reportDate' },
+    );
+  }
+  for (const key of ['parentBody', 'issuingBody', 'signerTitle', 'recipients'] as const) {
+    for (const line of input[key]) checkText(key, FIELD_LABELS[key], line);
+  }
+  for (const key of ['documentNumber', 'documentSymbol', 'place', 'signerName'] as const) {
+    checkText(key, FIELD_LABELS[key], input[key]);
+  }
+  checkText('title', FIELD_LABELS.title, input.title, true);
+  for (const x of input.sections) {
+    checkText('sections', `Tên phần “${x.title}”`, x.title);
+    checkText('sections', `Nội dung phần “${x.title}”`, x.body, true);
+  }
+  const number = input.documentNumber.trim();
+  if (number !== '' && !DOCUMENT_NUMBER_PATTERN.test(number)) {
+    throw invalid(`Số văn bản chỉ gồm chữ số (ví dụ 45), không phải “${number}”; ký hiệu ghi ở ô riêng.`, {
+      param: 'documentNumber',
+    });
+  }
+  const symbol = input.documentSymbol.trim();
+  if (symbol !== '' && !DOCUMENT_SYMBOL_PATTERN.test(symbol)) {
+    throw invalid(
+      `Ký hiệu văn bản chỉ gồm chữ, số và các dấu - . / & (ví dụ BC-HPN), không phải “${symbol}”.`,
+      {
+        param: 'documentSymbol',
+      },
     );
   }
   const lines = (list: string[]) => list.map((x) => x.trim()).filter((x) => x !== '');
@@ -240,8 +399,11 @@ function normaliseSettings(term: Term, input: ReportSettingsInput): ReportSettin
     seen.add(x.key);
   }
   return {
+    parentBody: lines(input.parentBody),
     issuingBody: lines(input.issuingBody),
-    documentNumber: input.documentNumber.trim(),
+    motto: input.motto,
+    documentNumber: number,
+    documentSymbol: symbol,
     place: input.place.trim(),
     reportDate: input.reportDate,
     asOf: input.asOf,
@@ -261,8 +423,11 @@ function normaliseSettings(term: Term, input: ReportSettingsInput): ReportSettin
  * 10/07/2024). The number, the signer and the wording of parts II–V are illustrative (ours).
  */
 export const DEMO_REPORT: ReportSettingsInput = {
-  issuingBody: ['HỘI LHPN TỈNH BÌNH THUẬN', 'BAN THƯỜNG VỤ'],
-  documentNumber: '45-BC/HPN',
+  parentBody: ['HỘI LHPN TỈNH BÌNH THUẬN'],
+  issuingBody: ['BAN THƯỜNG VỤ'],
+  motto: true,
+  documentNumber: '45',
+  documentSymbol: 'BC-HPN',
   place: 'Phan Thiết',
   reportDate: '2024-07-10',
   asOf: '2024-06-30',
@@ -325,7 +490,7 @@ export const DEMO_REPORT: ReportSettingsInput = {
  * already has a stored mid-term report.
  */
 export function seedDemoReport(db: DbOrTx, termId: number): void {
-  if (findReport(db, termId, 'mid_term')) return;
+  if (findReport(db, termId, 'mid_term', getTerm(db, termId).ownerUnitId)) return;
   saveReportSettings(db, 'system', {
     termId,
     kind: 'mid_term',
@@ -463,41 +628,120 @@ export interface IssuedScope {
 
 export interface IssuedReportInfo {
   id: number;
+  kind: ReportKind;
   issuedAt: string;
   issuedBy: number | null;
   issuedByName: string | null;
+  /** As printed after "Số:" ("45/BC-HPN"); null for an issue without a number (before numbers were checked). */
+  documentNumber: string | null;
+  documentDate: string | null;
   scope: IssuedScope & { unitName: string };
   headline: { done: number; counted: number } | null;
   bytes: number;
 }
 
+const KIND_NAMES: Record<ReportKind, string> = {
+  mid_term: 'sơ kết giữa nhiệm kỳ',
+  end_of_term: 'tổng kết nhiệm kỳ',
+  yearly: 'năm',
+};
+
 /**
- * Keep an issued report: the DOCX exactly as issued and the snapshot of its figures. Needs the right
- * to manage targets over the scope's unit. Stores the settings first if they were only defaults.
+ * Whether a unit's report can be issued with these settings at this as-of date: it needs a number
+ * (once per unit, kind and year of the document date) and a document date no earlier than the data.
+ * Throws the reason (400, or 409 for a number already used).
+ */
+export function assertIssuable(
+  db: DbOrTx,
+  input: { kind: ReportKind; unitId: number; asOf: string; settings: ReportSettingsInput },
+): void {
+  const { settings } = input;
+  const value = documentNumberValue(settings.documentNumber);
+  if (value === null) {
+    throw invalid('Chưa có số văn bản: hãy điền “Số văn bản” trong thiết lập báo cáo rồi ban hành.', {
+      param: 'documentNumber',
+    });
+  }
+  const date = settings.reportDate;
+  if (date === null) {
+    throw invalid('Chưa có ngày văn bản: hãy điền “Ngày báo cáo” trong thiết lập báo cáo rồi ban hành.', {
+      param: 'reportDate',
+    });
+  }
+  if (date < input.asOf) {
+    throw invalid(
+      `Ngày văn bản (${formatDate(date)}) không được trước ngày số liệu (${formatDate(input.asOf)}): hãy sửa ngày báo cáo hoặc ngày số liệu.`,
+      { param: 'reportDate' },
+    );
+  }
+  const taken = stmt<{ id: number; documentNumber: string | null; documentDate: string | null }>(
+    db,
+    `SELECT id, document_number AS documentNumber, document_date AS documentDate FROM issued_reports
+     WHERE unit_id = ? AND kind = ? AND document_year = ? AND number_value = ?`,
+  ).get(input.unitId, input.kind, Number(date.slice(0, 4)), value);
+  if (taken) {
+    const unit = getUnit(db, input.unitId);
+    throw conflict(
+      `Số ${documentReference(settings.documentNumber, settings.documentSymbol)} đã dùng cho báo cáo ${KIND_NAMES[input.kind]} của ${unit.name} năm ${date.slice(0, 4)} (bản ban hành số ${taken.documentNumber ?? taken.id}${taken.documentDate ? ` ngày ${formatDate(taken.documentDate)}` : ''}). Hãy dùng số khác.`,
+      { param: 'documentNumber', issuedId: taken.id },
+    );
+  }
+}
+
+/**
+ * Keep an issued report: the DOCX exactly as issued and the snapshot of its figures, under the
+ * unit's number and date. Needs the right to manage targets over the scope's unit. The settings the
+ * file was built from must still be the current ones (`settingsVersion`, 0 for defaults, which are
+ * then stored): otherwise 409, since the file would not say what the settings now say.
  */
 export function issueReport(
   db: DbOrTx,
   actor: Actor | 'system',
-  input: { termId: number; kind: ReportKind; scope: Scope; snapshot: unknown; docx: Uint8Array },
+  input: {
+    termId: number;
+    kind: ReportKind;
+    scope: Scope;
+    settingsVersion: number;
+    snapshot: unknown;
+    docx: Uint8Array;
+  },
 ): IssuedReportInfo {
-  if (actor !== 'system') authorize(db, actor, 'manage_targets', input.scope.unit.id);
+  const unitId = input.scope.unit.id;
+  if (actor !== 'system') authorize(db, actor, 'manage_targets', unitId);
   return db.transaction((tx) => {
-    let report = findReport(tx, input.termId, input.kind);
+    const settings = getReportSettings(tx, input.termId, input.kind, unitId);
+    if (settings.version !== input.settingsVersion) {
+      throw conflict('Thiết lập báo cáo vừa được sửa trong lúc tạo tệp. Hãy ban hành lại.', {
+        currentVersion: settings.version,
+      });
+    }
+    assertIssuable(tx, { kind: input.kind, unitId, asOf: input.scope.asOf, settings });
+    let report = findReport(tx, input.termId, input.kind, unitId);
     if (!report) {
-      const settings = getReportSettings(tx, input.termId, input.kind);
       saveReportSettings(tx, 'system', {
         termId: input.termId,
         kind: input.kind,
+        unitId,
         version: 0,
         settings,
       });
-      report = findReport(tx, input.termId, input.kind);
+      report = findReport(tx, input.termId, input.kind, unitId);
       if (!report) throw new Error('report row missing after save');
     }
+    const date = settings.reportDate as string;
     const row = tx
       .insert(s.issuedReports)
       .values({
         reportId: report.id,
+        termId: input.termId,
+        kind: input.kind,
+        unitId,
+        basis: input.scope.basis,
+        asOf: input.scope.asOf,
+        documentNumber: documentReference(settings.documentNumber, settings.documentSymbol),
+        numberValue: documentNumberValue(settings.documentNumber),
+        documentDate: date,
+        documentYear: Number(date.slice(0, 4)),
         issuedBy: actor === 'system' ? null : actor.id,
         snapshot: input.snapshot,
         docx: Buffer.from(input.docx.buffer, input.docx.byteOffset, input.docx.byteLength),
@@ -510,10 +754,17 @@ export function issueReport(
         userId: actor === 'system' ? null : actor.id,
         entity: 'issued_report',
         entityId: String(row.id),
-        unitId: input.scope.unit.id,
+        unitId,
         action: 'issue',
         before: null,
-        after: { termId: input.termId, kind: input.kind, scope: info.scope, headline: info.headline },
+        after: {
+          termId: input.termId,
+          kind: input.kind,
+          documentNumber: info.documentNumber,
+          documentDate: info.documentDate,
+          scope: info.scope,
+          headline: info.headline,
+        },
       })
       .run();
     bumpRevision(tx);
@@ -526,43 +777,54 @@ interface StoredSnapshot {
   headline?: { done: number; counted: number };
 }
 
-function issuedInfo(db: DbOrTx, id: number): IssuedReportInfo {
-  const row = db
-    .select({
-      id: s.issuedReports.id,
-      issuedAt: s.issuedReports.issuedAt,
-      issuedBy: s.issuedReports.issuedBy,
-      issuedByName: s.users.displayName,
-      snapshot: s.issuedReports.snapshot,
-      bytes: sql<number>`coalesce(length(${s.issuedReports.docx}), 0)`,
-    })
+const INFO_COLUMNS = {
+  id: s.issuedReports.id,
+  kind: s.issuedReports.kind,
+  unitId: s.issuedReports.unitId,
+  basis: s.issuedReports.basis,
+  asOf: s.issuedReports.asOf,
+  documentNumber: s.issuedReports.documentNumber,
+  documentDate: s.issuedReports.documentDate,
+  issuedAt: s.issuedReports.issuedAt,
+  issuedBy: s.issuedReports.issuedBy,
+  issuedByName: s.users.displayName,
+  unitName: s.units.name,
+  snapshot: s.issuedReports.snapshot,
+  // The size only: never load every file to list them.
+  bytes: sql<number>`coalesce(length(${s.issuedReports.docx}), 0)`,
+};
+
+function infoQuery(db: DbOrTx) {
+  return db
+    .select(INFO_COLUMNS)
     .from(s.issuedReports)
     .leftJoin(s.users, eq(s.users.id, s.issuedReports.issuedBy))
-    .where(eq(s.issuedReports.id, id))
-    .get();
+    .innerJoin(s.units, eq(s.units.id, s.issuedReports.unitId));
+}
+
+type InfoRow = NonNullable<ReturnType<ReturnType<typeof infoQuery>['get']>>;
+
+function issuedInfo(db: DbOrTx, id: number): IssuedReportInfo {
+  const row = infoQuery(db).where(eq(s.issuedReports.id, id)).get();
   if (!row) throw notFound(`Không tìm thấy bản báo cáo đã ban hành ${id}.`);
   return toInfo(row);
 }
 
-function toInfo(row: {
-  id: number;
-  issuedAt: string;
-  issuedBy: number | null;
-  issuedByName: string | null;
-  snapshot: unknown;
-  bytes: number;
-}): IssuedReportInfo {
+function toInfo(row: InfoRow): IssuedReportInfo {
   const snap = (row.snapshot ?? {}) as StoredSnapshot;
   return {
     id: row.id,
+    kind: row.kind,
     issuedAt: row.issuedAt,
     issuedBy: row.issuedBy,
     issuedByName: row.issuedByName,
+    documentNumber: row.documentNumber,
+    documentDate: row.documentDate,
     scope: {
-      unitId: snap.scope?.unitId ?? 0,
-      unitName: snap.scope?.unitName ?? '',
-      asOf: snap.scope?.asOf ?? '',
-      basis: snap.scope?.basis ?? 'approved',
+      unitId: row.unitId,
+      unitName: snap.scope?.unitName ?? row.unitName,
+      asOf: row.asOf,
+      basis: row.basis,
       structureVersionId: snap.scope?.structureVersionId ?? 0,
     },
     headline: snap.headline ?? null,
@@ -570,34 +832,32 @@ function toInfo(row: {
   };
 }
 
-/** Issued versions of a term's report, newest first, that the actor may read (by their scope's unit). */
+/**
+ * Issued versions of a term's report of a kind, newest first, that the actor may read (by their
+ * scope's unit); only one unit's, and one basis's, when asked.
+ */
 export function listIssuedReports(
   db: DbOrTx,
   actor: Actor | 'system',
   termId: number,
   kind: ReportKind,
+  filter: { unitId?: number; basis?: 'approved' | 'submitted' } = {},
 ): (IssuedReportInfo & { snapshot: unknown })[] {
   getTerm(db, termId);
-  const report = findReport(db, termId, kind);
-  if (!report) return [];
-  const rows = db
-    .select({
-      id: s.issuedReports.id,
-      issuedAt: s.issuedReports.issuedAt,
-      issuedBy: s.issuedReports.issuedBy,
-      issuedByName: s.users.displayName,
-      snapshot: s.issuedReports.snapshot,
-      // The size only: never load every file to list them.
-      bytes: sql<number>`coalesce(length(${s.issuedReports.docx}), 0)`,
-    })
-    .from(s.issuedReports)
-    .leftJoin(s.users, eq(s.users.id, s.issuedReports.issuedBy))
-    .where(eq(s.issuedReports.reportId, report.id))
+  const rows = infoQuery(db)
+    .where(
+      and(
+        eq(s.issuedReports.termId, termId),
+        eq(s.issuedReports.kind, kind),
+        filter.unitId === undefined ? undefined : eq(s.issuedReports.unitId, filter.unitId),
+        filter.basis === undefined ? undefined : eq(s.issuedReports.basis, filter.basis),
+      ),
+    )
     .orderBy(desc(s.issuedReports.issuedAt), desc(s.issuedReports.id))
     .all();
   return rows
-    .map((row) => ({ ...toInfo(row), snapshot: row.snapshot }))
-    .filter((info) => actor === 'system' || can(db, actor, 'read', info.scope.unitId));
+    .filter((row) => actor === 'system' || can(db, actor, 'read', row.unitId))
+    .map((row) => ({ ...toInfo(row), snapshot: row.snapshot }));
 }
 
 /** One issued report's file, as stored, with its info. */
@@ -608,14 +868,17 @@ export function getIssuedReport(
   kind: ReportKind,
   issuedId: number,
 ): IssuedReportInfo & { docx: Buffer; snapshot: unknown } {
-  const report = findReport(db, termId, kind);
-  const row = report
-    ? db
-        .select()
-        .from(s.issuedReports)
-        .where(and(eq(s.issuedReports.id, issuedId), eq(s.issuedReports.reportId, report.id)))
-        .get()
-    : undefined;
+  const row = db
+    .select({ id: s.issuedReports.id, docx: s.issuedReports.docx, snapshot: s.issuedReports.snapshot })
+    .from(s.issuedReports)
+    .where(
+      and(
+        eq(s.issuedReports.id, issuedId),
+        eq(s.issuedReports.termId, termId),
+        eq(s.issuedReports.kind, kind),
+      ),
+    )
+    .get();
   if (!row?.docx) throw notFound(`Không tìm thấy bản báo cáo đã ban hành ${issuedId}.`);
   const info = issuedInfo(db, row.id);
   if (actor !== 'system') authorize(db, actor, 'read', info.scope.unitId);

@@ -417,7 +417,10 @@ export const sessions = sqliteTable(
 
 // ---------------------------------------------------------------- reports
 
-/** Header settings of a report per term and kind (Decree 30/2020 layout, configurable). */
+/**
+ * Header settings and narrative of a unit's report, per term and kind (Decree 30/2020 layout,
+ * configurable): each unit issues its own report under its own letterhead and number.
+ */
 export const reports = sqliteTable(
   'reports',
   {
@@ -426,9 +429,20 @@ export const reports = sqliteTable(
       .notNull()
       .references(() => terms.id),
     kind: text('kind', { enum: REPORT_KINDS }).notNull(),
-    /** Lines of the issuing body, e.g. ["HỘI LHPN TỈNH BÌNH THUẬN", "BAN THƯỜNG VỤ"]. */
+    /** The unit whose report this is (the scope's unit). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Letterhead: the parent organisation's line(s), in capitals, e.g. ["HỘI LHPN TỈNH BÌNH THUẬN"]. */
+    parentBody: text('parent_body', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Letterhead: the issuing body itself, in bold capitals, e.g. ["BAN THƯỜNG VỤ"]. */
     issuingBody: text('issuing_body', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The national motto block at the top right. */
+    motto: integer('motto', { mode: 'boolean' }).notNull().default(true),
+    /** The number alone ("45"); "" until it is given. Printed "Số: 45/BC-HPN". */
     documentNumber: text('document_number').notNull().default(''),
+    /** The symbol after the number ("BC-HPN"). */
+    documentSymbol: text('document_symbol').notNull().default(''),
     place: text('place').notNull().default(''),
     reportDate: text('report_date'),
     /** The as-of date of the figures. */
@@ -439,7 +453,7 @@ export const reports = sqliteTable(
     recipients: text('recipients', { mode: 'json' }).$type<string[]>().notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('reports_term_kind_idx').on(t.termId, t.kind)],
+  (t) => [uniqueIndex('reports_term_kind_unit_idx').on(t.termId, t.kind, t.unitId)],
 );
 
 export const reportSections = sqliteTable(
@@ -456,18 +470,44 @@ export const reportSections = sqliteTable(
   (t) => [primaryKey({ columns: [t.reportId, t.key] })],
 );
 
-/** An issued report keeps the file it issued and a frozen snapshot of its figures. */
+/**
+ * An issued report keeps the file it issued and a frozen snapshot of its figures, and says whose it
+ * is (unit, kind, basis, as-of date) and under which number: a number is used once per unit, kind
+ * and year of the document date.
+ */
 export const issuedReports = sqliteTable(
   'issued_reports',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The settings it was built from (the unit's own since per-unit settings; before, the term's). */
     reportId: integer('report_id')
       .notNull()
       .references(() => reports.id),
+    termId: integer('term_id')
+      .notNull()
+      .references(() => terms.id),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    basis: text('basis', { enum: BASES }).notNull(),
+    asOf: text('as_of').notNull(),
+    /** As printed after "Số:", e.g. "45/BC-HPN". */
+    documentNumber: text('document_number'),
+    /** The number's value ("045" is 45), for the uniqueness rule. */
+    numberValue: integer('number_value'),
+    documentDate: text('document_date'),
+    documentYear: integer('document_year'),
     issuedAt: instant('issued_at'),
     issuedBy: integer('issued_by').references(() => users.id),
     snapshot: text('snapshot', { mode: 'json' }).notNull(),
     docx: blob('docx', { mode: 'buffer' }),
   },
-  (t) => [index('issued_reports_report_idx').on(t.reportId, t.issuedAt)],
+  (t) => [
+    index('issued_reports_report_idx').on(t.reportId, t.issuedAt),
+    // "The last issue of the same unit, kind and basis", newest first.
+    index('issued_reports_unit_idx').on(t.termId, t.kind, t.unitId, t.basis, t.issuedAt),
+    // One number per unit, kind and year (NULLs, for issues from before numbers were checked, repeat).
+    uniqueIndex('issued_reports_number_idx').on(t.unitId, t.kind, t.documentYear, t.numberValue),
+  ],
 );

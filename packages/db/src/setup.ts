@@ -3,7 +3,7 @@
  * the first admin, in one immediate transaction that first checks that there is still no user — so
  * two people submitting the first-run page at once get one organisation, and the second a 409.
  */
-import { conflict } from '@chitieu/core';
+import { assertCleanText, conflict } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { createUser } from './auth.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -24,6 +24,7 @@ export interface SetupInput {
 }
 
 export function setupOrganisation(db: Db, input: SetupInput) {
+  assertCleanText('Tên tổ chức', input.organisation, { field: 'organisation' });
   return db.transaction(
     (tx) => {
       if (!setupNeeded(tx)) throw conflict('Tổ chức đã được thiết lập. Hãy đăng nhập.');

@@ -1,4 +1,4 @@
-import { conflict, formatDate, invalid } from '@chitieu/core';
+import { assertCleanText, conflict, formatDate, invalid } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
@@ -9,6 +9,8 @@ export function createRootUnit(
   db: DbOrTx,
   input: { code: string; name: string; type: string; validFrom: string },
 ) {
+  assertCleanText('Tên đơn vị gốc', input.name, { field: 'name' });
+  assertCleanText('Loại đơn vị gốc', input.type, { field: 'type' });
   return db.transaction((tx) => {
     if (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM units`)?.n) {
       throw invalid('Đã có cây đơn vị: không tạo đơn vị gốc mới.');

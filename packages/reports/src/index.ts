@@ -8,6 +8,7 @@ export * from './report-csv.ts';
 export * from './report-format.ts';
 export * from './report-inspect.ts';
 export * from './report-rows.ts';
+export * from './report-snapshot.ts';
 export * from './report-text.ts';
 export * from './report-xlsx.ts';
 export * from './unit-tree-file.ts';

@@ -4,19 +4,24 @@
  * target with its value by child unit. Pure data → spec; drawing is in report-charts.ts (a worker).
  */
 
-import { formatScaled, shortUnitName } from '@chitieu/core';
+import {
+  formatMoneyIn,
+  formatScaled,
+  type Mission,
+  MONEY_SCALE_UNITS,
+  moneyScale,
+  type StatusKey,
+  shortUnitName,
+  statusKeyOf,
+} from '@chitieu/core';
 import type { ReportData } from '@chitieu/db';
 import type { TopLevelSpec } from 'vega-lite';
-import { pctText, STATUS_LABELS, type StatusKey, statusKey } from './report-format.ts';
+import { pctText, STATUS_LABELS } from './report-format.ts';
 
 export const CHART_FONT = 'Liberation Sans';
 
 export const CHART_KEYS = ['completion', 'poverty', 'works'] as const;
 export type ChartKey = (typeof CHART_KEYS)[number];
-
-/** Targets the second and third charts are about (as on the dashboard), with fallbacks for other terms. */
-export const POVERTY_CODE = 'CT2';
-export const WORKS_CODE = 'CT3';
 
 /** Okabe–Ito colours, as the dashboard's badges. */
 const STATUS_COLORS: Record<StatusKey, string> = {
@@ -26,6 +31,7 @@ const STATUS_COLORS: Record<StatusKey, string> = {
   at_risk: '#E69F00',
   behind: '#D55E00',
   unreported: '#AEB6C1',
+  noCases: '#D3D8DE',
   noGoal: '#AEB6C1',
 };
 
@@ -77,7 +83,7 @@ function completionSpec(data: ReportData): ChartSpec {
   const rows = data.targets
     .filter((t) => t.counted && t.goal !== null && t.goal !== 0 && t.figure.value !== null)
     .map((t) => {
-      const key = statusKey(t.status, t.figure.value, t.goal);
+      const key = statusKeyOf(t.status, t.figure, t.goal);
       return {
         label: `${t.code}. ${t.shortName}`,
         pct: ((t.figure.value as number) / (t.goal as number)) * 100,
@@ -135,12 +141,17 @@ function completionSpec(data: ReportData): ChartSpec {
   return { key: 'completion', title, spec };
 }
 
-function pickTarget(data: ReportData, code: string, fallback: (t: ReportData['targets'][number]) => boolean) {
-  return data.targets.find((t) => t.code === code) ?? data.targets.find(fallback);
+/** The target a chart is about: the one a manager gave that mission (as on the dashboard), else a likely one. */
+function pickTarget(
+  data: ReportData,
+  mission: Mission,
+  fallback: (t: ReportData['targets'][number]) => boolean,
+) {
+  return data.targets.find((t) => t.mission === mission) ?? data.targets.find(fallback);
 }
 
 function povertySpec(data: ReportData): ChartSpec {
-  const target = pickTarget(data, POVERTY_CODE, (t) => t.counted && t.indicator.measureType === 'cumulative');
+  const target = pickTarget(data, 'poverty', (t) => t.counted && t.indicator.measureType === 'cumulative');
   const title = target
     ? `Biểu đồ 2. ${target.shortName} theo năm (${target.indicator.measurementUnit})`
     : 'Biểu đồ 2. Kết quả theo năm';
@@ -222,7 +233,7 @@ function povertySpec(data: ReportData): ChartSpec {
 }
 
 function worksSpec(data: ReportData): ChartSpec {
-  const target = pickTarget(data, WORKS_CODE, (t) => t.related.some((r) => r.measureType === 'amount'));
+  const target = pickTarget(data, 'rural', (t) => t.related.some((r) => r.measureType === 'amount'));
   const title = target
     ? `Biểu đồ 3. ${target.shortName} và giá trị theo đơn vị`
     : 'Biểu đồ 3. Kết quả theo đơn vị';
@@ -241,15 +252,15 @@ function worksSpec(data: ReportData): ChartSpec {
     };
   });
   if (!rows.some((r) => r.count !== null)) return { key: 'works', title, spec: null };
-  const maxMoney = Math.max(0, ...rows.map((r) => r.money ?? 0));
-  const scale = maxMoney >= 1_000_000_000 ? 1_000_000_000 : 1_000_000;
-  const moneyUnit = scale === 1_000_000_000 ? 'tỷ đồng' : 'triệu đồng';
+  // One scale and one number of decimals for every bar: "1,60", "1,00", "1,46" (tỷ), "955" (triệu).
+  const scale = moneyScale(rows.map((r) => r.money ?? 0)) === 'ty' ? 'ty' : 'trieu';
+  const divisor = scale === 'ty' ? 1_000_000_000 : 1_000_000;
   const values = rows.map((r) => ({
     ...r,
-    moneyScaled: r.money === null ? null : r.money / scale,
-    moneyText:
-      r.money === null ? '' : formatScaled(Math.round((r.money / scale) * 100), 2, { trimZeros: true }),
+    moneyScaled: r.money === null ? null : r.money / divisor,
+    moneyText: r.money === null ? '' : formatMoneyIn(r.money, scale, { decimals: scale === 'ty' ? 2 : 0 }),
   }));
+  const moneyUnit = MONEY_SCALE_UNITS[scale];
   const panel = (field: string, text: string, axisTitle: string, color: string, labels = true) => {
     const y = {
       field: 'unit',

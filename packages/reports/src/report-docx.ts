@@ -1,17 +1,22 @@
 /**
  * The report as a Word document in the Vietnamese administrative layout (Decree 30/2020/NĐ-CP,
- * Appendix I, as a mass organisation applies it: no national motto):
+ * Appendix I):
  *  - A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman, body 14 pt,
- *    justified, first-line indent 1,27 cm; page numbers centred at the top from page 2;
- *  - header block as a borderless two-column table: the issuing body (parent line in capitals, the
- *    issuing body itself in bold capitals, centred, a short rule under it) and the number on the
- *    left; the place and date in italics on the right, on the number's line;
+ *    justified, first-line indent 1,27 cm; page numbers centred at the top from page 2; every run
+ *    tagged Vietnamese (vi-VN), so Word and LibreOffice spell-check it as Vietnamese;
+ *  - header block as a borderless two-column table: on the left the letterhead (parent line in
+ *    capitals, the issuing body in bold capitals, a short rule under it) and the number; on the
+ *    right the national motto when the settings keep it (name in bold capitals, motto in bold with
+ *    a rule of its own length) and the place and date in italics, on the number's line;
  *  - "BÁO CÁO" in bold capitals and its summary line in bold; parts numbered I., II., …;
- *  - the targets table (header row repeated on every page), the headline, three charts;
- *  - the signature block and "Nơi nhận:"; an appendix of results by unit on landscape pages.
+ *  - the targets table (header row repeated on every page; it may start at the foot of page 1), the
+ *    rounding rule of its money figures, the headline, three charts;
+ *  - the signature block and "Nơi nhận:"; an appendix of results by unit on landscape pages, money
+ *    in exact figures so that each column adds up as printed, with a legend per kind of column.
  * Every paragraph that sets line spacing sets `lineRule: AUTO` (LibreOffice otherwise crops inline
  * images to one line).
  */
+import { formatDate } from '@chitieu/core';
 import type { ReportData, ReportKind, ReportSettingsInput } from '@chitieu/db';
 import {
   AlignmentType,
@@ -36,11 +41,14 @@ import type { ChartImage } from './report-chart-specs.ts';
 import {
   appendixNote,
   appendixView,
+  cleanReportData,
+  cleanSettings,
+  headerView,
   headlineTexts,
   ILLUSTRATIVE_NOTE,
-  numberLine,
-  placeDateLine,
+  moneyFootnote,
   roman,
+  type TargetRowView,
   targetRows,
   titleLines,
 } from './report-format.ts';
@@ -56,12 +64,30 @@ const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
 
 export const FONT = 'Times New Roman';
-/** Half-points: 14 pt body, 13 pt tables and the header block, 12/11 pt for "Nơi nhận". */
-const SIZE = { body: 28, table: 26, header: 26, recipientsTitle: 24, recipients: 22 };
+/** Every run says it is Vietnamese (spelling, hyphenation, fonts). */
+export const LANGUAGE = 'vi-VN';
+/**
+ * Half-points: 14 pt body, 13 pt tables, 12 pt the header block (Decree 30 allows 12–13; at 13 pt
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and a city's letterhead do not fit side by side), 13 pt the
+ * motto, 12/11 pt for "Nơi nhận", 11 pt notes under tables, 12 pt the appendix (a province's units
+ * and its legend on one landscape page).
+ */
+const SIZE = {
+  body: 28,
+  table: 26,
+  appendix: 24,
+  header: 24,
+  motto: 26,
+  recipientsTitle: 24,
+  recipients: 22,
+  note: 22,
+};
 const INDENT = 720; // 1,27 cm
 const BODY_SPACING = { before: 120, after: 0, line: 276, lineRule: LineRuleType.AUTO };
 const TIGHT = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO };
 const CELL_SPACING = { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO };
+/** The appendix's rows: a province's units on one page. */
+const ROW_SPACING = { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO };
 
 export interface ReportDocumentInput {
   kind: ReportKind;
@@ -77,7 +103,7 @@ interface RunStyle {
 }
 
 const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({ text: cleanText(text), font: FONT, ...style });
+  new TextRun({ text: cleanText(text), font: FONT, language: { value: LANGUAGE }, ...style });
 
 function para(
   children: (TextRun | ImageRun)[] | string,
@@ -122,13 +148,13 @@ const GRID = {
 function cell(
   paragraphs: Paragraph[],
   width: number,
-  options: { columnSpan?: number; borders?: boolean } = {},
+  options: { columnSpan?: number; borders?: boolean; margin?: number } = {},
 ): TableCell {
   return new TableCell({
     children: paragraphs,
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: 70, right: 70 },
+    margins: { left: options.margin ?? 70, right: options.margin ?? 70 },
     ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
     ...(options.borders === false ? { borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } } : {}),
   });
@@ -138,60 +164,93 @@ const cellText = (
   text: string,
   align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER,
   style: RunStyle = {},
-) =>
-  text
-    .split('\n')
-    .map((line) => para(line, { align, spacing: CELL_SPACING, style: { size: SIZE.table, ...style } }));
+  spacing = CELL_SPACING,
+) => text.split('\n').map((line) => para(line, { align, spacing, style: { size: SIZE.table, ...style } }));
 
 // ---------------------------------------------------------------- header block
 
-function headerBlock(settings: ReportSettingsInput): Table {
-  const left = TEXT_WIDTH * 0.46;
-  const right = TEXT_WIDTH - left;
-  const body = settings.issuingBody.length > 0 ? settings.issuingBody : [''];
-  const bodyLines = body.map((line, i) =>
-    para(line.toLocaleUpperCase('vi'), {
-      align: AlignmentType.CENTER,
-      spacing: TIGHT,
-      // The parent body in capitals, the issuing body itself (last line) in bold capitals.
-      style: { size: SIZE.header, bold: i === body.length - 1 || body.length === 1 },
-    }),
-  );
-  // The short rule under the issuing body (a third to a half of its width).
-  const rule = new Paragraph({
+/**
+ * Column widths of the header block, whose cells have (almost) no inner margins: the national name in 12 pt
+ * bold is 5.007 twips wide (measured with Liberation Serif, Times New Roman's metrics), and a city's
+ * letterhead, "HỘI LHPN THÀNH PHỐ PHAN THIẾT" in 12 pt, 4.020.
+ */
+const HEADER_RIGHT = 5150;
+const HEADER_LEFT = TEXT_WIDTH - HEADER_RIGHT;
+/** "Độc lập - Tự do - Hạnh phúc" in 13 pt bold, measured the same way: its rule is as long. */
+const MOTTO_WIDTH = 3183;
+
+/** A short rule centred in a cell: an empty paragraph's bottom border between indents. */
+function rule(cellWidth: number, length: number, after: number) {
+  const indent = Math.max(0, Math.round((cellWidth - 20 - length) / 2));
+  return new Paragraph({
     children: [run('', { size: 8 })],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO },
-    indent: { left: Math.round(left * 0.32), right: Math.round(left * 0.32) },
+    spacing: { before: 0, after, line: 240, lineRule: LineRuleType.AUTO },
+    indent: { left: indent, right: indent },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
   });
-  const number = para(numberLine(settings.documentNumber), {
+}
+
+function headerBlock(settings: ReportSettingsInput): Table {
+  const view = headerView(settings);
+  const letterhead = [
+    ...view.parentBody.map((line) =>
+      para(line, { align: AlignmentType.CENTER, spacing: TIGHT, style: { size: SIZE.header } }),
+    ),
+    // The issuing body itself in bold capitals.
+    ...view.issuingBody.map((line) =>
+      para(line, { align: AlignmentType.CENTER, spacing: TIGHT, style: { size: SIZE.header, bold: true } }),
+    ),
+  ];
+  // The short rule under the issuing body: a third to a half of its width.
+  const left = [
+    ...(letterhead.length > 0 ? letterhead : [para('', { spacing: TIGHT })]),
+    rule(HEADER_LEFT, HEADER_LEFT * 0.4, 120),
+  ];
+  const right = view.motto
+    ? [
+        para(view.motto.name, {
+          align: AlignmentType.CENTER,
+          spacing: TIGHT,
+          style: { size: SIZE.header, bold: true },
+        }),
+        para(view.motto.motto, {
+          align: AlignmentType.CENTER,
+          spacing: TIGHT,
+          style: { size: SIZE.motto, bold: true },
+        }),
+        rule(HEADER_RIGHT, MOTTO_WIDTH, 120),
+      ]
+    : [para('', { spacing: TIGHT })];
+  const number = para(view.numberLine, {
     align: AlignmentType.CENTER,
     spacing: TIGHT,
-    style: { size: SIZE.header },
+    style: { size: SIZE.table },
   });
-  const date = para(placeDateLine(settings.place, settings.reportDate), {
+  const date = para(view.placeDate, {
     align: AlignmentType.CENTER,
     spacing: TIGHT,
     style: { italics: true, size: SIZE.body },
   });
-  const empty = para('', { spacing: TIGHT });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
+    columnWidths: [HEADER_LEFT, HEADER_RIGHT],
     borders: NO_BORDERS,
     rows: [
       new TableRow({
         cantSplit: true,
         children: [
-          cell([...bodyLines, rule], left, { borders: false }),
-          cell([empty], right, { borders: false }),
+          cell(left, HEADER_LEFT, { borders: false, margin: 10 }),
+          cell(right, HEADER_RIGHT, { borders: false, margin: 10 }),
         ],
       }),
       new TableRow({
         cantSplit: true,
-        children: [cell([number], left, { borders: false }), cell([date], right, { borders: false })],
+        children: [
+          cell([number], HEADER_LEFT, { borders: false, margin: 10 }),
+          cell([date], HEADER_RIGHT, { borders: false, margin: 10 }),
+        ],
       }),
     ],
   });
@@ -264,9 +323,8 @@ const TARGET_COLUMNS = [
   { title: 'Ghi chú', width: TEXT_WIDTH - (640 + 2400 + 800 + 1000 + 1250 + 950 + 900) },
 ];
 
-function targetsTable(data: ReportData, kind: ReportKind): Table {
-  const rows = targetRows(data, kind);
-  // The header and group rows keep with the row after them: never alone at the foot of a page.
+function targetsTable(rows: TargetRowView[]): Table {
+  // The header row repeats on every page; kept with the next row, never alone at the foot of a page.
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -276,10 +334,11 @@ function targetsTable(data: ReportData, kind: ReportKind): Table {
     ),
   });
   const full = TEXT_WIDTH;
+  // Not kept with the next row: LibreOffice then keeps the whole table together and moves it to the
+  // next page, leaving the foot of page 1 empty.
   const groupRow = (text: string) =>
     new TableRow({
       cantSplit: true,
-      keepNext: true,
       children: [
         cell(cellText(text, AlignmentType.LEFT, { bold: true }), full, { columnSpan: TARGET_COLUMNS.length }),
       ],
@@ -300,7 +359,11 @@ function targetsTable(data: ReportData, kind: ReportKind): Table {
           cell(cellText(r.name, AlignmentType.LEFT), w[1] as number),
           cell(cellText(r.unit), w[2] as number),
           cell(cellText(r.goal), w[3] as number),
-          cell(cellText(r.result, AlignmentType.CENTER, { bold: true }), w[4] as number),
+          // "124/124" above "cơ sở": the narrow column would otherwise break inside the unit.
+          cell(
+            cellText(r.result.replace(/^(\S+\/\S+) /, '$1\n'), AlignmentType.CENTER, { bold: true }),
+            w[4] as number,
+          ),
           cell(cellText(r.pct), w[5] as number),
           cell(cellText(r.status), w[6] as number),
           cell(cellText(r.note, AlignmentType.LEFT), w[7] as number),
@@ -352,7 +415,7 @@ function chartBlock(chart: ChartImage): Paragraph[] {
     type: 'png',
     data: chart.png,
     transformation: { width: Math.round(chart.width * scale), height: Math.round(chart.height * scale) },
-    altText: { name: chart.key, title: chart.title, description: chart.title },
+    altText: { name: chart.key, title: cleanText(chart.title), description: cleanText(chart.title) },
   });
   return [
     new Paragraph({
@@ -415,38 +478,57 @@ function signatureBlock(settings: ReportSettingsInput): Table {
 
 // ---------------------------------------------------------------- appendix
 
+/** Rough width in twips of a line of Times New Roman (digits and separators exact, letters averaged). */
+function textTwips(text: string, halfPoints: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/\d/.test(ch)) em += 0.5;
+    else if (ch === '.' || ch === ',' || ch === ' ') em += 0.25;
+    else if (ch === '/' || ch === '–' || ch === '-') em += 0.3;
+    else if (ch === '%') em += 0.83;
+    else em += 0.55;
+  }
+  return Math.ceil(em * halfPoints * 10);
+}
+
 function appendix(settings: ReportSettingsInput, data: ReportData): (Paragraph | Table)[] {
   const view = appendixView(data);
-  const attached = cleanText(appendixNote(settings));
-  const unitWidth = 3000;
+  const attached = appendixNote(settings);
   const sttWidth = 640;
-  const colWidth = view.columns.length
-    ? Math.floor((LANDSCAPE_TEXT_WIDTH - unitWidth - sttWidth) / view.columns.length)
-    : 0;
-  const widths = [sttWidth, unitWidth, ...view.columns.map(() => colWidth)];
-  const small = { size: SIZE.table };
+  const unitWidth = 4000;
+  const margins = 160;
+  // Each column as wide as its widest figure (exact money may be long), the rest shared out.
+  const natural = view.columns.map((_, i) =>
+    Math.max(900, ...view.rows.map((r) => textTwips(r.cells[i] ?? '', SIZE.appendix) + margins)),
+  );
+  const room = LANDSCAPE_TEXT_WIDTH - unitWidth - sttWidth;
+  const spare = room - natural.reduce((a, b) => a + b, 0);
+  const colWidths =
+    spare >= 0
+      ? natural.map((w) => w + Math.floor(spare / Math.max(1, natural.length)))
+      : natural.map((w) => Math.floor((w * room) / (room - spare)));
+  const widths = [sttWidth, unitWidth, ...colWidths];
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    keepNext: true,
     children: [
-      cell(cellText('STT', AlignmentType.CENTER, { bold: true }), sttWidth),
-      cell(cellText('Đơn vị', AlignmentType.CENTER, { bold: true }), unitWidth),
-      ...view.columns.map((c) =>
+      cell(cellText('STT', AlignmentType.CENTER, { bold: true, size: SIZE.appendix }), sttWidth),
+      cell(cellText('Đơn vị', AlignmentType.CENTER, { bold: true, size: SIZE.appendix }), unitWidth),
+      ...view.columns.map((c, i) =>
         cell(
           [
             para(c.code, {
               align: AlignmentType.CENTER,
               spacing: CELL_SPACING,
-              style: { bold: true, ...small },
+              style: { bold: true, size: SIZE.appendix },
             }),
             para(`${c.shortName} (${c.unit})`, {
               align: AlignmentType.CENTER,
               spacing: CELL_SPACING,
-              style: { size: 22 },
+              style: { size: SIZE.note },
             }),
           ],
-          colWidth,
+          colWidths[i] as number,
         ),
       ),
     ],
@@ -457,9 +539,35 @@ function appendix(settings: ReportSettingsInput, data: ReportData): (Paragraph |
       new TableRow({
         cantSplit: true,
         children: [
-          cell(cellText(r.total ? '' : String(++stt)), sttWidth),
-          cell(cellText(r.name, AlignmentType.LEFT, { bold: r.total }), unitWidth),
-          ...r.cells.map((text) => cell(cellText(text, AlignmentType.CENTER, { bold: r.total }), colWidth)),
+          cell(
+            cellText(
+              r.total || r.own ? '' : String(++stt),
+              AlignmentType.CENTER,
+              { size: SIZE.appendix },
+              ROW_SPACING,
+            ),
+            sttWidth,
+          ),
+          cell(
+            cellText(
+              r.name,
+              AlignmentType.LEFT,
+              { bold: r.total, italics: r.own, size: SIZE.appendix },
+              ROW_SPACING,
+            ),
+            unitWidth,
+          ),
+          ...r.cells.map((text, i) =>
+            cell(
+              cellText(
+                text,
+                AlignmentType.CENTER,
+                { bold: r.total, italics: r.own, size: SIZE.appendix },
+                ROW_SPACING,
+              ),
+              colWidths[i] as number,
+            ),
+          ),
         ],
       }),
   );
@@ -475,9 +583,9 @@ function appendix(settings: ReportSettingsInput, data: ReportData): (Paragraph |
       spacing: TIGHT,
       style: { italics: true, size: SIZE.table },
     }),
-    para(`Số liệu tính đến ngày ${data.scope.asOf.split('-').reverse().join('/')}`, {
+    para(`Số liệu tính đến ngày ${formatDate(data.scope.asOf)}`, {
       align: AlignmentType.CENTER,
-      spacing: { ...TIGHT, after: 200 },
+      spacing: { ...TIGHT, after: 120 },
       style: { italics: true, size: SIZE.table },
     }),
     new Table({
@@ -487,10 +595,12 @@ function appendix(settings: ReportSettingsInput, data: ReportData): (Paragraph |
       borders: GRID,
       rows: [header, ...rows],
     }),
-    para(
-      'Ghi chú: “–”: chưa báo cáo; “a/b”: kết quả/chỉ tiêu được giao; các tỷ lệ tính trên số cơ sở Hội của đơn vị.',
-      { align: AlignmentType.LEFT, spacing: { ...TIGHT, before: 120 }, style: { italics: true, size: 22 } },
-    ),
+    // One paragraph: the legend stays on the table's page.
+    para(`Ghi chú: ${view.legend.join(' ')}`, {
+      align: AlignmentType.LEFT,
+      spacing: { ...TIGHT, before: 120 },
+      style: { italics: true, size: SIZE.note },
+    }),
   ];
 }
 
@@ -502,16 +612,26 @@ const pageNumberHeader = () =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: TIGHT,
-        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
+        children: [
+          new TextRun({
+            children: [PageNumber.CURRENT],
+            font: FONT,
+            size: SIZE.table,
+            language: { value: LANGUAGE },
+          }),
+        ],
       }),
     ],
   });
 
 /** The whole report as a DOCX file. */
 export async function buildReportDocx(input: ReportDocumentInput): Promise<Uint8Array> {
-  const { settings, data, kind, charts } = input;
+  const { kind, charts } = input;
+  const settings = cleanSettings(input.settings);
+  const data = cleanReportData(input.data);
   const sections = settings.sections;
   const first = sections[0];
+  const rows = targetRows(data, kind);
   const body: (Paragraph | Table)[] = [headerBlock(settings), ...titleBlock(settings), titleRule()];
   if (data.scope.illustrative) {
     body.push(
@@ -526,16 +646,26 @@ export async function buildReportDocx(input: ReportDocumentInput): Promise<Uint8
   body.push(partHeading(1, first?.title ?? 'Kết quả đạt được'), ...narrative(first?.body ?? ''));
   body.push(subHeading('1. Kết quả thực hiện các chỉ tiêu Nghị quyết'), headlineParagraph(data));
   body.push(
-    para(
-      `Bảng 1. Kết quả thực hiện các chỉ tiêu Nghị quyết (tính đến ngày ${data.scope.asOf.split('-').reverse().join('/')})`,
-      {
-        align: AlignmentType.CENTER,
-        keepNext: true,
-        style: { italics: true, size: SIZE.table },
-      },
-    ),
-    targetsTable(data, kind),
+    para(`Bảng 1. Kết quả thực hiện các chỉ tiêu Nghị quyết (tính đến ngày ${formatDate(data.scope.asOf)})`, {
+      align: AlignmentType.CENTER,
+      keepNext: true,
+      style: { italics: true, size: SIZE.table },
+    }),
+    targetsTable(rows),
   );
+  const footnote = moneyFootnote(
+    rows,
+    data.targets.some((t) => t.counted),
+  );
+  if (footnote) {
+    body.push(
+      para(footnote, {
+        align: AlignmentType.LEFT,
+        spacing: { ...TIGHT, before: 60 },
+        style: { italics: true, size: SIZE.note },
+      }),
+    );
+  }
   body.push(subHeading('2. Biểu đồ kết quả thực hiện'));
   for (const chart of charts) body.push(...chartBlock(chart));
   // II.–V.
@@ -546,12 +676,12 @@ export async function buildReportDocx(input: ReportDocumentInput): Promise<Uint8
 
   const doc = new Document({
     creator: 'Chỉ tiêu',
-    title: cleanText(titleLines(settings.title).join(' ')),
+    title: titleLines(settings.title).join(' '),
     description: 'Báo cáo tạo bởi ứng dụng Chỉ tiêu',
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: SIZE.body },
+          run: { font: FONT, size: SIZE.body, language: { value: LANGUAGE } },
           paragraph: { spacing: BODY_SPACING },
         },
       },

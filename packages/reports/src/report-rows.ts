@@ -4,7 +4,7 @@
  */
 import { formatDate } from '@chitieu/core';
 import type { IndicatorInfo, ReportData } from '@chitieu/db';
-import { figureText } from './report-format.ts';
+import { figureText, missingText } from './report-format.ts';
 import { cleanText } from './report-text.ts';
 
 export type RawColumnKey =
@@ -81,13 +81,13 @@ export const RAW_COLUMNS: { key: RawColumnKey; header: string; description: stri
     key: 'value',
     header: 'Giá trị',
     description:
-      'Số phát sinh trong kỳ (chỉ số tồn: mức cuối kỳ) của cả đơn vị và cấp dưới; tiền tính bằng đồng; tỷ lệ tính bằng %; dấu chấm thập phân; trống = chưa báo cáo',
+      'Số phát sinh trong kỳ (chỉ số tồn: mức cuối kỳ) của cả đơn vị và cấp dưới; tiền tính bằng đồng; tỷ lệ tính bằng %; dấu chấm thập phân; trống = chưa báo cáo, hoặc tỷ lệ 0/0 (không phát sinh: Tử số và Mẫu số ghi 0)',
     width: 16,
   },
   {
     key: 'valueText',
     header: 'Giá trị (hiển thị)',
-    description: 'Như trên, viết theo kiểu Việt Nam: 3.000; 11,54 tỷ đồng; 87,5%',
+    description: 'Như trên, viết theo kiểu Việt Nam: 3.000; 11,54 tỷ đồng; 87,5%; Không phát sinh',
     width: 18,
   },
   {
@@ -222,9 +222,9 @@ export function rawRecords(data: ReportData): RawRecord[] {
       periodStart: period.periodStart,
       periodEnd: period.periodEnd,
       value: f.value === null ? null : plainDecimal(f.value, info.decimals),
-      valueText: figureText(info, f) ?? '',
-      numerator: ratio && f.value !== null ? f.numerator : null,
-      denominator: ratio && f.value !== null ? f.denominator : null,
+      valueText: figureText(info, f) ?? (f.hasData ? missingText(f) : ''),
+      numerator: ratio && f.hasData ? f.numerator : null,
+      denominator: ratio && f.hasData ? f.denominator : null,
       meeting: meeting && reported ? f.meeting : null,
       reported: meeting && reported ? f.reported : null,
       expected: meeting ? f.expected : null,

@@ -4,28 +4,31 @@
  * surrogates, and a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula.
  */
 
+import { stripForbidden } from '@chitieu/core';
+
 /**
- * Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/U+FFFF)
- * are dropped; carriage returns become newlines. Text is normalised to NFC so that Vietnamese typed
- * with combining marks looks (and searches) the same as precomposed text.
+ * Characters a file cannot hold or should not (controls, lone surrogates, noncharacters: see
+ * @chitieu/core text.ts) are dropped; carriage returns become newlines. Text is normalised to NFC
+ * so that Vietnamese typed with combining marks looks (and searches) the same as precomposed text.
+ * Input refuses these characters; this is the second guard, for text stored before it did.
  */
 export function cleanText(text: string): string {
-  let out = '';
-  const source = text.replace(/\r\n?/g, '\n');
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = source.charCodeAt(i + 1);
-      // A surrogate pair stays; half of one cannot be written in XML.
-      if (next >= 0xdc00 && next <= 0xdfff) out += source.slice(i, ++i + 1);
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a) continue;
-    if (c === 0xfffe || c === 0xffff) continue;
-    out += source.charAt(i);
+  return stripForbidden(text);
+}
+
+/**
+ * A copy of a report's data with every string cleaned (names of units, targets, indicators, the term):
+ * what the builders, the charts and the print view lay out. Numbers and structure are kept.
+ */
+export function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map((x) => cleanDeep(x)) as T;
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v);
+    return out as T;
   }
-  return out.normalize('NFC');
+  return value;
 }
 
 /** The paragraphs of a narrative: one per line, blank lines dropped, spaces tidied. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyReorganisation, schema } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
+import { docxText, parseCsv, readDocx } from '@chitieu/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer } from '../testing.ts';
 
@@ -200,6 +201,28 @@ describe('a reported zero (item 3)', () => {
       r.behindOn.some((b: Json) => b.targetId === ct6 && b.reason === 'unreported'),
     );
     expect(owing.map((r: Json) => r.name)).toEqual([]);
+  });
+
+  it('the CSV and the DOCX say "không phát sinh" for it, never blank or "chưa báo cáo"', async () => {
+    const headers = await loginAs(server.url, 'lanhdao');
+    const download = (format: string) =>
+      fetch(
+        `${server.url}/api/terms/${base.termId}/reports/mid_term/download/${format}?unitId=${phanThiet}`,
+        {
+          headers,
+        },
+      );
+    const csv = await (await download('csv')).text();
+    const [header, ...lines] = parseCsv(csv.replace(/^\uFEFF/, ''), ',').map((l) => l.cells);
+    const rows = lines.map((cells) => Object.fromEntries(cells.map((cell, i) => [header?.[i], cell])));
+    const ct6 = rows.filter((r) => r['Mã đơn vị'] === '22924' && r['Mã chỉ tiêu'] === 'CT6');
+    expect(ct6.length).toBeGreaterThan(0);
+    for (const row of ct6) {
+      expect(row['Giá trị (hiển thị)']).toBe('Không phát sinh');
+      expect([row['Tử số'], row['Mẫu số']]).toEqual(['0', '0']);
+    }
+    const docx = docxText(await readDocx(new Uint8Array(await (await download('docx')).arrayBuffer())));
+    expect(docx).toContain('“KPS”: không phát sinh');
   });
 });
 

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMoney, formatRatioPercent, formatScaled } from '@chitieu/core';
+import {
+  formatMoney,
+  formatMoneyIn,
+  formatRatioPercent,
+  formatScaled,
+  MONEY_SCALE_UNITS,
+  moneyScale,
+} from '@chitieu/core';
 import { type Db, openDatabase, recordResult, schema, seedDemoReport } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { docxText, readDocx, SUMMARY_SHEET } from '@chitieu/reports';
@@ -48,7 +55,19 @@ describe('report settings and narrative over HTTP', () => {
   it('GET shows the settings, the figures as printed, and what the user may do', async () => {
     const { status, body } = await call('lanhdao', 'GET', '');
     expect(status).toBe(200);
-    expect(body.settings).toMatchObject({ version: 1, stored: true, documentNumber: '45-BC/HPN' });
+    expect(body.settings).toMatchObject({
+      version: 1,
+      stored: true,
+      documentNumber: '45',
+      documentSymbol: 'BC-HPN',
+    });
+    expect(body.print).toMatchObject({
+      parentBody: ['HỘI LHPN TỈNH BÌNH THUẬN'],
+      issuingBody: ['BAN THƯỜNG VỤ'],
+      motto: { name: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc' },
+      numberLine: 'Số: 45/BC-HPN',
+      placeDate: 'Phan Thiết, ngày 10 tháng 7 năm 2024',
+    });
     expect(body.headlineText.lead).toBe('Hoàn thành 7/8 chỉ tiêu');
     expect(body.rows.find((r: { code: string }) => r.code === 'CT2')).toMatchObject({
       goal: '700',
@@ -82,6 +101,13 @@ describe('report settings and narrative over HTTP', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/Tham số “(title|reportDate)” không hợp lệ/);
+    const control = await call('quanly', 'PUT', '', {
+      ...edited,
+      version: saved.body.version,
+      signerName: 'Trần\u0001 Thị B',
+    });
+    expect(control.status).toBe(400);
+    expect(control.body.error.message).toMatch(/^Họ tên người ký chứa ký tự điều khiển U\+0001 ở vị trí 5\./);
     const tooLong = await call('quanly', 'PUT', '', {
       ...edited,
       version: saved.body.version,
@@ -146,23 +172,45 @@ describe('downloads', () => {
   });
 });
 
-/** The dashboard's figure of a target, as the report prints it (core's formats). */
+/** The dashboard's figure of a target, as the report's targets table prints it (core's formats). */
 function printed(t: {
+  goal: number | null;
   indicator: { measureType: string; decimals: number; measurementUnit: string };
   figure: { value: number | null; meeting: number; expected: number };
-}): string {
+}): { unit: string; result: string } {
   const { value } = t.figure;
-  if (value === null) return 'Chưa có số liệu';
+  const unit = t.indicator.measureType === 'ratio' ? '%' : t.indicator.measurementUnit;
+  if (value === null) return { unit, result: 'Chưa có số liệu' };
   switch (t.indicator.measureType) {
     case 'units_meeting':
-      return `${formatScaled(t.figure.meeting, 0)}/${formatScaled(t.figure.expected, 0)} ${t.indicator.measurementUnit}`;
+      return {
+        unit,
+        result: `${formatScaled(t.figure.meeting, 0)}/${formatScaled(t.figure.expected, 0)} ${t.indicator.measurementUnit}`,
+      };
     case 'ratio':
-      return `${formatScaled(value, t.indicator.decimals)}%`;
-    case 'amount':
-      return formatMoney(value);
+      return { unit, result: `${formatScaled(value, t.indicator.decimals)}%` };
+    case 'amount': {
+      // Goal and result in one scale, the one the ĐVT column names.
+      const scale = moneyScale([t.goal ?? 0, value]);
+      return { unit: MONEY_SCALE_UNITS[scale], result: formatMoneyIn(value, scale, { trimZeros: true }) };
+    }
     default:
-      return formatScaled(value, t.indicator.decimals);
+      return { unit, result: formatScaled(value, t.indicator.decimals) };
   }
+}
+
+/**
+ * A cell's number as a Vietnamese reader sees it through its number format (the few formats the
+ * workbook uses: `#,##0`, `#,##0.00`, `0.0%`, `#,##0"/124 cơ sở"`). LibreOffice itself is the judge in
+ * e2e/report-libreoffice.test.ts; this checks the cached values and formats cell by cell.
+ */
+function displayed(value: number, numFmt: string): string {
+  const m = /^(#,##)?0(?:\.(0+))?(%)?(?:"([^"]*)")?$/.exec(numFmt);
+  if (!m) throw new Error(`format ${numFmt}`);
+  const decimals = m[2]?.length ?? 0;
+  const n = m[3] ? value * 100 : value;
+  const scaled = Math.round(Number(n.toFixed(decimals)) * 10 ** decimals);
+  return `${formatScaled(scaled, decimals)}${m[3] ?? ''}${m[4] ?? ''}`;
 }
 
 describe('one truth: the dashboard, the XLSX and the DOCX give the same figures for a scope', () => {
@@ -192,39 +240,47 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
     const docx = await readDocx(
       (await call('lanhdao', 'GET', `/download/docx${q}${asOf}`)).bytes as Uint8Array,
     );
+    const view = (await call('lanhdao', 'GET', `${q}${asOf}`)).body;
     const table = docx.tables.find((t) => t[0]?.[1] === 'Chỉ tiêu') ?? [];
     const text = docxText(docx);
-    expect(text).toContain(`Hoàn thành ${dashboard.headline.done}/${dashboard.headline.counted} chỉ tiêu`);
-    expect(sheet.getCell('A3').value).toContain(
-      `Hoàn thành ${dashboard.headline.done}/${dashboard.headline.counted} chỉ tiêu`,
-    );
+    const headline = `Hoàn thành ${dashboard.headline.done}/${dashboard.headline.counted} chỉ tiêu`;
+    expect(text).toContain(headline);
+    expect(sheet.getCell('A5').value).toContain(headline);
+    expect(view.headlineText.lead).toBe(headline);
 
     for (const t of dashboard.targets) {
-      // XLSX: the row with the target's code holds the same number (shares as fractions).
-      let r = 0;
-      sheet.eachRow((row, n) => {
-        if (row.getCell(9).value === t.code) r = n;
-      });
-      expect(r, t.code).toBeGreaterThan(0);
-      const share = t.indicator.measureType === 'ratio' || t.indicator.measureType === 'units_meeting';
-      const scale = 10 ** (t.indicator.decimals + (share ? 2 : 0));
-      const cell = sheet.getCell(r, 5).value;
-      if (t.figure.value === null) expect(cell).toBe('Chưa có số liệu');
-      else expect(Math.round((cell as number) * scale), t.code).toBe(t.figure.value);
-      const goal = sheet.getCell(r, 4).value;
-      if (t.goal === null) expect(goal).toBe('—');
-      else expect(Math.round((goal as number) * scale)).toBe(t.goal);
-      const pct = sheet.getCell(r, 6).value as { formula: string; result: number } | string;
-      if (t.goal !== null && t.figure.value !== null) {
-        expect(pct).toEqual({ formula: `E${r}/D${r}`, result: t.figure.value / t.goal });
-      }
-
-      // DOCX: the row with the target's wording prints the same figure, goal and % so với NQ.
+      const { unit, result } = printed(t);
+      const pct =
+        t.goal !== null && t.figure.value !== null ? formatRatioPercent(t.figure.value, t.goal, 1) : '—';
+      // DOCX: the row with the target's wording prints the figure, its unit and % so với NQ.
       const row = table.find((x) => x[1] === t.wording);
       expect(row, t.code).toBeDefined();
-      expect(row?.[4], t.code).toBe(printed(t));
-      if (t.goal !== null && t.figure.value !== null)
-        expect(row?.[5]).toBe(formatRatioPercent(t.figure.value, t.goal, 1));
+      expect(row?.[2], t.code).toBe(unit);
+      expect(row?.[4]?.replace('\n', ' '), t.code).toBe(result);
+      expect(row?.[5], t.code).toBe(pct);
+      // The print view: the same texts.
+      const printedRow = view.rows.find((x: { code: string }) => x.code === t.code);
+      expect([printedRow.unit, printedRow.result, printedRow.pct], t.code).toEqual([unit, result, pct]);
+      // XLSX: the row with the target's code shows the same text through its format.
+      let r = 0;
+      sheet.eachRow((line, n) => {
+        if (line.getCell(9).value === t.code) r = n;
+      });
+      expect(r, t.code).toBeGreaterThan(0);
+      expect(sheet.getCell(r, 3).value, t.code).toBe(unit);
+      const cell = sheet.getCell(r, 5);
+      const shown =
+        typeof cell.value === 'string'
+          ? cell.value
+          : displayed((cell.value as { result: number }).result, cell.numFmt);
+      expect(shown, t.code).toBe(result);
+      const pctCell = sheet.getCell(r, 6);
+      expect(
+        typeof pctCell.value === 'string'
+          ? pctCell.value
+          : displayed((pctCell.value as { result: number }).result, pctCell.numFmt),
+        t.code,
+      ).toBe(pct);
       for (const related of t.relatedFigures) {
         if (related.figure.value !== null && related.indicator.measureType === 'amount') {
           expect(row?.[7]).toContain(`Trị giá ${formatMoney(related.figure.value)}`);

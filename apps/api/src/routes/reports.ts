@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { DomainError, forbidden } from '@chitieu/core';
 import {
+  assertIssuable,
   can,
   type Db,
   getIssuedReport,
@@ -31,13 +32,15 @@ import {
   type ChartKey,
   CSV_TYPE,
   chartSpecs,
+  cleanReportData,
+  cleanSettings,
   compareSnapshots,
   DOCX_TYPE,
+  headerView,
   headlineTexts,
   ILLUSTRATIVE_NOTE,
-  numberLine,
+  moneyFootnote,
   PNG_TYPE,
-  placeDateLine,
   type ReportSnapshot,
   reportFileName,
   snapshotOf,
@@ -99,10 +102,13 @@ const SectionSchema = z.object({
 });
 
 const SettingsFields = {
+  parentBody: lines(4, 200, 'Tên cơ quan chủ quản'),
   issuingBody: lines(4, 200, 'Tên cơ quan ban hành').min(1, {
     error: 'Cần ít nhất một dòng tên cơ quan ban hành.',
   }),
-  documentNumber: line(100, 'Số văn bản'),
+  motto: z.boolean({ error: '“motto” phải là true hoặc false (có in quốc hiệu, tiêu ngữ hay không).' }),
+  documentNumber: line(20, 'Số văn bản'),
+  documentSymbol: line(40, 'Ký hiệu văn bản'),
   place: line(100, 'Địa danh'),
   reportDate: IsoDate.nullable(),
   asOf: IsoDate,
@@ -115,6 +121,13 @@ const SettingsFields = {
 
 export const ReportSettingsBody = z
   .object({
+    /** Whose report: the unit of the report page's scope (default: the term's own unit). */
+    unitId: z
+      .number({ error: '“unitId” phải là số nguyên dương.' })
+      .int({ error: '“unitId” phải là số nguyên dương.' })
+      .positive({ error: '“unitId” phải là số nguyên dương.' })
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional(),
     version: z
       .number({ error: '“version” phải là số nguyên (phiên bản đã xem).' })
       .int({ error: '“version” phải là số nguyên.' })
@@ -127,6 +140,7 @@ export const ReportSettingsSchema = z
   .object({
     termId: z.number().int(),
     kind: z.enum(REPORT_KINDS),
+    unitId: z.number().int(),
     version: z.number().int(),
     stored: z.boolean(),
     ...SettingsFields,
@@ -136,7 +150,11 @@ export const ReportSettingsSchema = z
 
 const IssuedInfoSchema = z.object({
   id: z.number().int(),
+  kind: z.enum(REPORT_KINDS),
   issuedAt: z.string(),
+  /** As printed after "Số:", e.g. "45/BC-HPN" (null for an issue from before numbers were checked). */
+  documentNumber: z.string().nullable(),
+  documentDate: z.string().nullable(),
   issuedBy: z.number().int().nullable(),
   issuedByName: z.string().nullable(),
   scope: z.object({
@@ -160,10 +178,15 @@ export const ReportViewSchema = z
     illustrativeNote: z.string().nullable(),
     /** Lines as the document prints them (the page shows the same). */
     print: z.object({
+      parentBody: z.array(z.string()),
+      issuingBody: z.array(z.string()),
+      motto: z.object({ name: z.string(), motto: z.string() }).nullable(),
       numberLine: z.string(),
       placeDate: z.string(),
       title: z.array(z.string()),
       appendixNote: z.string(),
+      /** Under the targets table: how money was rounded, where the exact đồng are. */
+      moneyNote: z.string().nullable(),
     }),
     rows: z.array(
       z.object({
@@ -193,8 +216,10 @@ export const ReportViewSchema = z
           name: z.string(),
           cells: z.array(z.string()),
           total: z.boolean(),
+          own: z.boolean(),
         }),
       ),
+      legend: z.array(z.string()),
     }),
     charts: z.array(z.object({ key: z.enum(CHART_KEYS), title: z.string(), available: z.boolean() })),
     permissions: z.object({ edit: z.boolean(), issue: z.boolean() }),
@@ -204,7 +229,15 @@ export const ReportViewSchema = z
       count: z.number().int(),
       /** Null when there is no issued version to compare with (or its scope is not readable). */
       differences: z
-        .array(z.object({ key: z.string(), label: z.string(), issued: z.string(), live: z.string() }))
+        .array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            issued: z.string(),
+            live: z.string(),
+            change: z.string().nullable(),
+          }),
+        )
         .nullable(),
     }),
   })
@@ -301,17 +334,23 @@ const issuedFile = createRoute({
 
 type Ctx = Context<AppEnv>;
 
-/** The dashboard's scope for this user; the report's as-of date when none is given. */
+/**
+ * The dashboard's scope for this user, and the settings of its unit's report; without an as-of date
+ * in the query, that report's own.
+ */
 function scopeFor(c: Ctx, params: { termId: number; kind: ReportKind }, query: z.infer<typeof ScopeQuery>) {
   const { db, today } = c.var.deps;
   const user = currentUser(c);
-  const settings = getReportSettings(db, params.termId, params.kind);
-  const scope = resolveScope(
-    db,
-    user,
-    { termId: params.termId, ...query, asOf: query.asOf ?? settings.asOf },
-    today(),
-  );
+  let scope = resolveScope(db, user, { termId: params.termId, ...query }, today());
+  const settings = getReportSettings(db, params.termId, params.kind, scope.unit.id);
+  if (query.asOf === undefined && settings.asOf !== scope.asOf) {
+    scope = resolveScope(
+      db,
+      user,
+      { termId: params.termId, ...query, unitId: scope.unit.id, asOf: settings.asOf },
+      today(),
+    );
+  }
   return { user, settings, scope };
 }
 
@@ -360,7 +399,7 @@ function differencesFrom(c: Ctx, termId: number, snapshot: unknown) {
       },
       today(),
     );
-    return compareSnapshots(snap as ReportSnapshot, snapshotOf(reportData(db, scope)));
+    return compareSnapshots(snap as ReportSnapshot, snapshotOf(cleanReportData(reportData(db, scope))));
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;
@@ -374,8 +413,17 @@ export const reportsRoutes = createRouter()
     const { db } = c.var.deps;
     const params = c.req.valid('param');
     const { user, settings, scope } = scopeFor(c, params, c.req.valid('query'));
-    const data = reportData(db, scope);
-    const issued = listIssuedReports(db, user, params.termId, params.kind);
+    // Cleaned as every file is: what the page prints is what the DOCX prints.
+    const data = cleanReportData(reportData(db, scope));
+    const printed = cleanSettings(settings);
+    const header = headerView(printed);
+    const rows = targetRows(data, params.kind);
+    const appendix = appendixView(data);
+    // The last issue of this unit's report of this kind, on the same basis: what the page compares with.
+    const issued = listIssuedReports(db, user, params.termId, params.kind, {
+      unitId: scope.unit.id,
+      basis: scope.basis,
+    });
     const latest = issued[0] ?? null;
     const { snapshot: _snapshot, ...latestInfo } = latest ?? { snapshot: null };
     return c.json(
@@ -387,16 +435,24 @@ export const reportsRoutes = createRouter()
         hasResults: data.hasResults,
         illustrativeNote: data.scope.illustrative ? ILLUSTRATIVE_NOTE : null,
         print: {
-          numberLine: numberLine(settings.documentNumber),
-          placeDate: placeDateLine(settings.place, settings.reportDate),
-          title: titleLines(settings.title),
-          appendixNote: appendixNote(settings),
+          parentBody: header.parentBody,
+          issuingBody: header.issuingBody,
+          motto: header.motto,
+          numberLine: header.numberLine,
+          placeDate: header.placeDate,
+          title: titleLines(printed.title),
+          appendixNote: appendixNote(printed),
+          moneyNote: moneyFootnote(rows, appendix.columns.length > 0),
         },
-        rows: targetRows(data, params.kind),
-        appendix: appendixView(data),
+        rows: rows.map(({ moneyScale: _scale, ...row }) => row),
+        appendix: {
+          columns: appendix.columns.map(({ id, code, shortName, unit }) => ({ id, code, shortName, unit })),
+          rows: appendix.rows,
+          legend: appendix.legend,
+        },
         charts: chartSpecs(data).map((x) => ({ key: x.key, title: x.title, available: x.spec !== null })),
         permissions: {
-          edit: can(db, user, 'manage_targets', scope.term.ownerUnitId),
+          edit: can(db, user, 'manage_targets', scope.unit.id),
           issue: can(db, user, 'manage_targets', scope.unit.id),
         },
         files: {
@@ -415,10 +471,11 @@ export const reportsRoutes = createRouter()
   })
   .openapi(save, (c) => {
     const { termId, kind } = c.req.valid('param');
-    const { version, ...settings } = c.req.valid('json');
+    const { version, unitId, ...settings } = c.req.valid('json');
     const saved = saveReportSettings(c.var.deps.db, currentUser(c), {
       termId,
       kind,
+      ...(unitId === undefined ? {} : { unitId }),
       version,
       settings: {
         ...settings,
@@ -466,10 +523,11 @@ export const reportsRoutes = createRouter()
     const { db } = c.var.deps;
     const params = c.req.valid('param');
     const { user, settings, scope } = scopeFor(c, params, c.req.valid('query'));
-    // Refuse before building anything.
+    // Refuse before building anything: the right, then a number and a date that may be issued.
     if (!can(db, user, 'manage_targets', scope.unit.id)) {
       throw forbidden('Bạn không có quyền ban hành báo cáo của đơn vị này.');
     }
+    assertIssuable(db, { kind: params.kind, unitId: scope.unit.id, asOf: scope.asOf, settings });
     const result = await reportPool().run({
       type: 'file',
       format: 'docx',
@@ -479,7 +537,13 @@ export const reportsRoutes = createRouter()
       source: sourceFor(db, scope, false),
       snapshot: true,
     });
-    const info = issueReport(db, user, { ...params, scope, snapshot: result.snapshot, docx: result.bytes });
+    const info = issueReport(db, user, {
+      ...params,
+      scope,
+      settingsVersion: settings.version,
+      snapshot: result.snapshot,
+      docx: result.bytes,
+    });
     return c.json(info, 201);
   })
   .openapi(issuedList, (c) => {
@@ -494,6 +558,9 @@ export const reportsRoutes = createRouter()
     const { termId, kind, issuedId } = c.req.valid('param');
     const issued = getIssuedReport(c.var.deps.db, currentUser(c), termId, kind, issuedId);
     const day = issued.issuedAt.slice(0, 10).split('-').reverse().join('-');
-    const name = `Báo cáo đã ban hành số ${issued.id} - ${issued.scope.unitName} - ${day}.docx`;
+    const number = issued.documentNumber
+      ? `số ${issued.documentNumber.replaceAll('/', '-')}`
+      : `lần ${issued.id}`;
+    const name = `Báo cáo đã ban hành ${number} - ${issued.scope.unitName} - ${day}.docx`;
     return fileResponse(c, new Uint8Array(issued.docx), DOCX_TYPE, name);
   });

@@ -123,20 +123,25 @@ export async function exportReport(
   args: ExportArgs,
 ): Promise<{ path: string; bytes: number; name: string }> {
   getTerm(db, args.termId);
-  const settings = getReportSettings(db, args.termId, args.kind);
-  const asOf = args.asOf ?? settings.asOf;
+  const basis = args.basis ? { basis: args.basis } : {};
+  // The scope first (its unit decides whose report settings), then that report's as-of date unless given.
+  const asOf = args.asOf ?? getReportSettings(db, args.termId, args.kind).asOf;
   const unitId = args.unitCode === undefined ? undefined : unitByCode(db, args.unitCode, versionAt(db, asOf));
-  const scope = resolveScope(
+  let scope = resolveScope(
     db,
     'system',
-    {
-      termId: args.termId,
-      asOf,
-      ...(unitId ? { unitId } : {}),
-      ...(args.basis ? { basis: args.basis } : {}),
-    },
+    { termId: args.termId, asOf, ...(unitId ? { unitId } : {}), ...basis },
     asOf,
   );
+  const settings = getReportSettings(db, args.termId, args.kind, scope.unit.id);
+  if (args.asOf === undefined && settings.asOf !== scope.asOf) {
+    scope = resolveScope(
+      db,
+      'system',
+      { termId: args.termId, asOf: settings.asOf, unitId: scope.unit.id, ...basis },
+      settings.asOf,
+    );
+  }
   const ids = {
     termId: scope.term.id,
     unitId: scope.unit.id,

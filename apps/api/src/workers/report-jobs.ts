@@ -17,6 +17,7 @@ import {
   buildReportDocx,
   buildReportXlsx,
   type ChartKey,
+  cleanReportData,
   type ReportSnapshot,
   renderReportCharts,
   snapshotOf,
@@ -87,8 +88,11 @@ export async function runReportJob(job: ReportJob, openReadOnly: (file: string) 
     bytes = buildReportCsv(data);
   }
   if (!job.snapshot) return { bytes };
-  const { documentNumber, reportDate, title } = settings;
-  return { bytes, snapshot: snapshotOf(data, { documentNumber, reportDate, title }) };
+  const { documentNumber, documentSymbol, reportDate, title } = settings;
+  return {
+    bytes,
+    snapshot: snapshotOf(cleanReportData(data), { documentNumber, documentSymbol, reportDate, title }),
+  };
 }
 
 /** A job's failure as plain data across the thread boundary; domain errors keep their code. */

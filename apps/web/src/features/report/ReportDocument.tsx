@@ -44,7 +44,6 @@ export function ReportDocument({
   const { settings, rows } = report;
   const [first, ...rest] = settings.sections;
   const { print } = report;
-  const body = settings.issuingBody.length > 0 ? settings.issuingBody : [''];
   const counted = rows.filter((r) => r.counted);
   const supplementary = rows.filter((r) => !r.counted);
   const asOf = formatDate(report.scope.asOf);
@@ -67,22 +66,27 @@ export function ReportDocument({
       <table className="report-doc__header">
         <tbody>
           <tr>
-            <td>
-              {body.map((line, i) => (
-                <div
-                  key={i}
-                  className={
-                    i === body.length - 1
-                      ? 'report-doc__issuer report-doc__issuer--main'
-                      : 'report-doc__issuer'
-                  }
-                >
-                  {line.toLocaleUpperCase('vi')}
+            <td className="report-doc__letterhead">
+              {print.parentBody.map((line, i) => (
+                <div key={`p${i}`} className="report-doc__issuer">
+                  {line}
+                </div>
+              ))}
+              {print.issuingBody.map((line, i) => (
+                <div key={`i${i}`} className="report-doc__issuer report-doc__issuer--main">
+                  {line}
                 </div>
               ))}
               <div className="report-doc__rule" />
             </td>
-            <td />
+            <td className="report-doc__motto">
+              {print.motto && (
+                <>
+                  <div className="report-doc__nation">{print.motto.name}</div>
+                  <div className="report-doc__slogan">{print.motto.motto}</div>
+                </>
+              )}
+            </td>
           </tr>
           <tr>
             <td className="report-doc__number">{print.numberLine}</td>
@@ -144,6 +148,7 @@ export function ReportDocument({
           )}
         </tbody>
       </table>
+      {print.moneyNote && <p className="report-doc__small">{print.moneyNote}</p>}
 
       <h4 className="report-doc__sub">2. Biểu đồ kết quả thực hiện</h4>
       {report.charts.map((c) => (
@@ -210,8 +215,11 @@ export function ReportDocument({
           </thead>
           <tbody>
             {report.appendix.rows.map((r, i) => (
-              <tr key={r.unitId} className={r.total ? 'report-doc__total' : undefined}>
-                <td className="c">{r.total ? '' : i + 1}</td>
+              <tr
+                key={`${r.unitId}-${r.total ? 't' : r.own ? 'o' : 'u'}`}
+                className={r.total ? 'report-doc__total' : r.own ? 'report-doc__own' : undefined}
+              >
+                <td className="c">{r.total || r.own ? '' : i + 1}</td>
                 <td>{r.name}</td>
                 {r.cells.map((text, j) => (
                   <td key={j} className="c">
@@ -222,10 +230,7 @@ export function ReportDocument({
             ))}
           </tbody>
         </table>
-        <p className="report-doc__small">
-          Ghi chú: “–”: chưa báo cáo; “a/b”: kết quả/chỉ tiêu được giao; các tỷ lệ tính trên số cơ sở Hội của
-          đơn vị.
-        </p>
+        <p className="report-doc__small">Ghi chú: {report.appendix.legend.join(' ')}</p>
       </section>
     </article>
   );

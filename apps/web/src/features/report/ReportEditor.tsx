@@ -1,7 +1,8 @@
 /**
- * The report's settings and narrative, for managers: header lines, number, place and date, title,
- * signer, recipients and the five parts. Saves with the version it loaded; if someone else saved
- * in between, says so and offers the newer version (nothing typed is lost until the user chooses).
+ * A unit's report settings and narrative, for its managers: letterhead (parent line, issuing body),
+ * the national motto, number and symbol, place and date, title, signer, recipients and the five
+ * parts. Saves with the version it loaded; if someone else saved in between, says so and offers the
+ * newer version (nothing typed is lost until the user chooses).
  */
 import { formatDate, parseDate } from '@chitieu/core';
 import { Alert, Button, Group, Textarea, TextInput } from '@mantine/core';
@@ -12,8 +13,11 @@ import type { ReportSettingsInput, ReportView } from './api.ts';
 type Settings = ReportView['settings'];
 
 interface Draft {
+  parentBody: string;
   issuingBody: string;
+  motto: boolean;
   documentNumber: string;
+  documentSymbol: string;
   place: string;
   reportDate: string;
   asOf: string;
@@ -25,8 +29,11 @@ interface Draft {
 }
 
 const toDraft = (s: Settings): Draft => ({
+  parentBody: s.parentBody.join('\n'),
   issuingBody: s.issuingBody.join('\n'),
+  motto: s.motto,
   documentNumber: s.documentNumber,
+  documentSymbol: s.documentSymbol,
   place: s.place,
   reportDate: s.reportDate ? formatDate(s.reportDate) : '',
   asOf: formatDate(s.asOf),
@@ -75,9 +82,13 @@ export function ReportEditor({
     }
     setProblem(null);
     onSave({
+      unitId: settings.unitId,
       version: settings.version,
+      parentBody: lines(draft.parentBody),
       issuingBody: lines(draft.issuingBody),
+      motto: draft.motto,
       documentNumber: draft.documentNumber,
+      documentSymbol: draft.documentSymbol,
       place: draft.place,
       reportDate,
       asOf: asOf.value,
@@ -94,17 +105,46 @@ export function ReportEditor({
       <h2 className="report-editor__title">Thiết lập và nội dung báo cáo</h2>
       <div className="report-editor__grid">
         <Textarea
-          label="Cơ quan ban hành (mỗi dòng một cấp)"
+          label="Cơ quan chủ quản (dòng trên, chữ in hoa)"
+          description="Ví dụ: HỘI LHPN THÀNH PHỐ PHAN THIẾT; để trống nếu không có"
           autosize
-          minRows={2}
+          minRows={1}
+          value={draft.parentBody}
+          onChange={(e) => set({ parentBody: e.currentTarget.value })}
+        />
+        <Textarea
+          label="Cơ quan ban hành (chữ in hoa, đậm)"
+          description="Ví dụ: BAN THƯỜNG VỤ"
+          autosize
+          minRows={1}
           value={draft.issuingBody}
           onChange={(e) => set({ issuingBody: e.currentTarget.value })}
         />
+        <label className="report-editor__check">
+          <input
+            type="checkbox"
+            checked={draft.motto}
+            onChange={(e) => set({ motto: e.currentTarget.checked })}
+          />
+          <span>
+            In quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc) ở góc
+            trên bên phải
+          </span>
+        </label>
         <TextInput
           label="Số văn bản"
-          placeholder="45-BC/HPN"
+          description="Chỉ chữ số, theo sổ văn bản của đơn vị; cần khi ban hành"
+          placeholder="45"
+          inputMode="numeric"
           value={draft.documentNumber}
           onChange={(e) => set({ documentNumber: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Ký hiệu văn bản"
+          description="In sau số: Số: 45/BC-HPN"
+          placeholder="BC-HPN"
+          value={draft.documentSymbol}
+          onChange={(e) => set({ documentSymbol: e.currentTarget.value })}
         />
         <TextInput
           label="Địa danh"
@@ -113,7 +153,7 @@ export function ReportEditor({
         />
         <TextInput
           label="Ngày báo cáo"
-          description="ngày/tháng/năm; để trống nếu chưa ký"
+          description="ngày/tháng/năm, không trước ngày số liệu; để trống nếu chưa ký"
           placeholder="10/07/2024"
           value={draft.reportDate}
           onChange={(e) => set({ reportDate: e.currentTarget.value })}

@@ -137,8 +137,9 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
               size="sm"
               loading={issue.isPending}
               onClick={() => {
+                const number = data.print.numberLine;
                 const ok = window.confirm(
-                  'Ban hành báo cáo với số liệu hiện tại? Tệp DOCX và số liệu của nó được lưu lại, không sửa được.',
+                  `Ban hành báo cáo ${number.replace(/^Số:\s*/, 'số ')} với số liệu hiện tại? Tệp DOCX và số liệu của nó được lưu lại, không sửa được.`,
                 );
                 if (ok) issue.mutate();
               }}
@@ -155,9 +156,11 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
         {issued.latest && (
           <section className="report-issued" aria-label="Bản đã ban hành">
             <p>
-              Bản ban hành gần nhất: số {issued.latest.id}, lúc {instantText(issued.latest.issuedAt)}
-              {issued.latest.issuedByName ? ` (${issued.latest.issuedByName})` : ''}, số liệu đến{' '}
-              {formatDate(issued.latest.scope.asOf)} của {issued.latest.scope.unitName}.{' '}
+              Bản ban hành gần nhất của {issued.latest.scope.unitName}
+              {issued.latest.documentNumber ? `: số ${issued.latest.documentNumber}` : ''}
+              {issued.latest.documentDate ? ` ngày ${formatDate(issued.latest.documentDate)}` : ''}, số liệu
+              đến {formatDate(issued.latest.scope.asOf)} (ban hành lúc {instantText(issued.latest.issuedAt)}
+              {issued.latest.issuedByName ? `, ${issued.latest.issuedByName}` : ''}).{' '}
               <a href={issuedUrl(params, issued.latest.id)} download>
                 Tải bản đã ban hành
               </a>
@@ -175,6 +178,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
                       <th scope="col">Số liệu</th>
                       <th scope="col">Khi ban hành</th>
                       <th scope="col">Hiện nay</th>
+                      <th scope="col">Chênh lệch</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -183,6 +187,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
                         <th scope="row">{d.label}</th>
                         <td>{d.issued}</td>
                         <td>{d.live}</td>
+                        <td>{d.change ?? ''}</td>
                       </tr>
                     ))}
                   </tbody>

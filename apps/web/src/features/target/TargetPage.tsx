@@ -213,6 +213,12 @@ function TargetSummary({ detail }: { detail: TargetDetail }) {
             </dd>
           </div>
         )}
+        {goalKind === 'term' && target.midTermMilestone !== null && (
+          <div className="target-facts__item">
+            <dt>{t('target.milestone')}</dt>
+            <dd>{goalText(indicator, target.midTermMilestone)}</dd>
+          </div>
+        )}
         <div className="target-facts__item" data-testid="target-forecast">
           <dt>{t('target.forecast')}</dt>
           <dd>
