@@ -230,6 +230,12 @@ function cases(): Record<string, () => Case> {
       body: { version: seen.phuThuyVersion, date: '2026-06-01' },
       outside: 'qt.tuyphong',
     }),
+    // The date the whole tree starts from is the root admin's, not a district admin's.
+    'PUT /admin/units/start': () => ({
+      path: '/admin/units/start',
+      body: { validFrom: '2021-01-01' },
+      outside: 'qt.tuyphong',
+    }),
     // Admins of any unit import under their own subtree; only other roles are refused.
     'POST /admin/units/import': () => ({
       path: '/admin/units/import?apply=true',
