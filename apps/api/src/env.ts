@@ -13,12 +13,28 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** The same switch under the product's own name: CHITIEU_DEMO=0 starts empty. */
   CHITIEU_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Where backups go. Set, the server also takes one every night (README "Durability"). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many backups to keep in BACKUP_DIR (the oldest beyond are removed). */
+  BACKUP_KEEP: z.coerce
+    .number({ error: 'phải là một số nguyên từ 1' })
+    .int({ error: 'phải là một số nguyên từ 1' })
+    .min(1, { error: 'phải là một số nguyên từ 1' })
+    .default(14),
 });
 
 /** Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page. */
 const ArgsSchema = z.array(z.enum(['--no-demo', '--demo'], { error: 'chỉ nhận --no-demo hoặc --demo' }));
 
-export type Env = { port: number; host: string; dataDir: string; seedDemo: boolean };
+export type Env = {
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemo: boolean;
+  /** Set only when BACKUP_DIR is: then the server backs up by itself. */
+  backupDir: string | null;
+  backupKeep: number;
+};
 
 /** Parse the environment; a bad value is a one-line reason, not a stack trace. */
 export function loadEnv(source: Record<string, string | undefined> = process.env, argv: string[] = []): Env {
@@ -30,8 +46,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     throw new Error(`Cấu hình không hợp lệ: ${issue?.path.join('.')} — ${issue?.message}`);
   }
-  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO } = parsed.data;
+  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO, BACKUP_DIR, BACKUP_KEEP } = parsed.data;
   const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
   const seedDemo = args.data.includes('--no-demo') ? false : args.data.includes('--demo') ? true : demoFlag;
-  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), seedDemo };
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: resolve(DATA_DIR),
+    seedDemo,
+    backupDir: BACKUP_DIR === undefined ? null : resolve(BACKUP_DIR),
+    backupKeep: BACKUP_KEEP,
+  };
 }
