@@ -1,10 +1,48 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** What is worth compressing (woff2 and images are compressed already). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|ttf|otf|woff)$/;
+
+/**
+ * After the build, write `name.br` and `name.gz` beside every compressible file of dist, at the
+ * strongest settings (done once here, never per request): the API serves them by Accept-Encoding.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'chitieu-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+        const file = join(entry.parentPath, entry.name);
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
 
 // The API (apps/api) serves the built app from apps/web/dist; in development Vite proxies /api to it.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // Keep the browser's Host header (changeOrigin false; the string shorthand would set it true):
     // the API refuses state-changing requests whose Origin is not its own host (CSRF check).

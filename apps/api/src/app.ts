@@ -2,19 +2,20 @@
  * The Hono app: the API under /api (typed routes, OpenAPI document, one error envelope) and the
  * built web app for every other path. main.ts serves it; tests build it on their own database.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import { limitBody } from './lib/body-limit.ts';
-import { notFoundHandler, onError } from './lib/errors.ts';
+import { compressJson } from './lib/encoding.ts';
+import { errorBody, notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
+import { loadWebFiles, sendWebFile } from './lib/web-files.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
 import { adminUsersRoutes } from './routes/admin-users.ts';
@@ -37,6 +38,7 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web
 
 function createApi(deps: Deps) {
   const api = createRouter();
+  api.use(compressJson);
   api.use(async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -96,11 +98,19 @@ export function createApp({ db, today = () => todayInVietnam(), web = true }: Ap
   app.route('/api', createApi(deps));
   app.onError(onError);
   if (web && existsSync(join(WEB_DIST, 'index.html'))) {
-    const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: WEB_DIST }));
-    app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
-    // The single-page app routes in the browser: every other GET gets index.html.
-    app.get('*', (c) => c.html(indexHtml));
+    const files = loadWebFiles(WEB_DIST);
+    const indexHtml = files.get('/index.html') as NonNullable<ReturnType<typeof files.get>>;
+    // A missing asset (an old chunk's name after a new build) is a 404, never index.html: the page
+    // then knows the script failed and reloads itself (apps/web/src/components/PageBoundary.tsx).
+    app.get('/assets/*', (c) => {
+      const file = files.get(c.req.path);
+      if (file) return sendWebFile(c, file);
+      return c.json(errorBody('not_found', `Không có tệp ${c.req.path}.`), 404, {
+        'Cache-Control': 'no-store',
+      });
+    });
+    // The single-page app routes in the browser: every other GET gets its file, or index.html.
+    app.get('*', (c) => sendWebFile(c, files.get(c.req.path) ?? indexHtml));
   }
   app.notFound(notFoundHandler);
   return app;
