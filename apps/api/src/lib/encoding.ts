@@ -40,6 +40,11 @@ export function compress(bytes: Uint8Array, encoding: Encoding): Buffer {
     : gzipSync(bytes, { level: 6 });
 }
 
+/** A Buffer as a response body, without copying (Node's Buffers are typed over ArrayBufferLike). */
+export function asBody(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
+}
+
 /** Add Accept-Encoding to a response's Vary header (a cache must not hand gzip to a client without it). */
 export function varyOnEncoding(headers: Headers): void {
   const vary = headers.get('Vary');
@@ -64,5 +69,5 @@ export const compressJson = createMiddleware(async (c, next) => {
   headers.set('Content-Length', String(sent.length));
   // Replace, not merge: Hono's setter would copy the old response's headers over the new ones.
   c.res = undefined;
-  c.res = new Response(sent, { status: res.status, headers });
+  c.res = new Response(asBody(sent), { status: res.status, headers });
 });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Context } from 'hono';
-import { type Encoding, preferredEncoding, varyOnEncoding } from './encoding.ts';
+import { asBody, type Encoding, preferredEncoding, varyOnEncoding } from './encoding.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -75,6 +75,5 @@ export function sendWebFile(c: Context, file: WebFile): Response {
   if (encoding) headers.set('Content-Encoding', encoding);
   const body = file.bytes[encoding ?? 'identity'] as Buffer;
   headers.set('Content-Length', String(body.length));
-  const view = new Uint8Array(body.buffer, body.byteOffset, body.length);
-  return new Response(c.req.method === 'HEAD' ? null : view, { status: 200, headers });
+  return new Response(c.req.method === 'HEAD' ? null : asBody(body), { status: 200, headers });
 }
