@@ -17,7 +17,7 @@ import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { navigate, useViewState } from '../lib/url-state.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 // The overview is what most people open: it comes in the first download. The other pages, the
 // sign-in and temporary-password pages included, are fetched when opened, so they do not slow it down.
@@ -140,7 +140,7 @@ function Gate() {
 export function App() {
   const [queryClient] = useState(() => createQueryClient((client) => client.setQueryData(ME_KEY, null)));
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         {/* Whatever the pages' own boundaries do not catch (the sign-in page, the frame). */}
         <PageBoundary>
