@@ -12,6 +12,7 @@ import { limitBody } from './lib/body-limit.ts';
 import { compressJson } from './lib/encoding.ts';
 import { errorBody, notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
+import { FigureMemo } from './lib/figure-memo.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { readSession, sameOrigin } from './lib/session.ts';
 import { Throttle } from './lib/throttle.ts';
@@ -93,6 +94,7 @@ export function createApp({ db, today = () => todayInVietnam(), web = true }: Ap
     today,
     bootId: Date.now().toString(36),
     throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    memo: new FigureMemo(),
   };
   const app = createRouter();
   app.route('/api', createApi(deps));

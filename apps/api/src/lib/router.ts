@@ -1,6 +1,7 @@
 import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { validationError } from './errors.ts';
+import type { FigureMemo } from './figure-memo.ts';
 import type { Throttle } from './throttle.ts';
 
 /** What every handler may use; set once per app, so tests build apps on their own databases. */
@@ -12,6 +13,8 @@ export interface Deps {
   bootId: string;
   /** Failed logins, per account and per address. */
   throttles: { account: Throttle; address: Throttle };
+  /** Leaders' figures as response bytes, kept until the data revision changes. */
+  memo: FigureMemo;
 }
 
 export type AppEnv = {
