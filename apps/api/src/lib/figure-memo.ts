@@ -18,6 +18,7 @@ import {
   varyOnEncoding,
 } from './encoding.ts';
 import type { AppEnv } from './router.ts';
+import { currentUser } from './session.ts';
 
 interface Entry {
   json: Buffer;
@@ -78,8 +79,7 @@ function size(entry: Entry): number {
 }
 
 /** The reader's role scope, in a canonical order. */
-function roleScope(c: Context<AppEnv>): string {
-  const roles = c.var.user?.roles ?? [];
+function roleScope(roles: readonly { role: string; unitId: number }[]): string {
   return roles
     .map((r) => `${r.role}@${r.unitId}`)
     .sort()
@@ -98,9 +98,11 @@ export function keptJson<T>(
   compute: () => T,
 ): ReturnType<typeof c.json<T, 200>> {
   const { memo, today } = c.var.deps;
+  // Who may read at all (signed in, not on a temporary password) is checked before anything kept is used.
+  const user = currentUser(c);
   const revision = c.var.revision;
   if (revision === null) return c.json(compute(), 200);
-  const key = `${route}|${JSON.stringify(params, Object.keys(params).sort())}|${roleScope(c)}|${today()}`;
+  const key = `${route}|${JSON.stringify(params, Object.keys(params).sort())}|${roleScope(user.roles)}|${today()}`;
   const entry = memo.get(revision, key, compute);
   const headers = new Headers({ 'Content-Type': 'application/json' });
   varyOnEncoding(headers);

@@ -3,7 +3,7 @@
  * (lib/figure-memo.ts). What that must never change: a save is seen by the next read; each reader
  * gets the view of their own role scope; a refusal stays a refusal.
  */
-import { bumpRevision, schema } from '@chitieu/db';
+import { bumpRevision, createUser, schema } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,16 @@ describe('figures kept per data revision', () => {
     expect((await read(district, `/targets/${ct3}/breakdown?unitId=${unitByCode('60')}`)).status).toBe(403);
     // Signed out: refused, whatever is kept.
     expect((await read({}, path)).status).toBe(401);
+    // A leader with the same roles but still on a temporary password: refused too.
+    createUser(demo.db, {
+      username: 'lanhdao.moi',
+      displayName: 'Lãnh đạo mới',
+      password: 'mat-khau-tam-thoi',
+      mustChangePassword: true,
+      roles: [{ role: 'viewer', unitId: unitByCode('60') }],
+    });
+    const newcomer = await loginAs(server.url, 'lanhdao.moi', 'mat-khau-tam-thoi');
+    expect((await read(newcomer, path)).status).toBe(403);
+    expect((await read(newcomer, '/dashboard')).status).toBe(403);
   });
 });
