@@ -74,13 +74,18 @@ async function main() {
     const lead = readers[0] as Record<string, string>;
     const [term] = await getJson<{ id: number }[]>('/api/terms', lead);
     const termId = term?.id as number;
-    const { units } = await getJson<{ units: { id: number; name: string; depth: number }[] }>(
-      '/api/units',
-      lead,
-    );
+    const { units } = await getJson<{
+      units: { id: number; name: string; depth: number; parentId: number | null }[];
+    }>('/api/units', lead);
     const { targets } = await getJson<{ targets: { id: number }[] }>(`/api/terms/${termId}`, lead);
     const periods = await getJson<{ id: number; startDate: string }[]>(`/api/terms/${termId}/periods`, lead);
-    const districts = units.filter((u) => u.depth === 1).map((u) => u.id);
+    // The units each reader may open: the province's leaders any district, Phan Thiết's its own communes.
+    const phanThiet = units.find((u) => u.name === 'Thành phố Phan Thiết')?.id;
+    const scopes = [
+      units.filter((u) => u.depth === 1).map((u) => u.id),
+      units.filter((u) => u.parentId === phanThiet).map((u) => u.id),
+      units.filter((u) => u.depth === 1).map((u) => u.id),
+    ];
     const asOfs = ['2022-12-31', '2023-06-30', '2024-06-30', '2024-12-31'];
 
     // Each writer's open cells (half-years not yet reported), shared out so no two connections save the same one.
@@ -115,8 +120,8 @@ async function main() {
       await cellsOf(writers[1] ?? {}, 'Phường Phú Hài'),
     ];
 
-    const readPath = (i: number) => {
-      const unit = i % 3 === 0 ? '' : `unitId=${districts[i % districts.length]}&`;
+    const readPath = (i: number, units: number[]) => {
+      const unit = i % 3 === 0 ? '' : `unitId=${units[i % units.length]}&`;
       const asOf = `asOf=${asOfs[i % asOfs.length]}`;
       const target = targets[i % targets.length]?.id;
       switch (i % 6) {
@@ -145,6 +150,7 @@ async function main() {
       // Connection n saves the cells n/2, n/2 + 10, … of its writer's pool.
       const mine = pool.filter((_, i) => i % (CONNECTIONS / 2) === Math.floor(n / 2));
       const reader = readers[n % readers.length] as Record<string, string>;
+      const readable = scopes[n % readers.length] ?? [];
       for (let i = n; performance.now() < deadline; i += CONNECTIONS) {
         const started = performance.now();
         try {
@@ -167,7 +173,7 @@ async function main() {
             cell.version = (JSON.parse(body) as { result: { version: number } }).result.version;
             stats.saves.push(performance.now() - started);
           } else {
-            const path = readPath(i);
+            const path = readPath(i, readable);
             const key = `${reader.cookie}|${path}`;
             // Every other read revalidates with the ETag a browser would have kept.
             const etag = i % 2 === 0 ? etags.get(key) : undefined;
