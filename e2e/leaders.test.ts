@@ -184,9 +184,14 @@ describe('leaders’ views', () => {
       await columnB.getByLabel('Số liệu tính đến ngày').fill('30/06/2024');
       await columnB.getByRole('button', { name: 'Xem' }).click();
       await page.waitForURL(/asOf2=2024-06-30/);
-      await page.waitForFunction(() =>
-        document.querySelector('.compare-table thead')?.textContent?.includes('La Gi'),
-      );
+      // Each change (unit B, then its date) fetches a comparison: wait for the last one's columns,
+      // not for the first that names La Gi (still at the earlier date while the last one loads).
+      await page.waitForFunction(() => {
+        const head = document.querySelector('.compare-table thead')?.textContent ?? '';
+        return (
+          head.includes('Thành phố Phan Thiết · 30/06/2024') && head.includes('Thị xã La Gi · 30/06/2024')
+        );
+      });
       const units = await page.locator('.compare-table thead').textContent();
       expect(units).toContain('Thành phố Phan Thiết · 30/06/2024');
       expect(units).toContain('Thị xã La Gi · 30/06/2024');
