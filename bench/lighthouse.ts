@@ -90,7 +90,9 @@ async function main() {
     console.log(
       `${LIGHTHOUSE}, ${PRESET} preset, Chromium at ${CHROME_PATH}; ${cpus().length} cores, Node ${process.version}; median of ${RUNS} runs`,
     );
-    for (const page of pages) {
+    // LIGHTHOUSE_PAGES=overview runs one page only.
+    const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+    for (const page of pages.filter((p) => !only || only.some((name) => p.name.startsWith(name)))) {
       const reports: Report[] = [];
       const slug = page.name.split(' ')[0];
       for (let i = 0; i < RUNS; i++) {
