@@ -1,5 +1,5 @@
 /**
- * Compressed answers (docs/decisions/0017-serving.md): the browser says what it accepts; brotli is
+ * Compressed answers (docs/decisions/0017-serving-the-web-app.md): the browser says what it accepts; brotli is
  * preferred, then gzip. The web app's files are compressed at build time; JSON above 1 KB here, at a
  * quick setting (the strongest brotli takes milliseconds per answer, the quick one a fraction).
  */
