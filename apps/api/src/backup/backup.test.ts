@@ -15,10 +15,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrateDatabase, openDatabase } from '@chitieu/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../testing.ts';
 import { backupName } from './backup.ts';
+import { restoreBackup } from './restore.ts';
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = join(SRC, 'main.ts');
@@ -220,8 +222,9 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
   it('refuses to restore what is not a good backup, touching nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-restore-'));
     const env = { DATA_DIR: dataDir, BACKUP_DIR: join(dataDir, 'backups') };
-    const made = await cli(['migrate'], env);
-    expect(made.code).toBe(0);
+    const made = openDatabase(join(dataDir, 'chitieu.db'));
+    migrateDatabase(made);
+    made.$client.close();
     const current = readFileSync(join(dataDir, 'chitieu.db'));
 
     const garbage = join(dataDir, 'garbage.db');
@@ -231,20 +234,24 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
     const foreign = join(dataDir, 'foreign.db');
     new Database(foreign).exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (1)');
 
-    const cases = [
+    // What the command line says (exit 2, one line)…
+    for (const [args, words] of [
       [['restore'], 'FILE'],
-      [['restore', join(dataDir, 'missing.db')], 'missing.db'],
-      [['restore', garbage], 'garbage.db'],
-      [['restore', truncated], 'truncated.db'],
-      [['restore', foreign], 'foreign.db'],
       [['restore', garbage, 'extra'], 'restore'],
-    ] as const;
-    // One after another: two restores at once would (rightly) refuse each other.
-    for (const [args, words] of cases) {
+      [['restore', garbage], 'garbage.db'],
+    ] as const) {
       const result = await cli([...args], env);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
       expect(result.stderr.split('\n')).toHaveLength(1);
       expect(result.stderr).toContain(words);
+    }
+    // …and the reason for each kind of bad file (the same function, in this process).
+    for (const [file, words] of [
+      [join(dataDir, 'missing.db'), 'missing.db'],
+      [truncated, 'truncated.db'],
+      [foreign, 'không phải cơ sở dữ liệu Chỉ tiêu'],
+    ] as const) {
+      expect(() => restoreBackup(dataDir, file)).toThrow(words);
     }
     expect(readFileSync(join(dataDir, 'chitieu.db')).equals(current)).toBe(true);
     expect(readdirSync(dataDir).filter((name) => name.startsWith('chitieu.db'))).toEqual(['chitieu.db']);
@@ -273,8 +280,9 @@ describe('automatic backups (BACKUP_DIR, BACKUP_KEEP)', { timeout: 180_000 }, ()
     const backupDir = join(dataDir, 'backups');
     mkdirSync(backupDir);
     // Three backups from earlier days (copies of an empty database will do) and a file of the admin's own.
-    const seed = await cli(['migrate'], { DATA_DIR: dataDir });
-    expect(seed.code).toBe(0);
+    const seed = openDatabase(join(dataDir, 'chitieu.db'));
+    migrateDatabase(seed);
+    seed.$client.close();
     const day = 24 * 3600_000;
     const old = [3, 4, 5].map((days) => backupName(new Date(Date.now() - days * day)));
     for (const name of old) copyFileSync(join(dataDir, 'chitieu.db'), join(backupDir, name));
