@@ -105,6 +105,8 @@ export async function newPage(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: DESKTOP, ...options });
+  // Each wait ends when its condition holds; this is only how long a busy machine may take to get there.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page };

@@ -97,7 +97,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('mission views: poverty by year and district, rural works, grassroots', async () => {
     const { context, page } = await newPage();
@@ -136,7 +136,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('compare mid-term with a year later: both columns and the difference', async () => {
     const { context, page } = await newPage();
@@ -205,7 +205,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('a bad as-of date in the address shows the reason, with a way back', async () => {
     const { context, page } = await newPage();
@@ -245,7 +245,7 @@ describe('leaders’ views', () => {
     } finally {
       await viewer.context.close();
     }
-  }, 90_000);
+  });
 
   test('in English, on a phone, without sideways scrolling', async () => {
     const { context, page } = await newPage(PHONE);
@@ -330,5 +330,5 @@ describe('leaders’ views', () => {
       await context.close();
     }
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+  });
 });

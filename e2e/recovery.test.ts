@@ -46,7 +46,7 @@ function countLoads(page: Page): { count: number } {
 }
 
 // The first case waits for the page to notice the server is back (it asks every few seconds).
-describe('a page whose code cannot be fetched', { timeout: 120_000 }, () => {
+describe('a page whose code cannot be fetched', { timeout: 180_000 }, () => {
   test('the server stops mid-use: the page says so in Vietnamese, then recovers by itself when it is back', async () => {
     const { context, page } = await openPage(browser, pageErrors);
     try {
