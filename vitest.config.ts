@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
-    // Browser tests start Chromium and a server each; give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Ceilings, not waits: browser tests start Chromium and a server each, and on a busy 2-core
+    // machine (other work, or two CPU-bound processes beside the suite) a step can take many seconds.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -18,6 +18,8 @@ import {
 import { seededRandom } from '../packages/db/src/seed/split.ts';
 
 export const NATIONAL_VIEWER = { username: 'lanhdao', password: 'benchmark-only' };
+/** Corrects approved values in the benchmark's cold-path runs (created by bench/national.ts if missing). */
+export const NATIONAL_APPROVER = { username: 'duyet', password: 'benchmark-only' };
 const PROVINCES = 63;
 const DISTRICTS_PER_PROVINCE = 11;
 const COMMUNES_PER_DISTRICT = 15;

@@ -86,7 +86,7 @@ describe('setting up a term from an empty start', () => {
     if (!browser) throw new Error('browser not started');
     const { context, page } = await newPage(browser, pageErrors);
     // A step that cannot happen fails with its locator named, well before the test's own timeout.
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(60_000);
     try {
       // First run: the organisation, its root unit and the first admin. This admin opens the
       // server's plain address and types the token the server printed at start.

@@ -92,7 +92,7 @@ describe('Excel template', () => {
       await context.close();
       await server.close();
     }
-  }, 90_000);
+  });
 
   test('no script errors in any page', () => {
     expect(pageErrors).toEqual([]);

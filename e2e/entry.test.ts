@@ -166,7 +166,7 @@ describe('a report from entry to approval', () => {
         .poll(
           async () => (await storedResults(a, baseUrl, ids, ids.phuThuy, ids.h2of2024)).results.get('TO_CDS'),
           {
-            timeout: 15_000,
+            timeout: 60_000,
           },
         )
         .toBeNull();

@@ -4,6 +4,7 @@
  * builds the web app first; without a build the tests fail (they never skip).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,10 @@ export interface TestServer {
   baseUrl: string;
   db: Db;
   close: () => Promise<void>;
+  /** Stop listening and drop every open connection, as a server that went down (the data stays). */
+  stop: () => Promise<void>;
+  /** Listen again on the same port, with the same data. */
+  restart: () => Promise<void>;
 }
 
 /** Seeding the demo takes a while: seed once per test file, then copy it for each server. */
@@ -65,16 +70,23 @@ export async function startServer(): Promise<TestServer> {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
+  const http = server as Server;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!http.listening) return resolve();
+      http.close(() => resolve());
+      // Keep-alive connections would hold close() open for seconds; a stopped server has none.
+      http.closeAllConnections();
+    });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db,
+    stop,
+    restart: () => new Promise<void>((resolve) => http.listen(port, '127.0.0.1', () => resolve())),
     close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          db.$client.close();
-          resolve();
-        }),
-      ),
+      stop().then(() => {
+        db.$client.close();
+      }),
   };
 }
 
@@ -93,6 +105,8 @@ export async function newPage(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: DESKTOP, ...options });
+  // Each wait ends when its condition holds; this is only how long a busy machine may take to get there.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page };

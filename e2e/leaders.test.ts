@@ -97,7 +97,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('mission views: poverty by year and district, rural works, grassroots', async () => {
     const { context, page } = await newPage();
@@ -136,7 +136,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('compare mid-term with a year later: both columns and the difference', async () => {
     const { context, page } = await newPage();
@@ -184,9 +184,14 @@ describe('leaders’ views', () => {
       await columnB.getByLabel('Số liệu tính đến ngày').fill('30/06/2024');
       await columnB.getByRole('button', { name: 'Xem' }).click();
       await page.waitForURL(/asOf2=2024-06-30/);
-      await page.waitForFunction(() =>
-        document.querySelector('.compare-table thead')?.textContent?.includes('La Gi'),
-      );
+      // Each change (unit B, then its date) fetches a comparison: wait for the last one's columns,
+      // not for the first that names La Gi (still at the earlier date while the last one loads).
+      await page.waitForFunction(() => {
+        const head = document.querySelector('.compare-table thead')?.textContent ?? '';
+        return (
+          head.includes('Thành phố Phan Thiết · 30/06/2024') && head.includes('Thị xã La Gi · 30/06/2024')
+        );
+      });
       const units = await page.locator('.compare-table thead').textContent();
       expect(units).toContain('Thành phố Phan Thiết · 30/06/2024');
       expect(units).toContain('Thị xã La Gi · 30/06/2024');
@@ -200,7 +205,7 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  });
 
   test('a bad as-of date in the address shows the reason, with a way back', async () => {
     const { context, page } = await newPage();
@@ -240,7 +245,7 @@ describe('leaders’ views', () => {
     } finally {
       await viewer.context.close();
     }
-  }, 90_000);
+  });
 
   test('in English, on a phone, without sideways scrolling', async () => {
     const { context, page } = await newPage(PHONE);
@@ -325,5 +330,5 @@ describe('leaders’ views', () => {
       await context.close();
     }
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+  });
 });

@@ -142,6 +142,6 @@ async function expectSelectedUnit(page: import('playwright-core').Page, name: st
   // The comparison has two pickers, its columns A and B: the first is the view's own unit.
   const picker = page.getByLabel('Đơn vị', { exact: true }).first();
   await expect
-    .poll(async () => (await picker.locator('option:checked').textContent())?.trim(), { timeout: 15_000 })
+    .poll(async () => (await picker.locator('option:checked').textContent())?.trim(), { timeout: 60_000 })
     .toContain(name);
 }

@@ -195,7 +195,7 @@ describe('report page', () => {
     const page = await signedInPage('xem.phanthiet');
     await page.goto(`${baseUrl}${REPORT}`);
     const alert = page.getByRole('alert').filter({ hasText: 'Không tải được báo cáo' });
-    await alert.waitFor({ timeout: 30_000 });
+    await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toContain('Bạn không có quyền xem số liệu của đơn vị này.');
     const denied = await page.request.get(`${baseUrl}/api/terms/1/reports/mid_term/download/docx?unitId=1`);
     expect(denied.status()).toBe(403);

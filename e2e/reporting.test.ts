@@ -152,7 +152,7 @@ describe('the sign-in page of the demo', () => {
         await context.close();
       }
     }
-  }, 90_000);
+  });
 });
 
 describe('the reporting cockpit', () => {
@@ -197,7 +197,7 @@ describe('the reporting cockpit', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  });
 
   test('on a phone', async () => {
     const { context, page } = await open(PHONE);

@@ -231,7 +231,7 @@ describe('target page', () => {
     expect(new URL(second.page.url()).search).toBe(copied.search);
     await second.context.close();
     await context.close();
-  }, 90_000);
+  });
 
   test('a date outside the term or an unknown target is explained, never a blank chart', async () => {
     const { context, page } = await newPage();
@@ -256,7 +256,7 @@ describe('target page', () => {
     expect(await viewer.page.getByRole('alert').first().textContent()).toMatch(/quyền/);
     await viewer.context.close();
     await context.close();
-  }, 90_000);
+  });
 
   test('on a phone, then in English', async () => {
     const { context, page } = await newPage(PHONE);
@@ -294,7 +294,7 @@ describe('target page', () => {
     await settle(page);
     await screenshot(page, 'target-en-390x844-full.png', true);
     await context.close();
-  }, 90_000);
+  });
 
   test('English from the start, a district against its allocation', async () => {
     const desktop = await newPage();
@@ -312,7 +312,7 @@ describe('target page', () => {
     await settle(desktop.page);
     await screenshot(desktop.page, 'target-en-district-1366x900-full.png', true);
     await desktop.context.close();
-  }, 90_000);
+  });
 
   test('every target of the demo opens with its figure, a chart or a reason, and no script error', async () => {
     const { context, page } = await newPage();

@@ -2,21 +2,23 @@
  * The Hono app: the API under /api (typed routes, OpenAPI document, one error envelope) and the
  * built web app for every other path. main.ts serves it; tests build it on their own database.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import { BODY_LIMIT, limitBody } from './lib/body-limit.ts';
-import { notFoundHandler, onError } from './lib/errors.ts';
+import { compressJson } from './lib/encoding.ts';
+import { errorBody, notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
+import { FigureMemo } from './lib/figure-memo.ts';
 import { allowedHosts, type NetworkOptions, networkOf } from './lib/network.ts';
 import { createRouter, type Deps } from './lib/router.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 import { readSession, requireSession, sameOrigin } from './lib/session.ts';
 import { THROTTLE_LIMITS, THROTTLE_WINDOW_MS, Throttle } from './lib/throttle.ts';
+import { loadWebFiles, sendWebFile } from './lib/web-files.ts';
 import { adminTermsRoutes } from './routes/admin-terms.ts';
 import { adminUnitsRoutes } from './routes/admin-units.ts';
 import { adminUsersRoutes } from './routes/admin-users.ts';
@@ -40,6 +42,7 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web
 
 function createApi() {
   const api = createRouter();
+  api.use(compressJson);
   api.use(readSession);
   api.use(sameOrigin);
   api.use(requireSession);
@@ -117,6 +120,7 @@ export function createApp({
     network: networkOf(network),
     setupToken,
     uploads: new UploadParser({ ...UPLOAD_LIMITS, ...uploadLimits }),
+    memo: new FigureMemo(),
   };
   const app = createRouter();
   app.use(async (c, next) => {
@@ -128,12 +132,23 @@ export function createApp({
   app.route('/api', createApi());
   app.onError(onError);
   if (web && existsSync(join(WEB_DIST, 'index.html'))) {
-    const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: WEB_DIST }));
-    app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
+    const files = loadWebFiles(WEB_DIST);
+    const indexHtml = files.get('/index.html') as NonNullable<ReturnType<typeof files.get>>;
+    // A missing asset (an old chunk's name after a new build) is a 404, never index.html: the page
+    // then knows the script failed and reloads itself (apps/web/src/components/PageBoundary.tsx).
+    app.get('/assets/*', (c) => {
+      const file = files.get(c.req.path);
+      if (file) return sendWebFile(c, file);
+      return c.json(errorBody('not_found', `Không có tệp ${c.req.path}.`), 404, {
+        'Cache-Control': 'no-store',
+      });
+    });
     // The single-page app has one address; its views live in the query string (?page=…). Any
-    // other path, a missing asset included, is a 404 (notFoundHandler), never the app's HTML.
-    app.get('/', (c) => c.html(indexHtml));
+    // other path that is not a built file is a 404 (notFoundHandler), never the app's HTML.
+    app.get('*', (c, next) => {
+      const file = c.req.path === '/' ? indexHtml : files.get(c.req.path);
+      return file ? sendWebFile(c, file) : next();
+    });
   }
   app.notFound(notFoundHandler);
   return app;

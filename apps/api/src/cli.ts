@@ -6,6 +6,8 @@
  *   npm run cli -- seed-demo   (an empty database gets the Bình Thuận demo and its mid-term report)
  *   npm run cli -- export --term 1 --format docx|xlsx|csv --out FILE [--unit CODE] [--as-of YYYY-MM-DD]
  *   npm run cli -- reorganise --map FILE --date YYYY-MM-DD [--designate OLD=NEW]… [--parent-name CODE=NAME]… [--apply]
+ *   npm run backup            (into BACKUP_DIR, or DATA_DIR/backups; the app may be running)
+ *   npm run restore FILE      (the server must be stopped)
  * Bad arguments exit non-zero with a one-line reason.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,8 @@ import {
   seedDemoReport,
 } from '@chitieu/db';
 import { isNull } from 'drizzle-orm';
+import { pruneBackups, takeBackup } from './backup/backup.ts';
+import { DATABASE_FILE, restoreBackup } from './backup/restore.ts';
 import { loadEnv } from './env.ts';
 import { REORGANISE_USAGE, reorganiseCommand } from './reorganise-cli.ts';
 import { prepareDatabase } from './server.ts';
@@ -51,6 +55,28 @@ function main(argv: string[]): Promise<void> | undefined {
       seeded
         ? `Đã nạp dữ liệu demo vào ${join(env.dataDir, 'chitieu.db')}.`
         : `Cơ sở dữ liệu đã có dữ liệu, không nạp demo (${join(env.dataDir, 'chitieu.db')}).`,
+    );
+    return;
+  }
+  if (command === 'backup') {
+    if (rest.length > 0)
+      fail(`backup không nhận tham số (thư mục: BACKUP_DIR), nhận được: ${rest.join(' ')}`);
+    const dir = env.backupDir ?? join(env.dataDir, 'backups');
+    return takeBackup(join(env.dataDir, DATABASE_FILE), dir).then((result) => {
+      const removed = pruneBackups(dir, env.backupKeep);
+      const rows = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
+      console.log(
+        `Đã sao lưu ${result.path} (${result.bytes} byte, ${rows} dòng, kiểm tra toàn vẹn: ok, ${result.ms} ms)` +
+          (removed.length > 0 ? `; đã xóa ${removed.length} bản cũ (giữ ${env.backupKeep}).` : '.'),
+      );
+    });
+  }
+  if (command === 'restore') {
+    if (rest.length !== 1 || rest[0]?.startsWith('-')) fail('dùng: npm run restore FILE (một tệp sao lưu)');
+    const { aside } = restoreBackup(env.dataDir, rest[0] as string);
+    console.log(
+      `Đã khôi phục ${join(env.dataDir, DATABASE_FILE)} từ ${rest[0]}` +
+        (aside ? `; cơ sở dữ liệu trước đó để ở ${aside}.` : '.'),
     );
     return;
   }
@@ -112,7 +138,7 @@ function main(argv: string[]): Promise<void> | undefined {
     return;
   }
   fail(
-    `lệnh không rõ. Dùng: migrate | seed-demo | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin) | ${EXPORT_USAGE} | ${REORGANISE_USAGE}`,
+    `lệnh không rõ. Dùng: migrate | seed-demo | backup | restore FILE | user:create --username U --name "Tên" --role admin --unit MÃ (mật khẩu qua stdin) | ${EXPORT_USAGE} | ${REORGANISE_USAGE}`,
   );
 }
 

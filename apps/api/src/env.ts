@@ -37,6 +37,14 @@ const EnvSchema = z.object({
     .refine((v) => list(v).every((a) => isIP(a) !== 0), {
       error: 'chỉ gồm địa chỉ IP của proxy, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1)',
     }),
+  /** Where backups go. Set, the server also takes one every night (README "Durability"). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many backups to keep in BACKUP_DIR (the oldest beyond are removed). */
+  BACKUP_KEEP: z.coerce
+    .number({ error: 'phải là một số nguyên từ 1' })
+    .int({ error: 'phải là một số nguyên từ 1' })
+    .min(1, { error: 'phải là một số nguyên từ 1' })
+    .default(14),
 });
 
 /** Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page. */
@@ -50,6 +58,9 @@ export type Env = {
   publicUrl: string | null;
   allowedHosts: string[];
   trustProxy: string[];
+  /** Set only when BACKUP_DIR is: then the server backs up by itself. */
+  backupDir: string | null;
+  backupKeep: number;
 };
 
 /** Parse the environment; a bad value is a one-line reason, not a stack trace. */
@@ -62,8 +73,18 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     throw new Error(`Cấu hình không hợp lệ: ${issue?.path.join('.')} — ${issue?.message}`);
   }
-  const { PORT, HOST, DATA_DIR, SEED_DEMO, CHITIEU_DEMO, PUBLIC_URL, ALLOWED_HOSTS, TRUST_PROXY } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    DATA_DIR,
+    SEED_DEMO,
+    CHITIEU_DEMO,
+    PUBLIC_URL,
+    ALLOWED_HOSTS,
+    TRUST_PROXY,
+    BACKUP_DIR,
+    BACKUP_KEEP,
+  } = parsed.data;
   const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
   const seedDemo = args.data.includes('--no-demo') ? false : args.data.includes('--demo') ? true : demoFlag;
   return {
@@ -74,5 +95,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     publicUrl: PUBLIC_URL ?? null,
     allowedHosts: list(ALLOWED_HOSTS),
     trustProxy: list(TRUST_PROXY),
+    backupDir: BACKUP_DIR === undefined ? null : resolve(BACKUP_DIR),
+    backupKeep: BACKUP_KEEP,
   };
 }

@@ -14,13 +14,16 @@ import {
 } from '@chitieu/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { DataDirBusy, lockDataDir } from './backup/data-lock.ts';
+import { startAutomaticBackups } from './backup/schedule.ts';
 import type { Env } from './env.ts';
 import { startCheckpointer } from './workers/checkpointer.ts';
 
 /** A reason to stop, said in one line (no stack trace). */
 export class StartupError extends Error {}
 
-export function prepareDatabase(env: Env): { db: Db; seeded: boolean } {
+/** Create DATA_DIR if needed and check it is a directory we may read and write. */
+function checkDataDir(env: Pick<Env, 'dataDir'>): void {
   try {
     mkdirSync(env.dataDir, { recursive: true });
     if (!statSync(env.dataDir).isDirectory()) throw new Error('not a directory');
@@ -28,6 +31,10 @@ export function prepareDatabase(env: Env): { db: Db; seeded: boolean } {
   } catch (error) {
     throw new StartupError(`DATA_DIR ${env.dataDir} không dùng được: ${(error as Error).message}`);
   }
+}
+
+export function prepareDatabase(env: Pick<Env, 'dataDir' | 'seedDemo'>): { db: Db; seeded: boolean } {
+  checkDataDir(env);
   let db: Db;
   try {
     db = openDatabase(join(env.dataDir, 'chitieu.db'));
@@ -62,9 +69,28 @@ function baseUrlOf(env: Env, address: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+/** Own the data directory while serving: a restore refuses meanwhile (backup/data-lock.ts). */
+function lockForServer(env: Env): () => void {
+  checkDataDir(env);
+  try {
+    return lockDataDir(env.dataDir, 'server');
+  } catch (error) {
+    if (error instanceof DataDirBusy) throw new StartupError(`DATA_DIR ${error.message}`);
+    throw error;
+  }
+}
+
 export function startServer(env: Env) {
   const started = performance.now();
-  const { db, seeded } = prepareDatabase(env);
+  const unlock = lockForServer(env);
+  let prepared: ReturnType<typeof prepareDatabase>;
+  try {
+    prepared = prepareDatabase(env);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const { db, seeded } = prepared;
   const setupToken = setupNeeded(db) ? randomBytes(18).toString('base64url') : null;
   const app = createApp({
     db,
@@ -72,6 +98,9 @@ export function startServer(env: Env) {
     setupToken,
   });
   const checkpointer = startCheckpointer(db);
+  const backups = env.backupDir
+    ? startAutomaticBackups({ source: db.$client.name, dir: env.backupDir, keep: env.backupKeep })
+    : null;
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(
@@ -79,7 +108,13 @@ export function startServer(env: Env) {
     );
     if (setupToken) console.log(setupMessage(baseUrlOf(env, info.address, info.port), setupToken));
   });
-  const stop = () => server.close(() => checkpointer.stop().then(() => db.$client.close()));
+  const stop = () =>
+    server.close(() =>
+      Promise.all([checkpointer.stop(), backups?.stop()]).then(() => {
+        db.$client.close();
+        unlock();
+      }),
+    );
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;

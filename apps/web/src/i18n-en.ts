@@ -241,6 +241,16 @@ export const en: Partial<Record<MessageKey, string>> = {
   'state.resetView': 'Back to the overview',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.http': 'The server answered with error {status}.',
+  'boundary.title': 'This page could not be opened',
+  'boundary.checking': 'The page’s code could not be loaded. Checking the connection to the server…',
+  'boundary.offline':
+    'Cannot reach the server (the network is down, or the server is stopped). The page opens again by itself when the server answers; you can also press “Reload”.',
+  'boundary.updated':
+    'The app has just been updated, but this page could not load the new version. Press “Reload”; if that does not help, tell the administrator.',
+  'boundary.crashed':
+    'The page failed while showing. Saved figures are not affected. Press “Reload”; if it fails again, tell the administrator with the details below.',
+  'boundary.details': 'Technical details',
+  'boundary.reload': 'Reload',
 
   'auth.title': 'Sign in',
   'auth.subtitle': 'Sign in to see how the resolution targets stand.',

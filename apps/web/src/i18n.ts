@@ -104,6 +104,16 @@ const vi = {
   'state.resetView': 'Về trang tổng quan',
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
   'error.http': 'Máy chủ trả lời lỗi {status}.',
+  'boundary.title': 'Không mở được trang này',
+  'boundary.checking': 'Không tải được phần mềm của trang. Đang kiểm tra kết nối tới máy chủ…',
+  'boundary.offline':
+    'Không kết nối được tới máy chủ (mạng bị ngắt, hoặc máy chủ đang dừng). Trang sẽ tự mở lại khi máy chủ trả lời; bạn cũng có thể bấm “Tải lại”.',
+  'boundary.updated':
+    'Ứng dụng vừa được cập nhật nhưng trang này chưa tải được bản mới. Bấm “Tải lại”; nếu vẫn không được, hãy báo cho quản trị.',
+  'boundary.crashed':
+    'Trang gặp lỗi khi hiển thị. Số liệu đã lưu không bị ảnh hưởng. Bấm “Tải lại”; nếu vẫn lỗi, hãy báo cho quản trị kèm chi tiết dưới đây.',
+  'boundary.details': 'Chi tiết kỹ thuật',
+  'boundary.reload': 'Tải lại',
 
   'auth.title': 'Đăng nhập',
   'auth.subtitle': 'Đăng nhập để xem kết quả thực hiện các chỉ tiêu nghị quyết.',

@@ -2,6 +2,7 @@ import type { Db, SessionUser } from '@chitieu/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { UploadParser } from '../workers/upload-parser.ts';
 import { validationError } from './errors.ts';
+import type { FigureMemo } from './figure-memo.ts';
 import type { Network } from './network.ts';
 import type { Throttle } from './throttle.ts';
 
@@ -23,6 +24,8 @@ export interface Deps {
   setupToken: string | null;
   /** Reads uploaded files in a worker thread with memory and time limits. */
   uploads: UploadParser;
+  /** Leaders' figures as response bytes, kept until the data revision changes. */
+  memo: FigureMemo;
 }
 
 export type AppEnv = {

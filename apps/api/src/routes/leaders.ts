@@ -5,6 +5,7 @@
  */
 import { compareViews, laggingUnits, MISSIONS, missionView, targetTrends } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { keptJson } from '../lib/figure-memo.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { requestScope } from '../lib/session.ts';
@@ -196,8 +197,10 @@ const compare = createRoute({
 
 export const leadersRoutes = createRouter()
   .openapi(trends, (c) => {
-    const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });
-    return c.json({ targets: targetTrends(c.var.deps.db, scope) }, 200);
+    const input = { ...c.req.valid('query'), ...c.req.valid('param') };
+    return keptJson(c, 'trends', input, () => ({
+      targets: targetTrends(c.var.deps.db, requestScope(c, input)),
+    }));
   })
   .openapi(lagging, (c) => {
     const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });

@@ -6,6 +6,7 @@
  */
 import { targetDetail, targetNotes } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { keptJson } from '../lib/figure-memo.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { requestScope } from '../lib/session.ts';
@@ -100,8 +101,10 @@ const notes = createRoute({
 export const targetPageRoutes = createRouter()
   .openapi(detail, (c) => {
     const { targetId, ...params } = c.req.valid('param');
-    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
-    return c.json(targetDetail(c.var.deps.db, scope, targetId), 200);
+    const input = { ...c.req.valid('query'), ...params };
+    return keptJson(c, 'target', { ...input, targetId }, () =>
+      targetDetail(c.var.deps.db, requestScope(c, input), targetId),
+    );
   })
   .openapi(notes, (c) => {
     const { targetId, ...params } = c.req.valid('param');

@@ -7,6 +7,7 @@ import {
   termTargets,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { keptJson } from '../lib/figure-memo.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser, requestScope } from '../lib/session.ts';
@@ -80,16 +81,20 @@ export const termsRoutes = createRouter()
     return c.json({ term: getTerm(db, termId), targets: termTargets(db, termId) }, 200);
   })
   .openapi(dashboard, (c) => {
-    const scope = requestScope(c, { ...c.req.valid('query'), ...c.req.valid('param') });
-    return c.json(dashboardSummary(c.var.deps.db, scope), 200);
+    const input = { ...c.req.valid('query'), ...c.req.valid('param') };
+    return keptJson(c, 'dashboard', input, () => dashboardSummary(c.var.deps.db, requestScope(c, input)));
   })
   .openapi(breakdown, (c) => {
     const { targetId, ...params } = c.req.valid('param');
-    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
-    return c.json(targetBreakdown(c.var.deps.db, scope, targetId), 200);
+    const input = { ...c.req.valid('query'), ...params };
+    return keptJson(c, 'breakdown', { ...input, targetId }, () =>
+      targetBreakdown(c.var.deps.db, requestScope(c, input), targetId),
+    );
   })
   .openapi(series, (c) => {
     const { targetId, ...params } = c.req.valid('param');
-    const scope = requestScope(c, { ...c.req.valid('query'), ...params });
-    return c.json(targetSeries(c.var.deps.db, scope, targetId), 200);
+    const input = { ...c.req.valid('query'), ...params };
+    return keptJson(c, 'series', { ...input, targetId }, () =>
+      targetSeries(c.var.deps.db, requestScope(c, input), targetId),
+    );
   });

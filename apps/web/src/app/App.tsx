@@ -6,6 +6,7 @@ import { useTerms } from '../api/get-terms.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { AppNav } from '../components/AppNav.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
+import { PageBoundary } from '../components/PageBoundary.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
@@ -16,7 +17,7 @@ import { pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { navigate, useViewState } from '../lib/url-state.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 // The overview is what most people open: it comes in the first download. The other pages, the
 // sign-in and temporary-password pages included, are fetched when opened, so they do not slow it down.
@@ -69,35 +70,39 @@ function Shell({ me }: { me: Me }) {
         nav={<AppNav pages={pages} current={page === 'target' ? 'overview' : page} term={view.term} />}
       />
       {meta.data?.demo && <DemoBanner />}
-      {page === 'overview' ? (
-        <Overview homeUnitIds={homeUnitIds} />
-      ) : (
-        <Suspense
-          fallback={
-            <main id="main" className="main">
-              <PageLoading />
-            </main>
-          }
-        >
-          {page === 'entry' && <EntryPage me={me} />}
-          {page === 'cockpit' && <CockpitPage me={me} />}
-          {page === 'audit' && <AuditPage me={me} />}
-          {page === 'target' && <TargetPage homeUnitIds={homeUnitIds} />}
-          {page === 'units' && <UnitsAdminPage />}
-          {page === 'users' && <UsersAdminPage />}
-          {page === 'terms' && <TermsAdminPage />}
-          {page === 'reorganise' && <ReorganisePage />}
-          {page === 'lagging' && <LaggingPage homeUnitIds={homeUnitIds} />}
-          {page === 'missions' && <MissionsPage homeUnitIds={homeUnitIds} />}
-          {page === 'compare' && <ComparePage homeUnitIds={homeUnitIds} />}
-          {page === 'report' && term && (
-            <ReportPage
-              params={reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }}
-              onBack={() => navigate({ term: view.term })}
-            />
-          )}
-        </Suspense>
-      )}
+      <PageBoundary key={page}>
+        {page === 'overview' ? (
+          <Overview homeUnitIds={homeUnitIds} />
+        ) : (
+          <Suspense
+            fallback={
+              <main id="main" className="main">
+                <PageLoading />
+              </main>
+            }
+          >
+            {page === 'entry' && <EntryPage me={me} />}
+            {page === 'cockpit' && <CockpitPage me={me} />}
+            {page === 'audit' && <AuditPage me={me} />}
+            {page === 'target' && <TargetPage homeUnitIds={homeUnitIds} />}
+            {page === 'units' && <UnitsAdminPage />}
+            {page === 'users' && <UsersAdminPage />}
+            {page === 'terms' && <TermsAdminPage />}
+            {page === 'reorganise' && <ReorganisePage />}
+            {page === 'lagging' && <LaggingPage homeUnitIds={homeUnitIds} />}
+            {page === 'missions' && <MissionsPage homeUnitIds={homeUnitIds} />}
+            {page === 'compare' && <ComparePage homeUnitIds={homeUnitIds} />}
+            {page === 'report' && term && (
+              <ReportPage
+                params={
+                  reportParamsFromSearch(window.location.search) ?? { termId: term.id, kind: 'mid_term' }
+                }
+                onBack={() => navigate({ term: view.term })}
+              />
+            )}
+          </Suspense>
+        )}
+      </PageBoundary>
     </div>
   );
 }
@@ -135,9 +140,12 @@ function Gate() {
 export function App() {
   const [queryClient] = useState(() => createQueryClient((client) => client.setQueryData(ME_KEY, null)));
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <Gate />
+        {/* Whatever the pages' own boundaries do not catch (the sign-in page, the frame). */}
+        <PageBoundary>
+          <Gate />
+        </PageBoundary>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,6 +1,6 @@
-import { SegmentedControl } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { LANGS, type Lang, useI18n } from '../i18n.ts';
+import { LANGS, useI18n } from '../i18n.ts';
+import { Segmented } from './Segmented.tsx';
 
 /** Organisation, product and term; who is signed in; the language switch; the pages. */
 export function AppHeader({
@@ -35,11 +35,11 @@ export function AppHeader({
         </div>
         <div className="app-header__tools">
           {account}
-          <SegmentedControl
+          <Segmented
             size="xs"
             aria-label={t('lang.label')}
             value={lang}
-            onChange={(value) => setLang(value as Lang)}
+            onChange={setLang}
             data={LANGS.map((value) => ({ value, label: value.toUpperCase() }))}
             className="lang-switch"
           />

@@ -2,11 +2,28 @@ import { Alert, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.ts';
 
-export function ErrorState({ message, actions }: { message: string; actions?: ReactNode }) {
+export function ErrorState({
+  message,
+  actions,
+  title,
+  children,
+}: {
+  message: string;
+  actions?: ReactNode;
+  title?: string;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
-    <Alert color="red" variant="light" title={t('state.errorTitle')} role="alert" className="error-state">
+    <Alert
+      color="red"
+      variant="light"
+      title={title ?? t('state.errorTitle')}
+      role="alert"
+      className="error-state"
+    >
       <p className="error-state__message">{message}</p>
+      {children}
       {actions && <Group gap="sm">{actions}</Group>}
     </Alert>
   );

@@ -1,6 +1,6 @@
-import { SegmentedControl } from '@mantine/core';
 import type { StructureVersion } from '../api/get-structure-versions.ts';
 import { useI18n } from '../i18n.ts';
+import { Segmented } from './Segmented.tsx';
 
 /**
  * "Cơ cấu cũ (như báo cáo)" / "Cơ cấu mới": the figures in the structure in force on the as-of date
@@ -37,13 +37,13 @@ export function StructureSwitch({
       <span className="basis-switch__label" id="structure-label">
         {t('structure.label')}
       </span>
-      <SegmentedControl
+      <Segmented
         aria-labelledby="structure-label"
         value={current === latest.id ? 'new' : 'old'}
         onChange={(value) => onChange(value === 'new' ? latest.id : undefined)}
         data={[
-          { value: 'old', label: t('structure.old') },
-          { value: 'new', label: t('structure.new') },
+          { value: 'old' as const, label: t('structure.old') },
+          { value: 'new' as const, label: t('structure.new') },
         ]}
       />
     </div>

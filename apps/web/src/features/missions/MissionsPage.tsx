@@ -5,10 +5,11 @@
  * `?page=missions&mission=poverty|rural|grassroots&unit&asOf`.
  */
 import { formatDate, formatInteger, formatMoney, shortUnitName } from '@chitieu/core';
-import { SegmentedControl, Skeleton } from '@mantine/core';
+import { Skeleton } from '@mantine/core';
 import { lazy, type ReactNode, useEffect } from 'react';
 import { LeaderScopeBar, ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
 import { PrintButton } from '../../components/PrintButton.tsx';
+import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, ErrorState } from '../../components/States.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { goalText, moneyScale, pctOfGoalText, valueText } from '../../lib/figures.ts';
@@ -74,7 +75,7 @@ export default function MissionsPage({ homeUnitIds }: { homeUnitIds: readonly nu
         </div>
         <PrintButton />
       </div>
-      <SegmentedControl
+      <Segmented
         className="mission-tabs no-print"
         aria-label={t('missions.choose')}
         value={known ? mission : ''}

@@ -48,10 +48,19 @@ export function Overview({
       ? undefined
       : { termId, unitId: view.unit, asOf: view.asOf, basis: view.basis, structureVersionId: view.sv };
   const dashboard = useDashboard(scope);
-  // The small trends come separately: the headline and cards do not wait for them.
-  const trends = useTrends(scope);
-  const trendOf = (targetId: number) => trends.data?.targets.find((x) => x.targetId === targetId)?.points;
   const data = dashboard.data;
+  // The small trends and the charts ask for the view the dashboard resolved (its unit and date): the
+  // same requests the address holds once the defaults are written into it. Asked with the bare address
+  // first, each was fetched twice on every first visit. The headline and cards do not wait for them.
+  const resolvedScope: ScopeParams | undefined = data && {
+    termId: data.scope.term.id,
+    unitId: data.scope.unit.id,
+    asOf: data.scope.asOf,
+    basis: view.basis,
+    structureVersionId: view.sv,
+  };
+  const trends = useTrends(resolvedScope);
+  const trendOf = (targetId: number) => trends.data?.targets.find((x) => x.targetId === targetId)?.points;
   const fresh = data !== undefined && !dashboard.isPlaceholderData;
   // The tree of the structure the figures use; if the dashboard fails, the current one (so another
   // unit can still be picked).
@@ -153,11 +162,20 @@ export function Overview({
         <Supplementary targets={supplementary} />
         {(poverty || works) && (
           <div className="chart-grid">
-            {poverty && (
-              <PovertySection scope={scope} target={poverty} showPlan={data.scope.unit.id === ownerUnitId} />
+            {poverty && resolvedScope && (
+              <PovertySection
+                scope={resolvedScope}
+                target={poverty}
+                showPlan={data.scope.unit.id === ownerUnitId}
+              />
             )}
-            {works && (
-              <WorksSection scope={scope} target={works} asOf={data.scope.asOf} onSelectUnit={selectUnit} />
+            {works && resolvedScope && (
+              <WorksSection
+                scope={resolvedScope}
+                target={works}
+                asOf={data.scope.asOf}
+                onSelectUnit={selectUnit}
+              />
             )}
           </div>
         )}

@@ -1,5 +1,6 @@
-import { SegmentedControl, Skeleton } from '@mantine/core';
+import { Skeleton } from '@mantine/core';
 import { type ReactNode, Suspense, useId, useState } from 'react';
+import { Segmented } from '../../../components/Segmented.tsx';
 import { useI18n } from '../../../i18n.ts';
 
 /**
@@ -40,14 +41,15 @@ export function ChartCard({
           {subtitle && <p className="chart-card__subtitle">{subtitle}</p>}
         </div>
         {!status && (
-          <SegmentedControl
+          <Segmented
             size="xs"
+            className="chart-card__mode"
             aria-label={t('chart.view')}
             value={mode}
-            onChange={(value) => setMode(value === 'table' ? 'table' : 'chart')}
+            onChange={setMode}
             data={[
-              { value: 'chart', label: t('chart.showChart') },
-              { value: 'table', label: t('chart.showTable') },
+              { value: 'chart' as const, label: t('chart.showChart') },
+              { value: 'table' as const, label: t('chart.showTable') },
             ]}
           />
         )}

@@ -1,6 +1,6 @@
-import { SegmentedControl } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { TreeUnit } from '../../../api/get-units.ts';
+import { Segmented } from '../../../components/Segmented.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { AsOfForm } from './AsOfForm.tsx';
@@ -51,13 +51,13 @@ export function ScopeBar({
           <span className="basis-switch__label" id="basis-label">
             {t('scope.basis')}
           </span>
-          <SegmentedControl
+          <Segmented
             aria-labelledby="basis-label"
             value={basis}
-            onChange={(value) => onBasis(value === 'submitted' ? 'submitted' : 'approved')}
+            onChange={onBasis}
             data={[
-              { value: 'approved', label: t('scope.basisApproved') },
-              { value: 'submitted', label: t('scope.basisSubmitted') },
+              { value: 'approved' as const, label: t('scope.basisApproved') },
+              { value: 'submitted' as const, label: t('scope.basisSubmitted') },
             ]}
           />
         </div>
