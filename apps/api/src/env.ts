@@ -47,14 +47,24 @@ const EnvSchema = z.object({
     .default(14),
 });
 
-/** Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page. */
-const ArgsSchema = z.array(z.enum(['--no-demo', '--demo'], { error: 'chỉ nhận --no-demo hoặc --demo' }));
+/**
+ * Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page;
+ * `--demo=2025` loads the demo as it stands after the 2024 and 2025 reorganisations.
+ */
+const ArgsSchema = z.array(
+  z.enum(['--no-demo', '--demo', '--demo=2025'], { error: 'chỉ nhận --no-demo, --demo hoặc --demo=2025' }),
+);
+
+/** Where the reorganised demo lives when DATA_DIR is not set: apart from the as-reported demo in `data`. */
+export const DEMO_2025_DATA_DIR = 'data-2025';
 
 export type Env = {
   port: number;
   host: string;
   dataDir: string;
   seedDemo: boolean;
+  /** Which demo to load into an empty database: as reported at mid-term, or after the 2025 merges. */
+  demoStage: 'mid-term' | '2025';
   publicUrl: string | null;
   allowedHosts: string[];
   trustProxy: string[];
@@ -67,7 +77,9 @@ export type Env = {
 export function loadEnv(source: Record<string, string | undefined> = process.env, argv: string[] = []): Env {
   const args = ArgsSchema.safeParse(argv);
   if (!args.success)
-    throw new Error(`Tham số dòng lệnh không hợp lệ: ${argv.join(' ')} — chỉ nhận --no-demo`);
+    throw new Error(
+      `Tham số dòng lệnh không hợp lệ: ${argv.join(' ')} — chỉ nhận --no-demo, --demo hoặc --demo=2025`,
+    );
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -86,12 +98,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     BACKUP_KEEP,
   } = parsed.data;
   const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
-  const seedDemo = args.data.includes('--no-demo') ? false : args.data.includes('--demo') ? true : demoFlag;
+  const demo2025 = args.data.includes('--demo=2025');
+  if (demo2025 && args.data.includes('--no-demo'))
+    throw new Error('Tham số dòng lệnh không hợp lệ: --no-demo và --demo=2025 không dùng cùng nhau');
+  const seedDemo = args.data.includes('--no-demo')
+    ? false
+    : args.data.includes('--demo') || demo2025
+      ? true
+      : demoFlag;
   return {
     port: PORT,
     host: HOST,
-    dataDir: resolve(DATA_DIR),
+    dataDir: resolve(source.DATA_DIR === undefined && demo2025 ? DEMO_2025_DATA_DIR : DATA_DIR),
     seedDemo,
+    demoStage: demo2025 ? '2025' : 'mid-term',
     publicUrl: PUBLIC_URL ?? null,
     allowedHosts: list(ALLOWED_HOSTS),
     trustProxy: list(TRUST_PROXY),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  advanceDemoTo2025,
   type Db,
   getMeta,
   migrateDatabase,
@@ -33,7 +34,10 @@ function checkDataDir(env: Pick<Env, 'dataDir'>): void {
   }
 }
 
-export function prepareDatabase(env: Pick<Env, 'dataDir' | 'seedDemo'>): { db: Db; seeded: boolean } {
+export function prepareDatabase(env: Pick<Env, 'dataDir' | 'seedDemo' | 'demoStage'>): {
+  db: Db;
+  seeded: boolean;
+} {
   checkDataDir(env);
   let db: Db;
   try {
@@ -44,7 +48,15 @@ export function prepareDatabase(env: Pick<Env, 'dataDir' | 'seedDemo'>): { db: D
   }
   const empty = db.select({ id: schema.units.id }).from(schema.units).limit(1).all().length === 0;
   const seeded = env.seedDemo && empty && getMeta(db, 'organisation') === undefined;
-  if (seeded) seedDemoReport(db, seedDemo(db).termId);
+  if (seeded) {
+    seedDemoReport(db, seedDemo(db).termId);
+    if (env.demoStage === '2025') advanceDemoTo2025(db);
+  } else if (env.demoStage === '2025' && getMeta(db, 'demo') !== '2025') {
+    db.$client.close();
+    throw new StartupError(
+      `${env.dataDir} đã có dữ liệu khác: --demo=2025 chỉ nạp vào cơ sở dữ liệu trống (bỏ DATA_DIR, hoặc chọn một thư mục mới).`,
+    );
+  }
   return { db, seeded };
 }
 
@@ -104,7 +116,7 @@ export function startServer(env: Env) {
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(
-      `Chỉ tiêu: http://${info.address}:${info.port} (dữ liệu: ${env.dataDir}${seeded ? ', đã nạp dữ liệu demo' : ''}; sẵn sàng sau ${ms} ms)`,
+      `Chỉ tiêu: http://${info.address}:${info.port} (dữ liệu: ${env.dataDir}${seeded ? `, đã nạp dữ liệu demo${env.demoStage === '2025' ? ' sau sắp xếp 2025' : ''}` : ''}; sẵn sàng sau ${ms} ms)`,
     );
     if (setupToken) console.log(setupMessage(baseUrlOf(env, info.address, info.port), setupToken));
   });

@@ -26,6 +26,7 @@ export {
   type DemoSeed,
   seedDemo,
 } from './seed/demo.ts';
+export { advanceDemoTo2025, DEMO_2025_AS_OF } from './seed/demo-2025.ts';
 export * from './setup.ts';
 export * from './target-detail.ts';
 export * from './trends.ts';
