@@ -7,6 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import {
+  formatInteger,
+  formatMoneyIn,
+  formatPercent,
+  formatRatioPercent,
+  formatScaled,
+  MONEY_SCALE_UNITS,
+  moneyScale,
+} from '@chitieu/core';
 import JSZip from 'jszip';
 import { type GreyImage, readGreyPng } from './png.ts';
 
@@ -243,4 +252,86 @@ export function comparePages(
     changedPixels: changed,
     diff: { width, height, pixels: diff },
   };
+}
+
+// ---------------------------------------------------------------- a report's figures as the dashboard gives them
+
+export interface DashboardTarget {
+  code: string;
+  wording: string;
+  goal: number | null;
+  status: string | null;
+  indicator: { measureType: string; decimals: number; measurementUnit: string };
+  figure: { value: number | null; meeting: number; expected: number; hasData: boolean };
+}
+export interface Dashboard {
+  headline: { done: number; counted: number };
+  targets: DashboardTarget[];
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  exceeded: 'Vượt',
+  achieved: 'Đạt',
+  on_track: 'Có khả năng đạt',
+  at_risk: 'Khó đạt',
+  behind: 'Chưa đạt',
+};
+
+/**
+ * What the targets table must print for a dashboard target, worked out here from the API's integers
+ * with @chitieu/core's formats: ĐVT, goal, result, "% so với NQ", status. Money is written in one
+ * scale per row, the one ĐVT names.
+ */
+export function expectedRow(t: DashboardTarget) {
+  const { measureType, decimals, measurementUnit } = t.indicator;
+  const value = t.figure.value;
+  const scale = measureType === 'amount' ? moneyScale([t.goal ?? 0, value ?? 0]) : null;
+  const unit = scale ? MONEY_SCALE_UNITS[scale] : measureType === 'ratio' ? '%' : measurementUnit;
+  const share = measureType === 'ratio' || measureType === 'units_meeting';
+  const goal =
+    t.goal === null
+      ? '—'
+      : share
+        ? `${formatScaled(t.goal, decimals, { trimZeros: true })}%`
+        : scale
+          ? formatMoneyIn(t.goal, scale, { trimZeros: true })
+          : formatScaled(t.goal, decimals);
+  const result =
+    value === null
+      ? t.figure.hasData
+        ? 'Không phát sinh'
+        : 'Chưa có số liệu'
+      : measureType === 'units_meeting'
+        ? `${formatInteger(t.figure.meeting)}/${formatInteger(t.figure.expected)} ${measurementUnit}`
+        : measureType === 'ratio'
+          ? formatPercent(value, decimals)
+          : scale
+            ? formatMoneyIn(value, scale, { trimZeros: true })
+            : formatScaled(value, decimals);
+  const pct = value === null || t.goal === null || t.goal === 0 ? '—' : formatRatioPercent(value, t.goal, 1);
+  const status =
+    t.status !== null
+      ? (STATUS_WORDS[t.status] as string)
+      : value === null
+        ? t.figure.hasData
+          ? 'Không phát sinh'
+          : 'Chưa báo cáo'
+        : t.goal === null
+          ? '—'
+          : 'Chưa báo cáo';
+  return { unit, goal, result, pct, status };
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The summary sheet's line of a target: its code last, the figures in their columns before it. */
+export function xlsxTargetLine(
+  layout: string,
+  code: string,
+  row: ReturnType<typeof expectedRow>,
+): string | undefined {
+  const pattern = new RegExp(
+    `\\s${literal(row.unit)}\\s+${literal(row.goal)}\\s+${literal(row.result)}\\s+${literal(row.pct)}\\s+${literal(row.status)}\\s.*\\s${code}\\s*$`,
+  );
+  return layout.split('\n').find((line) => pattern.test(line));
 }

@@ -20,15 +20,6 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  formatInteger,
-  formatMoneyIn,
-  formatPercent,
-  formatRatioPercent,
-  formatScaled,
-  MONEY_SCALE_UNITS,
-  moneyScale,
-} from '@chitieu/core';
 import { schema, seedDemoReport } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { eq } from 'drizzle-orm';
@@ -37,6 +28,8 @@ import { loginAs, startTestServer } from '../apps/api/src/testing.ts';
 import {
   comparePages,
   convertToPdf,
+  type Dashboard,
+  expectedRow,
   flat,
   PAGE_TOLERANCE,
   type PdfWord,
@@ -46,6 +39,7 @@ import {
   pdfWords,
   renderPages,
   withoutCachedValues,
+  xlsxTargetLine,
 } from './libreoffice.ts';
 import { readGreyPng, writeGreyPng } from './png.ts';
 
@@ -53,68 +47,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCES = join(ROOT, 'e2e', 'reference');
 const ARTIFACTS = join(ROOT, 'screenshots', 'report-libreoffice');
 const DPI = 60;
-
-interface DashboardTarget {
-  code: string;
-  wording: string;
-  goal: number | null;
-  status: string | null;
-  indicator: { measureType: string; decimals: number; measurementUnit: string };
-  figure: { value: number | null; meeting: number; expected: number };
-}
-interface Dashboard {
-  headline: { done: number; counted: number };
-  targets: DashboardTarget[];
-}
-
-const STATUS_WORDS: Record<string, string> = {
-  exceeded: 'Vượt',
-  achieved: 'Đạt',
-  on_track: 'Có khả năng đạt',
-  at_risk: 'Khó đạt',
-  behind: 'Chưa đạt',
-};
-
-/**
- * What the targets table must print for a dashboard target, worked out here from the API's integers
- * with @chitieu/core's formats: ĐVT, goal, result, "% so với NQ", status. Money is written in one
- * scale per row, the one ĐVT names.
- */
-function expectedRow(t: DashboardTarget) {
-  const { measureType, decimals, measurementUnit } = t.indicator;
-  const value = t.figure.value;
-  const scale = measureType === 'amount' ? moneyScale([t.goal ?? 0, value ?? 0]) : null;
-  const unit = scale ? MONEY_SCALE_UNITS[scale] : measureType === 'ratio' ? '%' : measurementUnit;
-  const share = measureType === 'ratio' || measureType === 'units_meeting';
-  const goal =
-    t.goal === null
-      ? '—'
-      : share
-        ? `${formatScaled(t.goal, decimals, { trimZeros: true })}%`
-        : scale
-          ? formatMoneyIn(t.goal, scale, { trimZeros: true })
-          : formatScaled(t.goal, decimals);
-  const result =
-    value === null
-      ? 'Chưa có số liệu'
-      : measureType === 'units_meeting'
-        ? `${formatInteger(t.figure.meeting)}/${formatInteger(t.figure.expected)} ${measurementUnit}`
-        : measureType === 'ratio'
-          ? formatPercent(value, decimals)
-          : scale
-            ? formatMoneyIn(value, scale, { trimZeros: true })
-            : formatScaled(value, decimals);
-  const pct = value === null || t.goal === null || t.goal === 0 ? '—' : formatRatioPercent(value, t.goal, 1);
-  const status =
-    t.status !== null
-      ? (STATUS_WORDS[t.status] as string)
-      : value === null
-        ? 'Chưa báo cáo'
-        : t.goal === null
-          ? '—'
-          : 'Chưa báo cáo';
-  return { unit, goal, result, pct, status };
-}
 
 // ---------------------------------------------------------------- reading the PDFs
 
@@ -180,20 +112,6 @@ function docxTargetRows(words: PdfWord[]): Record<'unit' | 'goal' | 'result' | '
     });
   }
   return rows;
-}
-
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The summary sheet's line of a target: its code last, the figures in their columns before it. */
-function xlsxTargetLine(
-  layout: string,
-  code: string,
-  row: ReturnType<typeof expectedRow>,
-): string | undefined {
-  const pattern = new RegExp(
-    `\\s${literal(row.unit)}\\s+${literal(row.goal)}\\s+${literal(row.result)}\\s+${literal(row.pct)}\\s+${literal(row.status)}\\s.*\\s${code}\\s*$`,
-  );
-  return layout.split('\n').find((line) => pattern.test(line));
 }
 
 // ---------------------------------------------------------------- the files

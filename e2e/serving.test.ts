@@ -104,7 +104,9 @@ describe('the built web app', () => {
 
   it('index.html, for any page of the app: compressed, and revalidated on every visit', async () => {
     const html = readFileSync(join(DIST, 'index.html'));
-    for (const path of ['/', '/?page=compare', '/some/page']) {
+    // Pages live in the query string; any other path is a 404, never the app's HTML.
+    expect((await rawGet(`${server.baseUrl}/some/page`, {})).status).toBe(404);
+    for (const path of ['/', '/?page=compare', '/?page=entry&unit=5']) {
       const res = await rawGet(`${server.baseUrl}${path}`, { 'accept-encoding': 'gzip, br' });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
