@@ -121,6 +121,11 @@ export function generateNational(dir: string) {
       );
       types.push(type);
     }
+    // The overview's charts and the mission pages follow the targets given these missions.
+    const missionOf = sqlite.prepare('UPDATE targets SET mission = ? WHERE code = ?');
+    missionOf.run('poverty', `CT${types.indexOf('cumulative') + 1}`);
+    missionOf.run('rural', `CT${types.indexOf('cumulative', types.indexOf('cumulative') + 1) + 1}`);
+    missionOf.run('grassroots', `CT${types.indexOf('units_meeting') + 1}`);
 
     const result = sqlite.prepare(
       'INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets) VALUES (?, ?, ?, ?, ?, ?, ?)',
