@@ -247,6 +247,7 @@ export class FigureReader {
   /** Every period ended by the as-of date (levels count changes from before the term too). */
   private readonly pastPeriods: Map<number, PeriodRow>;
   private readonly byKindEnd = new Map<string, number>();
+  private readonly coverageByPeriod = new Map<number, Map<number, { reported: number; expected: number }>>();
 
   /** `indicatorIds`: read only these (a target's page needs 2 of 40); figure() then serves only them. */
   constructor(
@@ -426,7 +427,12 @@ export class FigureReader {
   /** Who is expected to report a period in a subtree, and who has (on this view's basis). */
   private coverage(unitId: number, period: PeriodRow | null): Coverage | null {
     if (!period) return null;
-    const counts = cachedCoverageCounts(this.db, this.scope.structureVersionId, period, this.scope.basis);
+    // One lookup per period and reader: a report's raw rows ask ~8.000 times.
+    let counts = this.coverageByPeriod.get(period.id);
+    if (!counts) {
+      counts = cachedCoverageCounts(this.db, this.scope.structureVersionId, period, this.scope.basis);
+      this.coverageByPeriod.set(period.id, counts);
+    }
     const c = counts.get(unitId);
     return { periodId: period.id, reported: c?.reported ?? 0, expected: c?.expected ?? 0 };
   }
