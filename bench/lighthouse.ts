@@ -8,6 +8,10 @@
  *   the entry page, as a commune's entry staff (nhap.phuthuy).
  * Each page runs LIGHTHOUSE_RUNS times (default 3); the median run by performance score is printed,
  * with the range. LIGHTHOUSE_PRESET=desktop runs the desktop preset instead.
+ * LIGHTHOUSE_CPU=N sets the CPU slowdown. The preset's 4× turns a high-end desktop host (benchmark
+ * index 1.500–2.000) into a mid-tier phone; Lighthouse's throttling docs (docs/throttling.md,
+ * "Calibrating the CPU slowdown") give 2× (range 1–5) from a low-end desktop (1.000–1.500). Each
+ * run prints the host's index.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +23,7 @@ const LIGHTHOUSE = 'lighthouse@12.8.2'; // 13.x needs Node 22
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const PRESET = process.env.LIGHTHOUSE_PRESET === 'desktop' ? 'desktop' : 'mobile';
+const CPU = process.env.LIGHTHOUSE_CPU;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 3937;
 /** Set LIGHTHOUSE_KEEP=dir to keep the JSON reports there (to read the details). */
@@ -26,6 +31,7 @@ const KEEP = process.env.LIGHTHOUSE_KEEP;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 interface Report {
+  environment: { benchmarkIndex: number };
   categories: Record<'performance' | 'accessibility', { score: number }>;
   audits: Record<
     string,
@@ -55,6 +61,7 @@ function lighthouse(url: string, cookie: string, out: string): Report {
       `--output-path=${out}`,
       '--quiet',
       ...(PRESET === 'desktop' ? ['--preset=desktop'] : []),
+      ...(CPU ? [`--throttling.cpuSlowdownMultiplier=${CPU}`] : []),
       `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
       '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
     ],
@@ -88,7 +95,7 @@ async function main() {
       { name: 'entry (nhap.phuthuy)', url: `${BASE}/?page=entry`, cookie: await login('nhap.phuthuy') },
     ];
     console.log(
-      `${LIGHTHOUSE}, ${PRESET} preset, Chromium at ${CHROME_PATH}; ${cpus().length} cores, Node ${process.version}; median of ${RUNS} runs`,
+      `${LIGHTHOUSE}, ${PRESET} preset${CPU ? `, CPU slowdown ${CPU}×` : ''}, Chromium at ${CHROME_PATH}; ${cpus().length} cores, Node ${process.version}; median of ${RUNS} runs`,
     );
     // LIGHTHOUSE_PAGES=overview runs one page only.
     const only = process.env.LIGHTHOUSE_PAGES?.split(',');
@@ -107,6 +114,7 @@ async function main() {
         return `${Math.min(...values)}–${Math.max(...values)}`;
       };
       console.log(`\n${page.name}: ${page.url}`);
+      console.log(`  host benchmark index ${range((r) => Math.round(r.environment.benchmarkIndex))}`);
       console.log(
         `  performance ${score(median, 'performance')} (runs ${range((r) => score(r, 'performance'))}), accessibility ${score(median, 'accessibility')} (runs ${range((r) => score(r, 'accessibility'))})`,
       );
