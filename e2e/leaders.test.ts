@@ -145,6 +145,8 @@ describe('leaders’ views', () => {
       // Opened bare, it proposes the same unit a year later and writes it into the address.
       await page.waitForURL(/asOf2=2025-06-30/);
       expect(page.url()).toContain('asOf=2024-06-30');
+      // The table keeps the previous figures while the proposed date loads: wait for its column.
+      await page.locator('.compare-table thead', { hasText: '30/06/2025' }).waitFor();
       const row = page.locator('.compare-table tr[data-code="CT2"]');
       await row.waitFor();
       const a = await row.locator('td[data-side="a"]').textContent();
@@ -162,6 +164,7 @@ describe('leaders’ views', () => {
       const url = page.url();
       const second = await context.newPage();
       await second.goto(url);
+      await second.locator('.compare-table thead', { hasText: '30/06/2025' }).waitFor();
       await second.locator('.compare-table tr[data-code="CT2"] td[data-side="a"]').waitFor();
       expect(await second.locator('.compare-table tr[data-code="CT2"] td[data-side="b"]').textContent()).toBe(
         b,
