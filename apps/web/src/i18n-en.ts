@@ -168,7 +168,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 
   'illustrative.title': 'Illustrative figures',
   'illustrative.body':
-    'Totals match the mid-term review report; the split by district, commune and reporting period is illustrative.',
+    'Totals up to the mid-term match its review report; the split by district, commune and reporting period, and every figure after the mid-term, are illustrative.',
 
   'headline.done': '{done}/{counted} targets completed',
   'headline.none': 'No counted targets in this term yet.',

@@ -31,7 +31,7 @@ const vi = {
 
   'illustrative.title': 'Số liệu minh họa',
   'illustrative.body':
-    'Tổng số khớp báo cáo sơ kết giữa nhiệm kỳ; phân bổ theo huyện, xã và theo từng kỳ báo cáo là minh họa.',
+    'Tổng số đến giữa nhiệm kỳ khớp báo cáo sơ kết; phân bổ theo huyện, xã, theo từng kỳ báo cáo và mọi số liệu sau giữa nhiệm kỳ là minh họa.',
 
   'headline.done': 'Hoàn thành {done}/{counted} chỉ tiêu',
   'headline.none': 'Nhiệm kỳ này chưa có chỉ tiêu nào được tính.',
