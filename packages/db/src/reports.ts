@@ -42,7 +42,7 @@ import {
   targetSeries,
   unitTree,
 } from './dashboard.ts';
-import { getUnit, type UnitRow } from './lookups.ts';
+import { getUnit, PERIOD_COLUMNS, type UnitRow } from './lookups.ts';
 import { bumpRevision, getMeta } from './revision.ts';
 import * as s from './schema.ts';
 import { stmt } from './statements.ts';
@@ -538,6 +538,8 @@ export interface ReportData extends DashboardSummary {
   children: (TreeUnit & { hasChildren: boolean })[];
   breakdowns: ReportBreakdown[];
   series: ReportSeries[];
+  /** Every reporting period, to name the one a figure stands at ("6 tháng cuối năm 2025"). */
+  periods: PeriodRow[];
   /** Unit × target indicator × period, for the raw data sheet and the CSV (only when asked). */
   raw?: { units: RawUnit[]; periods: PeriodRow[]; rows: RawRow[] };
 }
@@ -563,6 +565,7 @@ export function reportData(db: DbOrTx, scope: Scope, options: { raw?: boolean } 
     children,
     breakdowns,
     series,
+    periods: stmt<PeriodRow>(db, `SELECT ${PERIOD_COLUMNS} FROM periods ORDER BY start_date, kind`).all(),
   };
   if (options.raw) data.raw = rawData(db, scope, summary);
   return data;

@@ -24,10 +24,10 @@ import {
   moneyScale,
   NATIONAL_MOTTO,
   NATIONAL_NAME,
+  periodName,
   type StatusKey,
   statusKeyOf,
   stripForbidden,
-  type TargetStatus,
 } from '@chitieu/core';
 import type { IndicatorInfo, ReportData, ReportKind, ReportSettingsInput } from '@chitieu/db';
 import { cleanDeep } from './report-text.ts';
@@ -60,6 +60,17 @@ export const ILLUSTRATIVE_NOTE =
 export const NO_DATA = 'Chưa có số liệu';
 export function missingText(figure: { hasData: boolean }, unreported: string = UNREPORTED): string {
   return figure.hasData ? NO_CASES : unreported;
+}
+
+/**
+ * "91/121 đơn vị đã báo cáo kỳ 6 tháng cuối năm 2024" while the period a figure stands at is not fully
+ * reported; null once every unit expected has (the data date then says it all).
+ */
+export function coverageText(data: Pick<ReportData, 'periods'>, coverage: Figure['coverage']): string | null {
+  if (!coverage || coverage.expected === 0 || coverage.reported >= coverage.expected) return null;
+  const period = data.periods.find((p) => p.id === coverage.periodId);
+  if (!period) return null;
+  return `${formatInteger(coverage.reported)}/${formatInteger(coverage.expected)} đơn vị đã báo cáo kỳ ${periodName(period)}`;
 }
 
 type IndicatorLike = Pick<IndicatorInfo, 'measureType' | 'decimals' | 'measurementUnit'>;
@@ -178,13 +189,13 @@ export function targetRows(data: ReportData, kind: ReportKind): TargetRowView[] 
       pct: pctText(t.figure.value, t.goal),
       status: t.goal === null && t.figure.value !== null ? '—' : STATUS_LABELS[key],
       statusKey: key,
-      note: noteText(t, kind),
+      note: noteText(data, t, kind),
       moneyScale: money,
     };
   });
 }
 
-function noteText(t: Target, kind: ReportKind): string {
+function noteText(data: ReportData, t: Target, kind: ReportKind): string {
   const notes: string[] = [];
   for (const r of t.relatedFigures) {
     const text = relatedText(r.indicator, r.figure);
@@ -197,13 +208,8 @@ function noteText(t: Target, kind: ReportKind): string {
     const pct = pctText(t.figure.value, t.midTermMilestone);
     notes.push(`Mốc giữa nhiệm kỳ theo Nghị quyết: ${milestone}${pct === '—' ? '' : ` (đạt ${pct})`}`);
   }
-  if (
-    t.indicator.measureType === 'units_meeting' &&
-    t.figure.value !== null &&
-    t.figure.reported < t.figure.expected
-  ) {
-    notes.push(`Đã báo cáo ${formatInteger(t.figure.reported)}/${formatInteger(t.figure.expected)}`);
-  }
+  const coverage = coverageText(data, t.figure.coverage);
+  if (coverage) notes.push(coverage);
   return notes.join('; ');
 }
 
@@ -240,9 +246,10 @@ export function headlineTexts(data: ReportData): { lead: string; rest: string } 
       return `${t.shortName} (${STATUS_LABELS[key].toLowerCase()}${pct === '—' ? '' : `, ${pct} so với Nghị quyết`})`;
     });
   const tail = lagging.length > 0 ? `; chỉ tiêu chưa hoàn thành: ${lagging.join('; ')}` : '';
+  const coverage = coverageText(data, data.dating.coverage);
   return {
     lead: `Hoàn thành ${done}/${counted} chỉ tiêu`,
-    rest: ` Nghị quyết đề ra (${where}, số liệu tính đến ngày ${when})${tail}.`,
+    rest: ` Nghị quyết đề ra (${where}, số liệu tính đến ngày ${when}${coverage ? `; ${coverage}` : ''})${tail}.`,
   };
 }
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyReorganisation, schema } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
-import { docxText, parseCsv, readDocx } from '@chitieu/reports';
+import { docxText, parseCsv, readDocx, SUMMARY_SHEET } from '@chitieu/reports';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer } from '../testing.ts';
 
@@ -113,6 +114,35 @@ describe('one ward reporting early (item 1)', () => {
   it('keeps Phan Thiết at 18/18', async () => {
     const { body } = await dashboard(phanThiet);
     expect(target(body, 'CT1').figure).toMatchObject({ meeting: 18, expected: 18 });
+  });
+
+  it('the DOCX and the XLSX say who has reported the half-year the figures stand at', async () => {
+    const headers = await loginAs(server.url, 'lanhdao');
+    const download = async (format: string) =>
+      new Uint8Array(
+        await (
+          await fetch(
+            `${server.url}/api/terms/${base.termId}/reports/mid_term/download/${format}?asOf=2024-12-31`,
+            {
+              headers,
+            },
+          )
+        ).arrayBuffer(),
+      );
+    const coverage = '1/124 đơn vị đã báo cáo kỳ 6 tháng cuối năm 2024';
+    const docx = docxText(await readDocx(await download('docx'))).replace(/\s+/g, ' ');
+    // In the headline's sentence, and beside each target standing at that half-year.
+    expect(docx).toContain(`số liệu tính đến ngày 31/12/2024; ${coverage}`);
+    expect(docx.split(coverage).length - 1).toBeGreaterThan(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('xlsx')).buffer as ArrayBuffer);
+    const texts: string[] = [];
+    workbook.getWorksheet(SUMMARY_SHEET)?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      }),
+    );
+    expect(texts.filter((t) => t.includes(coverage)).length).toBeGreaterThan(1);
   });
 });
 
