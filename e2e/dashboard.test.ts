@@ -12,6 +12,7 @@ import {
   newPage as openPage,
   PHONE,
   screenshot,
+  settle,
   signIn as signInAs,
   startServer,
   type TestServer,
@@ -73,7 +74,7 @@ describe('overview dashboard', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
     await page.locator('button[type="submit"]:not([data-loading])').waitFor();
-    await page.waitForTimeout(300); // the button's loading transition, for a steady screenshot
+    await settle(page); // the button's loading transition, for a steady screenshot
     await screenshot(page, 'login-error-1366x900.png');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -205,8 +205,18 @@ export async function pasteInto(page: Page, selector: string, text: string) {
   );
 }
 
-/** Let transitions and fonts settle before a screenshot. */
-export const settle = (page: Page) => page.waitForTimeout(300);
+/**
+ * Before a screenshot: fonts loaded and every finite transition or animation finished (endless
+ * ones, such as a skeleton's shimmer, are left running). A condition, not a pause.
+ */
+export async function settle(page: Page) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
 
 export const screenshot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
