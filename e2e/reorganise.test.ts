@@ -93,6 +93,8 @@ describe('reorganisation page', () => {
     const phongPhu = page.getByLabel('Đơn vị kế thừa của Xã Phong Phú');
     expect(await phongPhu.inputValue()).toBe('22972');
     await phongPhu.selectOption('22978');
+    await settle(page);
+    await screenshot(page, 'reorganise-correct.png', true);
     await page.getByRole('button', { name: 'Sửa đơn vị kế thừa' }).click();
     await page.getByText('Đã sửa đơn vị kế thừa của 22978').waitFor();
     const phongPhuNow = db.get<{ name: string }>(sql`

@@ -730,7 +730,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'reorganise.file': 'Merge map (CSV)',
   'reorganise.date': 'Effective date',
   'reorganise.preview': 'Preview',
-  'reorganise.alreadyApplied': 'This map has been applied already; applying it again changes nothing.',
+  'reorganise.alreadyApplied': 'This map has already been applied from this date.',
   'reorganise.planTitle': '{name} (replacing {previous})',
   'reorganise.summary':
     '{closes} units close, {opens} units open. The new structure has {total} places, {attributed} of them old units added into their successors.',

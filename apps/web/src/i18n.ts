@@ -591,7 +591,7 @@ const vi = {
   'reorganise.file': 'Bản đồ sáp nhập (CSV)',
   'reorganise.date': 'Ngày hiệu lực',
   'reorganise.preview': 'Xem trước',
-  'reorganise.alreadyApplied': 'Bản đồ này đã được áp dụng; áp dụng lại không thay đổi gì.',
+  'reorganise.alreadyApplied': 'Bản đồ này đã được áp dụng từ ngày này.',
   'reorganise.planTitle': '{name} (thay cho {previous})',
   'reorganise.summary':
     'Giải thể {closes} đơn vị, thành lập {opens} đơn vị. Cơ cấu mới có {total} vị trí, trong đó {attributed} đơn vị cũ được cộng vào đơn vị kế thừa.',
