@@ -59,6 +59,7 @@ describe('the app under its Content-Security-Policy', () => {
       }
       // The overview's charts (SVG with inline styles) and a target page.
       await page.goto(server.baseUrl);
+      await page.locator('.chart-grid').scrollIntoViewIfNeeded();
       await page.locator('.recharts-surface').first().waitFor();
       await page.waitForLoadState('networkidle');
       expect(violations).toEqual([]);

@@ -283,6 +283,9 @@ describe('leaders’ views', () => {
         .first()
         .waitFor();
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+      // The charts are drawn when scrolled to.
+      await page.locator('.chart-grid').scrollIntoViewIfNeeded();
+      await page.locator('.works-chart .recharts-bar-rectangle').first().waitFor({ state: 'visible' });
       await settle(page);
       await screenshot(page, 'overview-en-390x844.png', true);
     } finally {

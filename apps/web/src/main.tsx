@@ -11,7 +11,7 @@ import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Skeleton.css';
 import './styles.css';
 import './leaders.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { getLang, loadLanguage, setLang } from './i18n.ts';
@@ -24,8 +24,11 @@ await loadLanguage(getLang()).catch(() => setLang('vi'));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// As a transition, the first render is drawn in slices that leave a slow phone responsive.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

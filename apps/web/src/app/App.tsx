@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useMeta } from '../api/get-meta.ts';
 import { useTerms } from '../api/get-terms.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -119,7 +119,10 @@ function BootMessage() {
 /** Signed in: the pages; otherwise the sign-in page (also when a session ends mid-way). */
 function Gate() {
   const me = useMe();
-  if (me.isPending) return <BootMessage />;
+  // The pages are first drawn from a deferred copy of the answer: React draws them in slices that
+  // leave a slow phone responsive, rather than in one long task when the answer arrives.
+  const shownMe = useDeferredValue(me.data);
+  if (me.isPending || shownMe === undefined) return <BootMessage />;
   if (me.isError) {
     return (
       <main className="main main--narrow">
@@ -134,7 +137,7 @@ function Gate() {
       </Suspense>
     );
   }
-  return <Shell me={me.data} />;
+  return <Shell me={shownMe ?? me.data} />;
 }
 
 export function App() {

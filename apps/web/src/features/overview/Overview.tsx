@@ -6,7 +6,7 @@
 import { formatDate, isIsoDate } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { memo, type ReactNode, useCallback, useDeferredValue, useEffect } from 'react';
 import { useMeta } from '../../api/get-meta.ts';
 import { useStructureVersions } from '../../api/get-structure-versions.ts';
 import { useTerms } from '../../api/get-terms.ts';
@@ -17,8 +17,8 @@ import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { usePickableUnits } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
-import { dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
-import { useTrends } from './api/get-trends.ts';
+import { type Dashboard, dashboardQueryOptions, useDashboard } from './api/get-dashboard.ts';
+import { type Trends, useTrends } from './api/get-trends.ts';
 import type { ScopeParams } from './api/scope.ts';
 import { Headline } from './components/Headline.tsx';
 import { IllustrativeNotice } from './components/IllustrativeNotice.tsx';
@@ -60,7 +60,10 @@ export function Overview({
     structureVersionId: view.sv,
   };
   const trends = useTrends(resolvedScope);
-  const trendOf = (targetId: number) => trends.data?.targets.find((x) => x.targetId === targetId)?.points;
+  // The figures are drawn from deferred copies: React draws them in the background, in slices that
+  // leave the phone free to respond, instead of one long task each time a query answers.
+  const shownData = useDeferredValue(data);
+  const shownTrends = useDeferredValue(trends.data);
   const fresh = data !== undefined && !dashboard.isPlaceholderData;
   // The tree of the structure the figures use; if the dashboard fails, the current one (so another
   // unit can still be picked).
@@ -89,14 +92,7 @@ export function Overview({
 
   const term = data?.scope.term ?? terms.data?.find((candidate) => candidate.id === termId);
   const illustrative = data?.scope.illustrative ?? term?.illustrative ?? false;
-  const counted = data?.targets.filter((target) => target.counted) ?? [];
-  const supplementary = data?.targets.filter((target) => !target.counted) ?? [];
-  const sameTerm = data !== undefined && data.scope.term.id === termId;
-  // The charts draw the targets a manager chose for them (never a code written here).
-  const poverty = sameTerm ? data?.targets.find((target) => target.mission === 'poverty') : undefined;
-  const works = sameTerm ? data?.targets.find((target) => target.mission === 'rural') : undefined;
-  const ownerUnitId = data?.scope.term.ownerUnitId;
-  const selectUnit = (unitId: number) => setView({ unit: unitId });
+  const selectUnit = useCallback((unitId: number) => setView({ unit: unitId }), [setView]);
   const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.scope.unit.id]);
 
   const topError = terms.error ?? (scope ? dashboard.error : null);
@@ -130,56 +126,19 @@ export function Overview({
         }
       />
     );
-  } else if (!data || !scope) {
+  } else if (!shownData || !scope) {
     body = <OverviewSkeleton />;
   } else {
     body = (
-      <div className={dashboard.isPlaceholderData ? 'overview is-updating' : 'overview'}>
-        <Headline dashboard={data} updating={dashboard.isPlaceholderData} />
-        <section className="section" aria-labelledby="targets-title">
-          <div className="section__head">
-            <h2 className="section__title" id="targets-title">
-              {t('targets.title')}
-            </h2>
-            <p className="section__note">{t('status.legend')}</p>
-          </div>
-          {counted.length === 0 ? (
-            <EmptyState>{t('targets.empty')}</EmptyState>
-          ) : (
-            <div className="target-grid">
-              {counted.map((target) => (
-                <TargetCard
-                  key={target.id}
-                  termId={data.scope.term.id}
-                  dating={data.dating}
-                  target={target}
-                  trend={trendOf(target.id)}
-                />
-              ))}
-            </div>
-          )}
-        </section>
-        <Supplementary targets={supplementary} />
-        {(poverty || works) && (
-          <div className="chart-grid">
-            {poverty && resolvedScope && (
-              <PovertySection
-                scope={resolvedScope}
-                target={poverty}
-                showPlan={data.scope.unit.id === ownerUnitId}
-              />
-            )}
-            {works && resolvedScope && (
-              <WorksSection
-                scope={resolvedScope}
-                target={works}
-                asOf={data.scope.asOf}
-                onSelectUnit={selectUnit}
-              />
-            )}
-          </div>
-        )}
-      </div>
+      <OverviewFigures
+        data={shownData}
+        trends={shownTrends}
+        updating={dashboard.isPlaceholderData || shownData !== data}
+        sameTerm={shownData.scope.term.id === termId}
+        basis={view.basis}
+        structureVersionId={view.sv}
+        onSelectUnit={selectUnit}
+      />
     );
   }
 
@@ -225,3 +184,86 @@ export function Overview({
     </>
   );
 }
+
+/** The headline, the target cards and the charts of one answered view (memoised: see the caller). */
+const OverviewFigures = memo(function OverviewFigures({
+  data,
+  trends,
+  updating,
+  sameTerm,
+  basis,
+  structureVersionId,
+  onSelectUnit,
+}: {
+  data: Dashboard;
+  trends: Trends | undefined;
+  updating: boolean;
+  /** Whether the answer is for the term in the address (not the previous one, still shown). */
+  sameTerm: boolean;
+  basis: ScopeParams['basis'];
+  structureVersionId: number | undefined;
+  onSelectUnit: (unitId: number) => void;
+}) {
+  const { t } = useI18n();
+  const { scope } = data;
+  const resolvedScope: ScopeParams = {
+    termId: scope.term.id,
+    unitId: scope.unit.id,
+    asOf: scope.asOf,
+    basis,
+    structureVersionId,
+  };
+  const counted = data.targets.filter((target) => target.counted);
+  const supplementary = data.targets.filter((target) => !target.counted);
+  // The charts draw the targets a manager chose for them (never a code written here).
+  const poverty = sameTerm ? data.targets.find((target) => target.mission === 'poverty') : undefined;
+  const works = sameTerm ? data.targets.find((target) => target.mission === 'rural') : undefined;
+  return (
+    <div className={updating ? 'overview is-updating' : 'overview'}>
+      <Headline dashboard={data} updating={updating} />
+      <section className="section" aria-labelledby="targets-title">
+        <div className="section__head">
+          <h2 className="section__title" id="targets-title">
+            {t('targets.title')}
+          </h2>
+          <p className="section__note">{t('status.legend')}</p>
+        </div>
+        {counted.length === 0 ? (
+          <EmptyState>{t('targets.empty')}</EmptyState>
+        ) : (
+          <div className="target-grid">
+            {counted.map((target) => (
+              <TargetCard
+                key={target.id}
+                termId={scope.term.id}
+                dating={data.dating}
+                target={target}
+                trend={trends?.targets.find((x) => x.targetId === target.id)?.points}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+      <Supplementary targets={supplementary} />
+      {(poverty || works) && (
+        <div className="chart-grid">
+          {poverty && (
+            <PovertySection
+              scope={resolvedScope}
+              target={poverty}
+              showPlan={scope.unit.id === scope.term.ownerUnitId}
+            />
+          )}
+          {works && (
+            <WorksSection
+              scope={resolvedScope}
+              target={works}
+              asOf={scope.asOf}
+              onSelectUnit={onSelectUnit}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -79,6 +79,7 @@ export function PovertySection({
 
   return (
     <ChartCard
+      drawWhenSeen
       title={title}
       subtitle={t('chart.poverty.subtitle')}
       chartHeight={CHART_HEIGHT}

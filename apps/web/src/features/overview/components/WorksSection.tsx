@@ -142,6 +142,7 @@ export function WorksSection({
 
   return (
     <ChartCard
+      drawWhenSeen
       title={title}
       subtitle={t('chart.works.subtitle', { date: formatDate(asOf) })}
       chartHeight={chartHeight}
