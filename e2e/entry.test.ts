@@ -122,6 +122,37 @@ describe('a report from entry to approval', () => {
       await a.keyboard.press('Escape');
       expect(await cell(a, 'THOATNGHEO').inputValue()).toBe('12');
 
+      // Like Excel: a click selects the whole cell, so typing replaces ("12" then "9" is 9, not 129);
+      // a double-click or F2 edits in place (the caret at the end); Delete clears a selected cell.
+      const thoatNgheo = cell(a, 'THOATNGHEO');
+      const wholeSelected = () =>
+        a.waitForFunction(() => {
+          const input = document.activeElement as HTMLInputElement;
+          return (
+            input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length
+          );
+        });
+      await cell(a, 'HTX').focus();
+      await thoatNgheo.click();
+      await a.keyboard.type('9');
+      expect(await thoatNgheo.inputValue()).toBe('9');
+      await a.keyboard.press('Escape');
+      await wholeSelected();
+      await thoatNgheo.dblclick();
+      await a.keyboard.type('5');
+      expect(await thoatNgheo.inputValue()).toBe('125');
+      await a.keyboard.press('Escape');
+      await wholeSelected();
+      await a.keyboard.press('F2');
+      await a.keyboard.type('0');
+      expect(await thoatNgheo.inputValue()).toBe('120');
+      await a.keyboard.press('Escape');
+      await wholeSelected();
+      await a.keyboard.press('Delete');
+      expect(await thoatNgheo.inputValue()).toBe('');
+      await a.keyboard.press('Escape');
+      expect(await thoatNgheo.inputValue()).toBe('12');
+
       // A block copied from Excel: four rows, the last with two columns (numerator, denominator).
       await pasteInto(a, cellSel('NTM_GT', 'value'), '25 triệu\r\n40\r\n1\r\n3\t4\r\n');
       await a.getByText('Đã dán 5 ô.').waitFor();

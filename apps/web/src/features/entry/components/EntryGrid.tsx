@@ -1,9 +1,10 @@
 /**
- * The entry grid: one row per indicator, keyboard first. Enter / Shift+Enter and ↑ ↓ move down and
- * up, Tab / Shift+Tab and ← → across; a cell reached by the keyboard has its text selected, so
- * typing replaces it; Escape puts back what the cell held; F2 (or a click) lets ← → move inside
- * the text. A block pasted from Excel fills the cells it covers. Leaving a cell saves its row when
- * the row is valid.
+ * The entry grid: one row per indicator, keyboard first, and like Excel. Enter / Shift+Enter and
+ * ↑ ↓ move down and up, Tab / Shift+Tab and ← → across; a cell reached by the keyboard or by a click
+ * is selected whole, so typing replaces it and Delete clears it; F2 or a double-click edits it in
+ * place (the caret at the end, ← → move inside the text); Escape puts back what the cell held.
+ * A block pasted from Excel fills the cells it covers. Leaving a cell saves its row when the row is
+ * valid.
  */
 import { formatRatioPercent, parseScaled } from '@chitieu/core';
 import { Button } from '@mantine/core';
@@ -11,6 +12,7 @@ import {
   type ClipboardEvent,
   type FocusEvent,
   type KeyboardEvent,
+  type MouseEvent,
   type ReactNode,
   useEffect,
   useRef,
@@ -80,9 +82,8 @@ export function EntryGrid({
   const { t } = useI18n();
   const { views } = editor;
   const tableRef = useRef<HTMLTableElement>(null);
-  /** F2 or a click: ← → move the caret instead of leaving the cell. */
+  /** F2 or a double-click: ← → move the caret instead of leaving the cell. */
   const caretMode = useRef(false);
-  const pointerDown = useRef(false);
   /** The cell's text when it got focus, for Escape. */
   const snapshot = useRef<{ id: number; field: Field; text: string } | null>(null);
   const [activeRow, setActiveRow] = useState<number | null>(null);
@@ -161,10 +162,30 @@ export function EntryGrid({
       }
       case 'F2':
         event.preventDefault();
-        caretMode.current = true;
-        input.setSelectionRange(input.value.length, input.value.length);
+        editInPlace(input);
         return;
     }
+  };
+
+  const editInPlace = (input: HTMLInputElement) => {
+    caretMode.current = true;
+    input.setSelectionRange(input.value.length, input.value.length);
+  };
+
+  // A click selects the cell whole (the browser would put the caret where the pointer is, and typing
+  // would add to the number); a click into the cell being edited moves the caret as usual.
+  const onMouseDown = (event: MouseEvent<HTMLTableElement>) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !cellOf(input) || input.readOnly || input.disabled) return;
+    if (event.detail > 1 || (document.activeElement === input && caretMode.current)) return;
+    event.preventDefault();
+    if (document.activeElement === input) input.select();
+    else input.focus();
+  };
+
+  const onDoubleClick = (event: MouseEvent<HTMLTableElement>) => {
+    const input = event.target;
+    if (input instanceof HTMLInputElement && cellOf(input)) editInPlace(input);
   };
 
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {
@@ -173,13 +194,8 @@ export function EntryGrid({
     if (!cell || !(input instanceof HTMLInputElement)) return;
     setActiveRow(cell.r);
     snapshot.current = { id: cell.id, field: cell.field, text: input.value };
-    if (pointerDown.current) {
-      caretMode.current = true;
-      pointerDown.current = false;
-    } else {
-      caretMode.current = false;
-      input.select();
-    }
+    caretMode.current = false;
+    input.select();
   };
 
   const onBlur = (event: FocusEvent<HTMLTableElement>) => {
@@ -249,9 +265,8 @@ export function EntryGrid({
           onFocus={onFocus}
           onBlur={onBlur}
           onPaste={onPaste}
-          onMouseDown={(event) => {
-            pointerDown.current = event.target instanceof HTMLInputElement;
-          }}
+          onMouseDown={onMouseDown}
+          onDoubleClick={onDoubleClick}
         >
           <caption className="visually-hidden">{caption}</caption>
           <colgroup>
