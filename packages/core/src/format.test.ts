@@ -22,6 +22,13 @@ import {
 const safeInt = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 
 describe('parseScaled', () => {
+  it('gives an example that fits the field: no decimals in a count', () => {
+    expect(parseScaled('abc', 0)).toMatchObject({ message: 'Không phải là số hợp lệ. Ví dụ: 3.000.' });
+    expect(parseScaled('abc', 1)).toMatchObject({
+      message: 'Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 87,5.',
+    });
+  });
+
   it.each([
     ['3.000', 0, 3000],
     ['3000', 0, 3000],
@@ -434,6 +441,19 @@ describe('formatMoney', () => {
 });
 
 describe('parseMoney', () => {
+  // A money cell's hint must never offer what the cell refuses ('11,54' alone is not whole đồng).
+  it.each(['11,54a', 'abc', '1,5 tỷ x', ',5 triệu'])('explains %s with a money example', (text) => {
+    const result = parseMoney(text);
+    expect(result).toMatchObject({ ok: false, code: 'not_a_number' });
+    expect(!result.ok && result.message).toBe('Không phải là số tiền hợp lệ. Ví dụ: 850.000 hoặc 11,54 tỷ.');
+  });
+
+  it('asks for a unit when a fraction of a đồng is typed without one', () => {
+    const result = parseMoney('11,54');
+    expect(result).toMatchObject({ ok: false, code: 'too_many_decimals' });
+    expect(!result.ok && result.message).toContain('hãy ghi rõ đơn vị');
+  });
+
   it.each([
     ['11.540.000.000', 11540000000],
     ['11540000000', 11540000000],

@@ -17,7 +17,12 @@ export const MAX_DECIMALS = 15;
 
 const MESSAGES = {
   empty: 'Chưa nhập số.',
-  notANumber: 'Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 11,54.',
+  // The example fits the field: no decimals in a count, a đơn vị in money (see parseMoney).
+  notANumber: (decimals: number) =>
+    decimals === 0
+      ? 'Không phải là số hợp lệ. Ví dụ: 3.000.'
+      : 'Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 87,5.',
+  notMoney: 'Không phải là số tiền hợp lệ. Ví dụ: 850.000 hoặc 11,54 tỷ.',
   manyCommas: 'Chỉ được có một dấu phẩy (dấu phẩy ngăn cách phần thập phân).',
   misplacedSeparator:
     'Dấu phân cách hàng nghìn đặt sai chỗ: sau mỗi dấu chấm phải có đúng 3 chữ số (ví dụ 1.234.567).',
@@ -76,14 +81,15 @@ export function parseScaled(text: string, decimals: number): ParseResult {
 
   const negative = s.startsWith('-') || s.startsWith('\u2212');
   const body = negative ? s.slice(1) : s;
-  if (!/^[\d., ]+$/.test(body) || !/\d/.test(body)) return fail('not_a_number', MESSAGES.notANumber);
+  if (!/^[\d., ]+$/.test(body) || !/\d/.test(body))
+    return fail('not_a_number', MESSAGES.notANumber(decimals));
 
   const commaParts = body.split(',');
   if (commaParts.length > 2) return fail('not_a_number', MESSAGES.manyCommas);
   let intPart = commaParts[0] ?? '';
   let fraction = commaParts[1] ?? '';
   if (commaParts.length === 2 && !/^\d+$/.test(fraction)) {
-    return fail('not_a_number', MESSAGES.notANumber);
+    return fail('not_a_number', MESSAGES.notANumber(decimals));
   }
 
   const lonelyDot = /^(\d+)\.(\d+)$/.exec(intPart);
@@ -104,7 +110,7 @@ export function parseScaled(text: string, decimals: number): ParseResult {
   if (/^\d+$/.test(intPart)) intDigits = intPart;
   else if (/^\d{1,3}(\.\d{3})+$/.test(intPart)) intDigits = intPart.replaceAll('.', '');
   else if (/^\d{1,3}( \d{3})+$/.test(intPart)) intDigits = intPart.replaceAll(' ', '');
-  else if (intPart === '') return fail('not_a_number', MESSAGES.notANumber);
+  else if (intPart === '') return fail('not_a_number', MESSAGES.notANumber(decimals));
   else return fail('not_a_number', MESSAGES.misplacedSeparator);
 
   if (fraction.length > decimals) {
@@ -224,12 +230,14 @@ export function parseMoney(text: string): ParseResult {
   const match = MONEY_RE.exec(s);
   const numberText = match?.[1] ?? '';
   if (numberText === '') {
-    return fail('not_a_number', 'Không phải là số tiền hợp lệ. Ví dụ: 850.000 hoặc 11,54 tỷ.');
+    return fail('not_a_number', MESSAGES.notMoney);
   }
   const unit = match?.[2];
   const exponent = unit === undefined ? 0 : (MONEY_UNITS[unit] ?? 0);
 
   const result = parseScaled(numberText, exponent);
+  if (!result.ok && result.message === MESSAGES.notANumber(exponent))
+    return fail('not_a_number', MESSAGES.notMoney);
   if (result.ok || result.code !== 'too_many_decimals') return result;
   return fail(
     'too_many_decimals',

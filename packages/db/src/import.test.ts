@@ -273,7 +273,7 @@ describe('importing a filled template', () => {
       'A8: Không có đơn vị mã “99999”.',
       'A9: Đơn vị “Phường Phú Hài” (mã 22921) không thuộc biểu mẫu của “Phường Phú Thủy”: không nhập được ở đây.',
       'D10: Mã chỉ số “KHONGCO” không có trong các chỉ tiêu của nhiệm kỳ cho kỳ này.',
-      'H11: Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 11,54.',
+      'H11: Không phải là số hợp lệ. Ví dụ: 3.000.',
       'A12: Trùng với dòng 11: cùng đơn vị “Phường Phú Thủy” và chỉ số NTM_CT.',
       'H13: Không được nhập số âm.',
       'H14: Chỉ được nhập số nguyên, không có phần thập phân.',

@@ -395,7 +395,7 @@ describe('bad uploads get a clear 4xx in Vietnamese and change nothing', () => {
     );
     const at = (col: string, code: string) => `${col}${rowOf(wb, code)}`;
     expect(problems).toEqual([
-      `H${poverty}: Không phải là số hợp lệ. Ví dụ: 3.000 hoặc 11,54.`,
+      `H${poverty}: Không phải là số hợp lệ. Ví dụ: 3.000.`,
       `${at('H', 'GD5K3S')}: Không được nhập số âm.`,
       `${at('I', 'NANNHAN')}: Tử số không được lớn hơn mẫu số.`,
       `${at('H', 'HTX')}: Chỉ được nhập số nguyên, không có phần thập phân.`,
