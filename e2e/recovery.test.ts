@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertReady,
+  DEMO_PASSWORD,
   launchBrowser,
   newPage as openPage,
   screenshot,
@@ -148,5 +149,39 @@ describe('a page whose code cannot be fetched', { timeout: 180_000 }, () => {
 
   test('no script error escaped to the page', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('a session that ends mid-use', () => {
+  test('the sign-in page says the session has expired, and a value being typed is still there after signing in again', async () => {
+    const { context, page } = await openPage(browser, pageErrors);
+    try {
+      await signIn(page, server.baseUrl, 'nhap.phuthuy', '/?page=entry');
+      const input = page
+        .locator('tr.entry-row input[data-field="value"]:not([readonly]):not([disabled])')
+        .first();
+      await input.waitFor();
+      const code = await input.evaluate((el) => el.closest('tr')?.dataset.indicator);
+      const typed = page.locator(`tr.entry-row[data-indicator="${code}"] input[data-field="value"]`);
+      // The session ends behind the page's back (expired, or signed out elsewhere).
+      const out = await page.request.post(`${server.baseUrl}/api/auth/logout`, {
+        headers: { origin: server.baseUrl },
+      });
+      expect(out.ok()).toBe(true);
+
+      await typed.fill('7');
+      await page.keyboard.press('Tab');
+      await page.getByRole('status').getByText('Phiên đăng nhập đã hết hạn.').waitFor();
+      await screenshot(page, 'session-ended-1366x900.png');
+
+      await page.getByLabel('Tên đăng nhập').fill('nhap.phuthuy');
+      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await typed.waitFor();
+      expect(await typed.inputValue()).toBe('7');
+      expect(await page.getByText('Phiên đăng nhập đã hết hạn.').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });

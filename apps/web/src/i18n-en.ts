@@ -254,6 +254,8 @@ export const en: Partial<Record<MessageKey, string>> = {
 
   'auth.title': 'Sign in',
   'auth.subtitle': 'Sign in to see how the resolution targets stand.',
+  'auth.sessionEnded':
+    'Your session has expired. Sign in again: figures being typed into the entry grid are kept on this device.',
   'auth.username': 'Username',
   'auth.password': 'Password',
   'auth.submit': 'Sign in',

@@ -117,6 +117,8 @@ const vi = {
 
   'auth.title': 'Đăng nhập',
   'auth.subtitle': 'Đăng nhập để xem kết quả thực hiện các chỉ tiêu nghị quyết.',
+  'auth.sessionEnded':
+    'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại: số liệu đang nhập dở trên bảng nhập liệu vẫn được giữ trên máy này.',
   'auth.username': 'Tên đăng nhập',
   'auth.password': 'Mật khẩu',
   'auth.submit': 'Đăng nhập',

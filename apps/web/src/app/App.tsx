@@ -9,7 +9,7 @@ import { DemoBanner } from '../components/DemoBanner.tsx';
 import { PageBoundary } from '../components/PageBoundary.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
-import { ME_KEY, type Me, useMe } from '../features/auth/api/get-me.ts';
+import { ME_KEY, type Me, SESSION_ENDED_KEY, useMe } from '../features/auth/api/get-me.ts';
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
 import { useI18n } from '../i18n.ts';
@@ -141,7 +141,12 @@ function Gate() {
 }
 
 export function App() {
-  const [queryClient] = useState(() => createQueryClient((client) => client.setQueryData(ME_KEY, null)));
+  const [queryClient] = useState(() =>
+    createQueryClient((client) => {
+      if (client.getQueryData(ME_KEY)) client.setQueryData(SESSION_ENDED_KEY, true);
+      client.setQueryData(ME_KEY, null);
+    }),
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>

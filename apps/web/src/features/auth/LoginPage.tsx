@@ -1,10 +1,12 @@
 import { Alert, Button, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useMeta } from '../../api/get-meta.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { DemoBanner } from '../../components/DemoBanner.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import { SESSION_ENDED_KEY } from './api/get-me.ts';
 import { useLogin } from './api/login.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
@@ -21,6 +23,8 @@ export function LoginPage() {
   const { t } = useI18n();
   const meta = useMeta();
   const login = useLogin();
+  // Signing in again removes the mark (queries other than the sign-in state are dropped).
+  const sessionEnded = useQueryClient().getQueryData<boolean>(SESSION_ENDED_KEY) === true;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -43,6 +47,11 @@ export function LoginPage() {
             {t('auth.title')}
           </h2>
           <p className="login__subtitle">{t('auth.subtitle')}</p>
+          {sessionEnded && !login.isError && (
+            <Alert color="yellow" variant="light" role="status" className="login__error">
+              {t('auth.sessionEnded')}
+            </Alert>
+          )}
           {login.isError && (
             <Alert color="red" variant="light" role="alert" className="login__error">
               {errorMessage(login.error)}

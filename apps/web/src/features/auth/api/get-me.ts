@@ -6,6 +6,8 @@ const endpoint = api.auth.me;
 export type Me = NonNullable<InferResponseType<typeof endpoint.$get, 200>>;
 
 export const ME_KEY = ['me'] as const;
+/** Set when a signed-in session ends under the user (a 401): the sign-in page says why. */
+export const SESSION_ENDED_KEY = ['session-ended'] as const;
 
 /** The signed-in user, or null when nobody is. */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
