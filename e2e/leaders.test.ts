@@ -142,20 +142,21 @@ describe('leaders’ views', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, base, 'lanhdao', '/?page=compare');
-      // Opened bare, it proposes the same unit a year later and writes it into the address.
-      await page.waitForURL(/asOf2=2025-06-30/);
-      expect(page.url()).toContain('asOf=2024-06-30');
-      // The table keeps the previous figures while the proposed date loads: wait for its column.
-      await page.locator('.compare-table thead', { hasText: '30/06/2025' }).waitFor();
+      // Opened bare, it compares the newest data (the mid-term's, in the demo) with a year before it,
+      // not two dates with the same figures, and writes both into the address.
+      await page.waitForURL(/asOf2=2024-06-30/);
+      expect(page.url()).toContain('asOf=2023-06-30');
+      await page.locator('.compare-table thead', { hasText: '30/06/2023' }).waitFor();
       const row = page.locator('.compare-table tr[data-code="CT2"]');
       await row.waitFor();
       const a = await row.locator('td[data-side="a"]').textContent();
       const b = await row.locator('td[data-side="b"]').textContent();
-      expect(a).toBe('746 hộ');
-      expect(b).toMatch(/hộ|Chưa báo cáo/);
+      expect(b).toBe('746 hộ');
+      expect(a).toMatch(/hộ/);
+      expect(a).not.toBe(b);
       const head = await page.locator('.compare-table thead').textContent();
+      expect(head).toContain('30/06/2023');
       expect(head).toContain('30/06/2024');
-      expect(head).toContain('30/06/2025');
       expect(head).toContain('Hoàn thành 7/8');
       await settle(page);
       await screenshot(page, 'compare-1366x900.png', true);
@@ -164,14 +165,16 @@ describe('leaders’ views', () => {
       const url = page.url();
       const second = await context.newPage();
       await second.goto(url);
-      await second.locator('.compare-table thead', { hasText: '30/06/2025' }).waitFor();
+      await second.locator('.compare-table thead', { hasText: '30/06/2023' }).waitFor();
       await second.locator('.compare-table tr[data-code="CT2"] td[data-side="a"]').waitFor();
       expect(await second.locator('.compare-table tr[data-code="CT2"] td[data-side="b"]').textContent()).toBe(
         b,
       );
 
-      // Two units on the same date: Phan Thiết in column A, La Gi in column B.
-      await page.goto(`${base}/?page=compare`);
+      // Two units on the same date: Phan Thiết in column A, La Gi in column B. (With a first date
+      // chosen, column B proposes a year later.)
+      await page.goto(`${base}/?page=compare&asOf=2024-06-30`);
+      await page.waitForURL(/asOf2=2025-06-30/);
       await page.waitForURL(/asOf2=/);
       const columnA = page.getByRole('group', { name: 'Cột A' });
       const columnB = page.getByRole('group', { name: 'Cột B' });

@@ -144,6 +144,21 @@ export function addDays(iso: string, days: number): string {
   return ymdToIso(ymd);
 }
 
+/** The same calendar date `years` later (or earlier, when negative); 29/02 becomes 28/02. */
+export function addYears(iso: string, years: number): string {
+  if (!Number.isSafeInteger(years)) throw new RangeError(`years must be an integer, got ${years}`);
+  const { year, month, day } = parseIso(iso);
+  const next = { year: year + years, month, day: Math.min(day, daysInMonth(year + years, month)) };
+  if (!isValidYmd(next)) throw new RangeError(`date out of range: ${iso} + ${years} years`);
+  return ymdToIso(next);
+}
+
+/** A date kept within [from, to] (ISO dates compare as strings). */
+export function clampDate(iso: string, from: string, to: string): string {
+  if (iso < from) return from;
+  return iso > to ? to : iso;
+}
+
 /** Comparator for sorting: negative, 0 or positive like a - b. */
 export function compareDates(a: string, b: string): number {
   parseIso(a);

@@ -3,9 +3,17 @@
  * dates (mid-term vs a year later), two units, or both — each computed exactly as the dashboard
  * computes it, so a column here equals the overview of that view.
  */
-import type { TargetStatus } from '@chitieu/core';
+import { addYears, clampDate, type TargetStatus } from '@chitieu/core';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { dashboardSummary, type Scope, type ScopeView, type TargetSummary } from './dashboard.ts';
+import {
+  dashboardSummary,
+  FigureReader,
+  type Scope,
+  type ScopeView,
+  type TargetSummary,
+} from './dashboard.ts';
+import * as s from './schema.ts';
 
 export interface CompareSide {
   value: number | null;
@@ -77,4 +85,25 @@ export function compareViews(db: DbOrTx, a: Scope, b: Scope): CompareView {
       };
     }),
   };
+}
+
+/**
+ * The two dates a comparison opens on when none is asked for: the mid-term against the end of the
+ * newest period any target has data for (by `scope.asOf`, normally today), so the differences say
+ * what happened since. When the newest data is not after the mid-term, it is compared with the same
+ * date a year earlier (within the term). Null when nothing has been reported yet.
+ */
+export function defaultCompareDates(db: DbOrTx, scope: Scope): { asOf: string; asOf2: string } | null {
+  const figures = dashboardSummary(db, scope).targets.map((t) => t.figure);
+  const { latestPeriodId } = new FigureReader(db, scope).dating(figures);
+  if (latestPeriodId === null) return null;
+  const latest = db
+    .select({ endDate: s.periods.endDate })
+    .from(s.periods)
+    .where(eq(s.periods.id, latestPeriodId))
+    .get()?.endDate;
+  if (latest === undefined) return null;
+  const { midTermDate, startDate } = scope.term;
+  const first = midTermDate < latest ? midTermDate : clampDate(addYears(latest, -1), startDate, latest);
+  return { asOf: first, asOf2: latest };
 }

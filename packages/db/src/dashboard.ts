@@ -5,6 +5,7 @@
 import {
   addSums,
   type Coverage,
+  clampDate,
   combineFigure,
   type Figure,
   figureFromPeriods,
@@ -70,7 +71,7 @@ export function listTerms(db: DbOrTx): Term[] {
  */
 export function resolveScope(db: DbOrTx, actor: Actor | 'system', input: ScopeInput, today: string): Scope {
   const term = getTerm(db, input.termId);
-  const asOf = input.asOf ?? term.defaultAsOf ?? clamp(today, term.startDate, term.endDate);
+  const asOf = input.asOf ?? term.defaultAsOf ?? clampDate(today, term.startDate, term.endDate);
   if (asOf < term.startDate || asOf > term.endDate) {
     throw invalid(
       `Ngày số liệu phải nằm trong nhiệm kỳ (${formatDate(term.startDate)} – ${formatDate(term.endDate)}).`,
@@ -904,5 +905,3 @@ export function targetSeries(db: DbOrTx, scope: Scope, targetId: number) {
     related: target.related.map((info) => ({ indicator: info, points: seriesOf(info) })),
   };
 }
-
-const clamp = (d: string, from: string, to: string) => (d < from ? from : d > to ? to : d);

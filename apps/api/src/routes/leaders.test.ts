@@ -137,6 +137,16 @@ describe('comparison', () => {
     if (ct2.b.value !== null) expect(ct2.difference).toBe(ct2.b.value - 746);
   });
 
+  it('opened bare, compares the newest data with a year before it (the demo has nothing after the mid-term)', async () => {
+    const { status, body } = await get('/compare');
+    expect(status).toBe(200);
+    expect([body.a.scope.asOf, body.b.scope.asOf]).toEqual(['2023-06-30', '2024-06-30']);
+    expect(body.b.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
+    // A date asked for is kept: the second column then defaults to it.
+    const asked = await get('/compare?asOf=2024-06-30');
+    expect([asked.body.a.scope.asOf, asked.body.b.scope.asOf]).toEqual(['2024-06-30', '2024-06-30']);
+  });
+
   it('compares two districts on the same date', async () => {
     const { body } = await get(`/compare?unitId=${unitId('593')}&unitId2=${unitId('595')}`);
     expect(body.a.scope.unit.name).toBe('Thành phố Phan Thiết');

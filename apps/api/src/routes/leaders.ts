@@ -3,7 +3,15 @@
  * views side by side. Each resolves its scope(s) like the dashboard (defaults, term dates,
  * authorisation in the domain layer) and calls one query function.
  */
-import { compareViews, laggingUnits, MISSIONS, missionView, targetTrends } from '@chitieu/db';
+import { clampDate } from '@chitieu/core';
+import {
+  compareViews,
+  defaultCompareDates,
+  laggingUnits,
+  MISSIONS,
+  missionView,
+  targetTrends,
+} from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { keptJson } from '../lib/figure-memo.ts';
 import { errors, json } from '../lib/openapi.ts';
@@ -214,12 +222,19 @@ export const leadersRoutes = createRouter()
   .openapi(compare, (c) => {
     const { termId } = c.req.valid('param');
     const { unitId2, asOf2, ...first } = c.req.valid('query');
-    const a = requestScope(c, { ...first, termId });
-    // The second view defaults to the first's unit and date, so one changed parameter compares.
+    // Opened bare, it compares the mid-term with the newest data (see defaultCompareDates).
+    let dates: { asOf: string; asOf2: string } | null = null;
+    if (first.asOf === undefined && asOf2 === undefined && unitId2 === undefined) {
+      const { term } = requestScope(c, { ...first, termId });
+      const now = clampDate(c.var.deps.today(), term.startDate, term.endDate);
+      dates = defaultCompareDates(c.var.deps.db, requestScope(c, { ...first, termId, asOf: now }));
+    }
+    const a = requestScope(c, { ...first, termId, asOf: dates?.asOf ?? first.asOf });
+    // Otherwise the second view defaults to the first's unit and date, so one changed parameter compares.
     const b = requestScope(c, {
       termId,
       unitId: unitId2 ?? a.unit.id,
-      asOf: asOf2 ?? a.asOf,
+      asOf: dates?.asOf2 ?? asOf2 ?? a.asOf,
       basis: a.basis,
     });
     return c.json(compareViews(c.var.deps.db, a, b), 200);

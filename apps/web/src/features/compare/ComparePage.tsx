@@ -1,7 +1,8 @@
 /**
  * Two views side by side: column A (unit, as-of date) and column B, target by target — both values,
  * % of the goal, status in words, and B − A. `?page=compare&unit&asOf&unit2&asOf2`. Opened without a
- * second column it compares the first date with a year later (mid-term vs a year on in the demo).
+ * second column it compares the mid-term with the newest data (or, when that is the mid-term, a year
+ * before with it); with only a first date, that date with a year later.
  */
 import { formatDate, isIsoDate } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
@@ -27,13 +28,14 @@ export default function ComparePage({ homeUnitIds }: { homeUnitIds: readonly num
   const data = query.data;
   const fresh = data !== undefined && !query.isPlaceholderData;
 
-  // Nothing chosen for column B yet: propose the same unit a year later, in the address (same view).
+  // Nothing chosen for column B yet: opened bare, the API proposed the mid-term against the newest
+  // data; with a first date chosen, the same unit a year later. Written into the address (same view).
   useEffect(() => {
     if (!fresh || !data || view.unit2 !== undefined || view.asOf2 !== undefined) return;
     const { asOf, term } = data.a.scope;
-    const later = yearLater(asOf, term.endDate);
+    const later = view.asOf === undefined ? data.b.scope.asOf : yearLater(asOf, term.endDate);
     if (later !== asOf) setView({ asOf, asOf2: later }, { replace: true });
-  }, [fresh, data, view.unit2, view.asOf2, setView]);
+  }, [fresh, data, view.asOf, view.unit2, view.asOf2, setView]);
 
   useEffect(() => {
     document.title = `${t('compare.title')} · ${t('app.title')}`;

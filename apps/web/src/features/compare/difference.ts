@@ -1,4 +1,4 @@
-import { formatMoney, formatScaled, type MeasureType } from '@chitieu/core';
+import { addYears, formatMoney, formatScaled, type MeasureType } from '@chitieu/core';
 
 /**
  * "B − A" in the indicator's own terms, signed: '+46 hộ', '−1,20 tỷ đồng', '+3,5' (percentage points
@@ -27,9 +27,6 @@ export function differenceText(
 
 /** The same calendar date a year later, kept within `last` (29/02 becomes 28/02). */
 export function yearLater(iso: string, last: string): string {
-  const year = Number(iso.slice(0, 4)) + 1;
-  let rest = iso.slice(4);
-  if (rest === '-02-29') rest = '-02-28';
-  const next = `${year}${rest}`;
+  const next = addYears(iso, 1);
   return next > last ? last : next;
 }
