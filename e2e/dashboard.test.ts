@@ -165,6 +165,38 @@ describe('overview dashboard', () => {
     await context.close();
   });
 
+  test('the unit picker finds a unit by name without diacritics or by code, namesakes told apart by their parent', async () => {
+    const { context, page } = await newPage();
+    await signIn(page);
+    const picker = page.getByLabel('Đơn vị', { exact: true });
+    const search = page.getByRole('searchbox', { name: 'Tìm theo tên hoặc mã' });
+    // Typing narrows the list: "Phường Phú T" is the Phú T… wards, not Mũi Né.
+    await search.fill('Phường Phú T');
+    const found = () => picker.locator('optgroup option').allTextContents();
+    expect(await found()).toEqual([
+      'Phường Phú Thủy · Thành phố Phan Thiết · 22924',
+      'Phường Phú Tài · Thành phố Phan Thiết · 22927',
+      'Phường Phú Trinh · Thành phố Phan Thiết · 22930',
+    ]);
+    // Two communes named Xã Tân Hà: each with its district.
+    await search.fill('xa tan ha');
+    const tanHa = (await found()).filter((label) => label.startsWith('Xã Tân Hà ·'));
+    expect(tanHa).toHaveLength(2);
+    expect(new Set(tanHa.map((label) => label.split(' · ')[1])).size).toBe(2);
+    // Without diacritics, then Enter opens the first found.
+    await search.fill('phu thuy');
+    expect(await found()).toEqual(['Phường Phú Thủy · Thành phố Phan Thiết · 22924']);
+    await search.press('Enter');
+    await page.getByText('Phường Phú Thủy · số liệu đến 30/06/2024').waitFor();
+    expect(await search.inputValue()).toBe('');
+    // By code.
+    await search.fill('22930');
+    expect(await found()).toEqual(['Phường Phú Trinh · Thành phố Phan Thiết · 22930']);
+    await settle(page);
+    await screenshot(page, 'unit-search-1366x900.png');
+    await context.close();
+  });
+
   test('an invalid as-of date gives a Vietnamese message, not a blank page', async () => {
     const { context, page } = await newPage();
     await signIn(page);

@@ -156,6 +156,10 @@ export const en: Partial<Record<MessageKey, string>> = {
 
   'scope.unit': 'Unit',
   'scope.unitPlaceholder': 'Choose a unit',
+  'scope.unitSearch': 'Search by name or code',
+  'scope.unitsFound': '{count} found',
+  'scope.unitsFoundHint': 'Choose in the list above, or press Enter to open the first one.',
+  'scope.unitsNone': 'No unit matches.',
   'units.former': 'former unit',
   'units.formerShort': 'former',
   'scope.otherUnits': 'Other units',

@@ -18,6 +18,10 @@ const vi = {
 
   'scope.unit': 'Đơn vị',
   'scope.unitPlaceholder': 'Chọn đơn vị',
+  'scope.unitSearch': 'Tìm theo tên hoặc mã',
+  'scope.unitsFound': 'Tìm thấy {count}',
+  'scope.unitsFoundHint': 'Chọn trong danh sách ở trên, hoặc bấm Enter để mở đơn vị đầu tiên.',
+  'scope.unitsNone': 'Không thấy đơn vị nào khớp.',
   'units.former': 'đơn vị cũ',
   'units.formerShort': 'cũ',
   'scope.otherUnits': 'Các đơn vị trực thuộc khác',

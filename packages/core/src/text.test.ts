@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findForbiddenCharacter, stripForbidden, textProblem } from './text.ts';
+import { findForbiddenCharacter, searchKey, stripForbidden, textProblem } from './text.ts';
 
 describe('characters that cannot go into a file', () => {
   it.each([
@@ -50,5 +50,18 @@ describe('characters that cannot go into a file', () => {
         expect(stripForbidden(clean)).toBe(clean);
       }),
     );
+  });
+});
+
+describe('searchKey', () => {
+  it.each([
+    ['Phường Phú Thủy', 'phuong phu thuy'],
+    ['PHÚ THỦY', 'phu thuy'],
+    ['Đức Linh', 'duc linh'],
+    // Decomposed input (marks typed separately) folds the same.
+    ['Phu\u0301 Thu\u0309y', 'phu thuy'],
+    ['  Xã   Tân Hà ', 'xa tan ha'],
+  ])('%s → %s', (text, key) => {
+    expect(searchKey(text)).toBe(key);
   });
 });

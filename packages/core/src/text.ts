@@ -131,3 +131,17 @@ export function visibleText(text: string | null | undefined): string | null {
   const trimmed = (text ?? '').replace(INVISIBLE_EDGES, '');
   return trimmed === '' ? null : trimmed;
 }
+
+/**
+ * Text as a search compares it: without diacritics, đ as d, lower case, single spaces, so that
+ * "phu thuy" finds "Phường Phú Thủy" and "PHÚ THỦY" finds it too.
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

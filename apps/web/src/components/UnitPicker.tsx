@@ -1,7 +1,10 @@
-import { type ComboboxItem, type ComboboxItemGroup, NativeSelect } from '@mantine/core';
-import { useMemo } from 'react';
+import { type ComboboxItem, type ComboboxItemGroup, NativeSelect, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n.ts';
-import { depthFirst, type UnitNode } from '../lib/units.ts';
+import { depthFirst, searchUnits, type UnitNode } from '../lib/units.ts';
+
+/** From this many units on, a search box narrows the list (a district's few communes need none). */
+const SEARCH_FROM = 16;
 
 /** Non-breaking spaces survive in <option> text (ordinary spaces are collapsed). */
 const INDENT = '\u00a0\u00a0\u00a0';
@@ -59,7 +62,9 @@ export function unitOptions(
 
 /**
  * The unit to look at, as a native select (light, keyboard-friendly, the phone's own picker).
- * With `emptyLabel`, an empty choice (e.g. "all units") comes first.
+ * With `emptyLabel`, an empty choice (e.g. "all units") comes first. A long list gets a search
+ * box: what is typed (name or code, with or without diacritics) narrows the select to the units
+ * found, each with its parent and code so that namesakes differ; Enter picks the first found.
  */
 export function UnitPicker({
   units,
@@ -79,6 +84,7 @@ export function UnitPicker({
   className?: string;
 }) {
   const { t } = useI18n();
+  const [query, setQuery] = useState('');
   const { data, ids } = useMemo(
     () => ({
       data: unitOptions(units, { otherUnits: t('scope.otherUnits'), former: t('units.former') }),
@@ -86,6 +92,7 @@ export function UnitPicker({
     }),
     [units, t],
   );
+  const found = useMemo(() => (query.trim() === '' ? null : searchUnits(units, query)), [units, query]);
 
   const selected = value === undefined ? '' : String(value);
   const known = ids.has(selected);
@@ -94,19 +101,55 @@ export function UnitPicker({
     label: loading ? t('state.loading') : (emptyLabel ?? t('scope.unitPlaceholder')),
   };
   const showPlaceholder = emptyLabel !== undefined || !known;
+  let options: Entry[] = showPlaceholder ? [placeholder, ...data] : data;
+  if (found) {
+    const items = found.map(({ unit, parentName }) => ({
+      value: String(unit.id),
+      label: [unit.name, parentName, unit.code].filter(Boolean).join(' · '),
+    }));
+    // The unit shown stays an option, so the select keeps showing it until another is picked.
+    const shown = found.some(({ unit }) => String(unit.id) === selected);
+    const head = !known ? [placeholder] : shown ? [] : [{ value: selected, label: nameOf(units, value) }];
+    options = [...head, { group: t('scope.unitsFound', { count: found.length }), items }];
+  }
   return (
-    <NativeSelect
-      className={className}
-      label={label ?? t('scope.unit')}
-      data={showPlaceholder ? [placeholder, ...data] : data}
-      value={known ? selected : ''}
-      onChange={(event) => {
-        const next = event.currentTarget.value;
-        if (next === selected) return;
-        if (next !== '') onChange(Number(next));
-        else if (emptyLabel !== undefined) onChange(undefined);
-      }}
-      disabled={ids.size === 0}
-    />
+    <div className={className}>
+      <NativeSelect
+        label={label ?? t('scope.unit')}
+        data={options}
+        value={known ? selected : ''}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          if (next === selected) return;
+          if (next !== '') onChange(Number(next));
+          else if (emptyLabel !== undefined) onChange(undefined);
+        }}
+        disabled={ids.size === 0}
+      />
+      {units.length >= SEARCH_FROM && (
+        <TextInput
+          className="unit-picker__search"
+          type="search"
+          size="xs"
+          aria-label={t('scope.unitSearch')}
+          placeholder={t('scope.unitSearch')}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            const first = found?.[0];
+            if (event.key !== 'Enter' || !first) return;
+            event.preventDefault();
+            setQuery('');
+            if (String(first.unit.id) !== selected) onChange(first.unit.id);
+          }}
+          inputWrapperOrder={['input', 'description']}
+          description={found && (found.length === 0 ? t('scope.unitsNone') : t('scope.unitsFoundHint'))}
+        />
+      )}
+    </div>
   );
+}
+
+function nameOf(units: readonly PickerUnit[], id: number | undefined): string {
+  return units.find((unit) => unit.id === id)?.name ?? '';
 }

@@ -1,3 +1,4 @@
+import { searchKey } from '@chitieu/core';
 import { useMemo } from 'react';
 
 /** The unit tree in reading order (each parent followed by its children), for the unit picker. */
@@ -6,6 +7,39 @@ export interface UnitNode {
   name: string;
   parentId: number | null;
   depth: number;
+  /** The unit's code (mã đơn vị), when the list has it: searchable, and tells namesakes apart. */
+  code?: string;
+}
+
+/** A unit found by a search, with its parent's name to tell same-named units apart. */
+export interface FoundUnit<U extends UnitNode> {
+  unit: U;
+  parentName: string | null;
+}
+
+/**
+ * The units a search finds, in tree order, ignoring diacritics and case. What is typed is first
+ * read as the start of a name or code, anywhere in it ("phu thuy" and "Phường Phú T" find the Phú
+ * wards, not Mũi Né); when nothing is found that way, each word typed must begin a word of the
+ * unit's name, code or parent's name ("tan ha duc linh" finds the Xã Tân Hà of Huyện Đức Linh).
+ */
+export function searchUnits<U extends UnitNode>(units: readonly U[], query: string): FoundUnit<U>[] {
+  const phrase = searchKey(query);
+  const nameOf = new Map(units.map((u) => [u.id, u.name]));
+  const all = depthFirst(units).map((unit) => ({
+    unit,
+    parentName: unit.parentId === null ? null : (nameOf.get(unit.parentId) ?? null),
+  }));
+  if (phrase === '') return all;
+  const byPhrase = all.filter(({ unit }) =>
+    [unit.name, unit.code ?? ''].some((text) => ` ${searchKey(text)}`.includes(` ${phrase}`)),
+  );
+  if (byPhrase.length > 0) return byPhrase;
+  const words = phrase.split(' ');
+  return all.filter(({ unit, parentName }) => {
+    const haystack = ` ${searchKey(`${unit.name} ${unit.code ?? ''} ${parentName ?? ''}`)}`;
+    return words.every((word) => haystack.includes(` ${word}`));
+  });
 }
 
 export function depthFirst<U extends UnitNode>(units: readonly U[]): U[] {
