@@ -88,6 +88,22 @@ describe('a report from entry to approval', () => {
       // Entry staff see the overview and the entry page, not the oversight pages.
       const menu = a.getByRole('navigation', { name: 'Các trang' });
       expect(await menu.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Nhập liệu', 'Báo cáo']);
+      // They land on their entry form, not the leaders' overview, at the oldest report still owed;
+      // the picker gives each period's state.
+      await a.locator('.entry-grid').waitFor();
+      expect(new URL(a.url()).searchParams.get('page')).toBe('entry');
+      const periodPicker = a.getByLabel('Kỳ báo cáo');
+      const periodLabels = await periodPicker.locator('option').allTextContents();
+      const overdue = periodLabels.filter((label) => label.endsWith('· Quá hạn'));
+      expect(overdue.length).toBeGreaterThan(1);
+      expect(periodLabels.some((label) => label.endsWith('· Đã duyệt'))).toBe(true);
+      // Newest first in the list: the oldest overdue is the last of them.
+      expect(await periodPicker.locator('option:checked').textContent()).toBe(overdue[overdue.length - 1]);
+      await settle(a);
+      await screenshot(a, 'entry-landing-1366x900.png');
+      // The menu's "Tổng quan" still opens the overview.
+      await menu.getByRole('link', { name: 'Tổng quan' }).click();
+      await a.getByRole('heading', { level: 2, name: /^Hoàn thành/ }).waitFor();
       await openEntryFromMenu(a, ids.h2of2024, 'Phường Phú Thủy · 6 tháng cuối năm 2024');
       const url = new URL(a.url());
       expect(url.searchParams.get('page')).toBe('entry');

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useMeta } from '../api/get-meta.ts';
 import { useTerms } from '../api/get-terms.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -13,7 +13,7 @@ import { ME_KEY, type Me, SESSION_ENDED_KEY, useMe } from '../features/auth/api/
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
 import { useI18n } from '../i18n.ts';
-import { pagesFor } from '../lib/access.ts';
+import { homePage, pagesFor } from '../lib/access.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { navigate, useViewState } from '../lib/url-state.ts';
@@ -50,12 +50,21 @@ function Shell({ me }: { me: Me }) {
   const terms = useTerms();
   const pages = useMemo(() => pagesFor(me.roles), [me.roles]);
   const homeUnitIds = useMemo(() => me.roles.map((role) => role.unitId), [me.roles]);
+  // A bare address is a fresh visit (signing in, a bookmark of the site): it opens the user's home
+  // page, written into the address. The menu's "Tổng quan" carries the term, so it stays the overview.
+  const home = homePage(me.roles);
+  const landing = view.page === undefined && window.location.search === '';
+  useEffect(() => {
+    if (landing && home !== 'overview') navigate({ page: home }, { replace: true });
+  }, [landing, home]);
   const page =
     view.page === 'target' && view.target !== undefined
       ? 'target'
       : view.page !== undefined && view.page !== 'target' && pages.includes(view.page)
         ? view.page
-        : 'overview';
+        : landing
+          ? home
+          : 'overview';
   const term = terms.data?.find((candidate) => candidate.id === view.term) ?? terms.data?.[0];
   return (
     <div className="page">

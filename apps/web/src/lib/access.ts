@@ -32,6 +32,14 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   return pages;
 }
 
+/**
+ * The page a fresh visit opens on: entry staff (whose every role is entering results) their entry
+ * form, where their work is; everyone else the overview.
+ */
+export function homePage(roles: readonly RoleLike[]): 'entry' | 'overview' {
+  return roles.length > 0 && roles.every((r) => r.role === 'entry') ? 'entry' : 'overview';
+}
+
 /** Units where the user may enter or approve results (roots of subtrees), highest role first. */
 export function entryRoots(roles: readonly RoleLike[]): number[] {
   return unique(roles.filter((r) => ENTRY_ROLES.has(r.role)).map((r) => r.unitId));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { unitOptions } from '../components/UnitPicker.tsx';
-import { entryRoots, oversightRoots, pagesFor } from './access.ts';
+import { entryRoots, homePage, oversightRoots, pagesFor } from './access.ts';
 import { defaultPeriod, openPeriods, periodName, periodOption, periodShortName } from './periods.ts';
 import { parseViewState, viewStateSearch } from './url-state.ts';
 
@@ -16,6 +16,24 @@ const H2 = half(2, '2024-07-01', '2024-12-31', '2025-01-10');
 const H3 = half(3, '2025-01-01', '2025-06-30', '2025-07-10');
 
 describe('pages by role', () => {
+  test('entry staff open on their entry form; anyone with another role too, on the overview', () => {
+    expect(homePage([{ role: 'entry', unitId: 7 }])).toBe('entry');
+    expect(
+      homePage([
+        { role: 'entry', unitId: 7 },
+        { role: 'entry', unitId: 8 },
+      ]),
+    ).toBe('entry');
+    expect(
+      homePage([
+        { role: 'entry', unitId: 7 },
+        { role: 'viewer', unitId: 1 },
+      ]),
+    ).toBe('overview');
+    expect(homePage([{ role: 'approver', unitId: 7 }])).toBe('overview');
+    expect(homePage([])).toBe('overview');
+  });
+
   test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers; setup for admins and managers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
     expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);

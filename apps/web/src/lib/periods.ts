@@ -55,3 +55,29 @@ export function defaultPeriod<P extends PeriodLike>(periods: readonly P[], today
   const open = openPeriods(periods, today);
   return open.find((p) => p.endDate < today) ?? open[0] ?? periods[0];
 }
+
+/** A unit's report for one period, as the reporting cockpit gives it. */
+export interface PeriodReport {
+  periodId: number;
+  state: 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved';
+  /** The period is inside the unit's life. */
+  applies: boolean;
+  overdue: boolean;
+}
+
+/**
+ * The period a clerk's form opens on: the oldest report still owed (past its deadline and not sent,
+ * or sent back), so four overdue half-years are not hidden behind the newest one; when nothing is
+ * owed, defaultPeriod's.
+ */
+export function periodToOpen<P extends PeriodLike>(
+  periods: readonly P[],
+  reports: readonly PeriodReport[],
+  today: string,
+): P | undefined {
+  const owed = new Set(
+    reports.filter((r) => r.applies && (r.overdue || r.state === 'returned')).map((r) => r.periodId),
+  );
+  const oldestFirst = [...periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return oldestFirst.find((p) => owed.has(p.id)) ?? defaultPeriod(periods, today);
+}

@@ -17,11 +17,12 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useI18n } from '../../i18n.ts';
 import { entryRoots, type RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
-import { defaultPeriod, openPeriods, periodName, periodOption, periodRange } from '../../lib/periods.ts';
-import { reportState } from '../../lib/report-state.ts';
+import { openPeriods, periodName, periodOption, periodRange, periodToOpen } from '../../lib/periods.ts';
+import { REPORT_STATE_STYLES, reportState } from '../../lib/report-state.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
+import { useCockpit } from '../cockpit/api/get-cockpit.ts';
 import { type EntryParams, type EntryGrid as Grid, useEntryGrid } from './api/get-entry-grid.ts';
 import { type ReportAction, useTransitionReport } from './api/transition-report.ts';
 import { EntryGrid } from './components/EntryGrid.tsx';
@@ -56,7 +57,20 @@ export default function EntryPage({ me }: { me: EntryUser }) {
     () => (periods.data ?? []).filter((p) => !unit || reportsPeriod(unit, p)),
     [periods.data, unit],
   );
-  const periodId = view.period ?? defaultPeriod(periodList, today)?.id;
+  // Each period's report for this unit: the form opens on the oldest still owed, and the picker says
+  // which are overdue, sent or approved.
+  const cockpit = useCockpit(termId !== undefined && unitId !== undefined ? { termId, unitId } : undefined);
+  const reports = cockpit.data?.units.find((u) => u.id === unitId)?.states;
+  const reportOf = new Map((reports ?? []).map((r) => [r.periodId, r]));
+  const periodId =
+    view.period ?? (cockpit.isPending ? undefined : periodToOpen(periodList, reports ?? [], today)?.id);
+  const periodLabel = (p: (typeof periodList)[number]) => {
+    const report = reportOf.get(p.id);
+    if (!report) return periodOption(p);
+    if (report.overdue) return `${periodOption(p)} · ${t('cockpit.overdue')}`;
+    if (report.state === 'not_started') return periodOption(p);
+    return `${periodOption(p)} · ${t(REPORT_STATE_STYLES[report.state].label)}`;
+  };
 
   // Reflect the defaults in the address (replace: it is the same view).
   useEffect(() => {
@@ -105,7 +119,7 @@ export default function EntryPage({ me }: { me: EntryUser }) {
             data={
               options.length === 0
                 ? [{ value: '', label: t('state.loading') }]
-                : options.map((p) => ({ value: String(p.id), label: periodOption(p) }))
+                : options.map((p) => ({ value: String(p.id), label: periodLabel(p) }))
             }
             onChange={(event) => {
               const next = Number(event.currentTarget.value);
