@@ -258,6 +258,10 @@ describe('leaders’ views', () => {
     try {
       await signIn(page, base, 'lanhdao', '/?page=lagging');
       await page.locator('.lagging-table tbody tr').first().waitFor();
+      // The menu is wider than the phone: its right edge fades out (it goes on) until scrolled to the end.
+      await page.locator('.app-nav.app-nav--more').waitFor();
+      await page.locator('.app-nav').evaluate((nav) => nav.scrollTo({ left: nav.scrollWidth }));
+      await page.locator('.app-nav:not(.app-nav--more)').waitFor();
       // The language switch in the header (a segmented control: its label is what one taps).
       await page.locator('.lang-switch label', { hasText: 'EN' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lagging units' }).waitFor();

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { navigate, type Page, type ViewState, viewStateSearch } from '../lib/url-state.ts';
 
@@ -49,8 +49,13 @@ export function AppNav({ pages, current, term }: { pages: Page[]; current: Page;
     );
   };
   const setup = pages.filter((page) => SETUP.has(page));
+  const more = useMoreToTheRight<HTMLElement>();
   return (
-    <nav className="app-nav" aria-label={t('nav.label')}>
+    <nav
+      ref={more.ref}
+      className={more.hidden ? 'app-nav app-nav--more' : 'app-nav'}
+      aria-label={t('nav.label')}
+    >
       <ul className="app-nav__list">{pages.filter((page) => !SETUP.has(page)).map(link)}</ul>
       {setup.length > 0 && (
         <div className="app-nav__setup">
@@ -64,4 +69,27 @@ export function AppNav({ pages, current, term }: { pages: Page[]; current: Page;
       )}
     </nav>
   );
+}
+
+/**
+ * Whether a sideways-scrolling element hides content to its right (the menu on a phone), so the
+ * menu can show that it goes on: its right edge fades out until it is scrolled to the end.
+ */
+function useMoreToTheRight<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const check = () => setHidden(element.scrollLeft + element.clientWidth < element.scrollWidth - 1);
+    check();
+    element.addEventListener('scroll', check, { passive: true });
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', check);
+      observer.disconnect();
+    };
+  }, []);
+  return { ref, hidden };
 }
