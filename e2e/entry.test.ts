@@ -169,6 +169,11 @@ describe('a report from entry to approval', () => {
       await a.keyboard.press('Escape');
       expect(await thoatNgheo.inputValue()).toBe('12');
 
+      // A note changed alone (the figure stays): saved, and the audit trail below shows what changed.
+      await cell(a, 'NTM_CT', 'note').fill('Làm 5 đoạn đường bê tông, 2 cầu');
+      await a.keyboard.press('Tab');
+      await a.locator(`${rowSel('NTM_CT')} .row-status`, { hasText: 'Đã lưu' }).waitFor();
+
       // A block copied from Excel: four rows, the last with two columns (numerator, denominator).
       await pasteInto(a, cellSel('NTM_GT', 'value'), '25 triệu\r\n40\r\n1\r\n3\t4\r\n');
       await a.getByText('Đã dán 5 ô.').waitFor();
@@ -197,7 +202,10 @@ describe('a report from entry to approval', () => {
       const stored = await storedResults(a, baseUrl, ids, ids.phuThuy, ids.h2of2024);
       expect(stored.results.get('HTX')).toBeNull();
       expect(stored.results.get('THOATNGHEO')?.value).toBe(12);
-      expect(stored.results.get('NTM_CT')).toMatchObject({ value: 5, note: 'Làm 5 đoạn đường bê tông' });
+      expect(stored.results.get('NTM_CT')).toMatchObject({
+        value: 5,
+        note: 'Làm 5 đoạn đường bê tông, 2 cầu',
+      });
       expect(stored.results.get('NTM_GT')?.value).toBe(25_000_000);
       expect(stored.results.get('GD5K3S')?.value).toBe(40);
       expect(stored.results.get('TO_CDS')?.value).toBe(1);
@@ -305,6 +313,8 @@ describe('a report from entry to approval', () => {
       await trail.getByText('12 hộ').first().waitFor();
       const text = (await trail.textContent()) ?? '';
       expect(text).toContain('12 hộ → 15 hộ');
+      expect(text).toContain('5 công trình không đổi');
+      expect(text).toContain('Ghi chú: Làm 5 đoạn đường bê tông → Làm 5 đoạn đường bê tông, 2 cầu');
       expect(text).toContain(comment);
       expect(text).toContain('25 triệu đồng');
       expect(text).toContain('Trả lại');

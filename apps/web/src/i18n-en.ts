@@ -574,6 +574,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'audit.setup.update': 'Changed',
   'audit.setup.copy': 'Copied from the previous term',
 
+  'audit.unchanged': 'unchanged',
+  'audit.blank': '(empty)',
+  'audit.field.note': 'Note',
+  'audit.field.evidence': 'Evidence',
   'audit.title': 'Audit log',
   'audit.lead':
     'Every entry, change, submission, approval and return: who, when, before and after. Newest first.',

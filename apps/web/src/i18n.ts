@@ -435,6 +435,10 @@ const vi = {
   'audit.setup.update': 'Sửa',
   'audit.setup.copy': 'Chép từ nhiệm kỳ trước',
 
+  'audit.unchanged': 'không đổi',
+  'audit.blank': '(trống)',
+  'audit.field.note': 'Ghi chú',
+  'audit.field.evidence': 'Minh chứng',
   'audit.title': 'Nhật ký thay đổi',
   'audit.lead': 'Mọi lần nhập, sửa, gửi, duyệt, trả lại: ai làm, lúc nào, trước và sau. Mới nhất ở trên.',
   'audit.allUnits': 'Tất cả đơn vị',

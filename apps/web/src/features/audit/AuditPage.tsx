@@ -29,10 +29,10 @@ import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { type AuditEvent, type AuditFilter, useAudit, useAuditPages } from './api/get-audit.ts';
+import { type NoteField, noteChanges, type Snapshot } from './changes.ts';
 
 /** The API keeps the latest this many per request. */
 
-type Snapshot = Record<string, unknown>;
 const asSnapshot = (value: unknown): Snapshot | null =>
   typeof value === 'object' && value !== null ? (value as Snapshot) : null;
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
@@ -52,6 +52,11 @@ function figureText(indicator: Indicator | undefined, s: Snapshot | null): strin
   if (indicator.measureType === 'amount') return formatMoney(value);
   return `${formatScaled(value, indicator.decimals)} ${indicator.measurementUnit}`;
 }
+
+const NOTE_LABELS: Record<NoteField, MessageKey> = {
+  note: 'audit.field.note',
+  evidenceUrl: 'audit.field.evidence',
+};
 
 /** Audit events written by the term and target setup (admin-terms). */
 const SETUP_ENTITIES: Record<string, MessageKey> = {
@@ -171,9 +176,25 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
             </>
           ) : (
             <>
-              <span className="audit__before">{figureText(indicator, before)}</span>
-              <span className="audit__arrow"> → </span>
-              <strong>{figureText(indicator, after)}</strong>
+              {figureText(indicator, before) === figureText(indicator, after) ? (
+                <span>
+                  {figureText(indicator, after)} <span className="audit__tag">{t('audit.unchanged')}</span>
+                </span>
+              ) : (
+                <>
+                  <span className="audit__before">{figureText(indicator, before)}</span>
+                  <span className="audit__arrow"> → </span>
+                  <strong>{figureText(indicator, after)}</strong>
+                </>
+              )}
+              {noteChanges(before, after).map((change) => (
+                <span className="audit__field" key={change.field}>
+                  {t(NOTE_LABELS[change.field])}:{' '}
+                  <span className="audit__before">{change.before ?? t('audit.blank')}</span>
+                  <span className="audit__arrow"> → </span>
+                  <strong>{change.after ?? t('audit.blank')}</strong>
+                </span>
+              ))}
             </>
           ),
       };
