@@ -288,8 +288,18 @@ describe('a report from entry to approval', () => {
       await a.getByRole('dialog', { name: 'Gửi duyệt' }).getByRole('button', { name: 'Gửi duyệt' }).click();
       await badge(a).filter({ hasText: 'Chờ duyệt' }).waitFor();
 
-      // ---------------------------------------------------------------------- (d) the city approves
-      await b.reload();
+      // ------------------------------- (d) the city approves, from its inbox, where the report waits
+      const inboxLink = b.getByRole('link', { name: /^Chờ duyệt \(\d+\)$/ });
+      await inboxLink.click();
+      const waiting = b.locator('table.inbox-table tr[data-unit="Phường Phú Thủy"]');
+      await waiting.waitFor();
+      expect(await waiting.textContent()).toContain('6 tháng cuối năm 2024');
+      const pendingBefore = await b.locator('table.inbox-table tbody tr').count();
+      await b.getByRole('link', { name: `Chờ duyệt (${pendingBefore})` }).waitFor();
+      await settle(b);
+      await screenshot(b, 'inbox-1366x900.png');
+      await waiting.getByRole('link', { name: 'Mở để duyệt' }).click();
+      await b.locator('.report-bar__title', { hasText: 'Phường Phú Thủy · 6 tháng cuối năm 2024' }).waitFor();
       await b.getByRole('button', { name: 'Duyệt', exact: true }).click();
       await b
         .getByRole('dialog', { name: 'Duyệt báo cáo' })
@@ -297,6 +307,8 @@ describe('a report from entry to approval', () => {
         .click();
       await badge(b).filter({ hasText: 'Đã duyệt' }).waitFor();
       expect((await storedResults(b, baseUrl, ids, ids.phuThuy, ids.h2of2024)).state).toBe('approved');
+      // One report fewer waits.
+      await b.getByRole('link', { name: `Chờ duyệt (${pendingBefore - 1})` }).waitFor();
 
       // ---------------------------------- (e) the overview, as of 31/12/2024, moved by exactly 15
       await b.goto(`${baseUrl}/?unit=${ids.phanThiet}&asOf=2024-12-31`);

@@ -126,6 +126,7 @@ describe('the sign-in page of the demo', () => {
           'Đơn vị chậm tiến độ',
           'Nhiệm vụ',
           'So sánh',
+          'Chờ duyệt (0)',
           'Nhập liệu',
           'Tình hình báo cáo',
           'Nhật ký',

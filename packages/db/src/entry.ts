@@ -549,7 +549,7 @@ export function reportingCockpit(
           )
           .all()
       : [];
-  const stateOf = new Map(subs.map((x) => [`${x.unitId}:${x.periodId}`, x.state]));
+  const subOf = new Map(subs.map((x) => [`${x.unitId}:${x.periodId}`, x]));
   return {
     periods: periods.map((p) => ({ ...p, overdue: p.deadline < input.today })),
     units: units.map(({ validFrom, validTo, ...u }) => ({
@@ -558,9 +558,17 @@ export function reportingCockpit(
       former: validTo !== null && validTo <= input.today,
       states: periods.map((p) => {
         const applies = reportsPeriod({ validFrom, validTo }, p);
-        const state: SubmissionState | 'not_started' = stateOf.get(`${u.id}:${p.id}`) ?? 'not_started';
+        const sub = subOf.get(`${u.id}:${p.id}`);
+        const state: SubmissionState | 'not_started' = sub?.state ?? 'not_started';
         const done = state === 'submitted' || state === 'approved';
-        return { periodId: p.id, state, applies, overdue: applies && !done && p.deadline < input.today };
+        return {
+          periodId: p.id,
+          state,
+          // When it entered this state (sent, returned, approved): the inbox puts the longest waiting first.
+          since: sub?.updatedAt ?? null,
+          applies,
+          overdue: applies && !done && p.deadline < input.today,
+        };
       }),
     })),
   };

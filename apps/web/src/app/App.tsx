@@ -10,6 +10,7 @@ import { PageBoundary } from '../components/PageBoundary.tsx';
 import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, SESSION_ENDED_KEY, useMe } from '../features/auth/api/get-me.ts';
+import { useInbox } from '../features/inbox/use-inbox.ts';
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
 import { useI18n } from '../i18n.ts';
@@ -28,6 +29,7 @@ const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
 const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
 const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
@@ -66,6 +68,8 @@ function Shell({ me }: { me: Me }) {
           ? home
           : 'overview';
   const term = terms.data?.find((candidate) => candidate.id === view.term) ?? terms.data?.[0];
+  // Approvers see how many reports wait for them in the menu ("Chờ duyệt (2)").
+  const inbox = useInbox(me.roles, view.term);
   return (
     <div className="page">
       <a className="skip-link" href="#main">
@@ -76,7 +80,14 @@ function Shell({ me }: { me: Me }) {
         termShortName={term?.shortName}
         termName={term?.name}
         account={<AccountMenu me={me} />}
-        nav={<AppNav pages={pages} current={page === 'target' ? 'overview' : page} term={view.term} />}
+        nav={
+          <AppNav
+            pages={pages}
+            current={page === 'target' ? 'overview' : page}
+            term={view.term}
+            counts={inbox.cockpit.data ? { inbox: inbox.pending.length } : undefined}
+          />
+        }
       />
       {meta.data?.demo && <DemoBanner />}
       <PageBoundary key={page}>
@@ -90,6 +101,7 @@ function Shell({ me }: { me: Me }) {
               </main>
             }
           >
+            {page === 'inbox' && <InboxPage me={me} />}
             {page === 'entry' && <EntryPage me={me} />}
             {page === 'cockpit' && <CockpitPage me={me} />}
             {page === 'audit' && <AuditPage me={me} />}

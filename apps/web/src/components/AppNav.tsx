@@ -4,6 +4,7 @@ import { navigate, type Page, type ViewState, viewStateSearch } from '../lib/url
 
 const LABELS: Record<Page, MessageKey> = {
   overview: 'nav.overview',
+  inbox: 'nav.inbox',
   entry: 'nav.entry',
   cockpit: 'nav.cockpit',
   audit: 'nav.audit',
@@ -25,7 +26,18 @@ const SETUP: ReadonlySet<Page> = new Set(['terms', 'units', 'users', 'reorganise
  * Real links (a page opens in a new tab with a middle click); a plain click moves within the app
  * and keeps the term.
  */
-export function AppNav({ pages, current, term }: { pages: Page[]; current: Page; term: number | undefined }) {
+export function AppNav({
+  pages,
+  current,
+  term,
+  counts = {},
+}: {
+  pages: Page[];
+  current: Page;
+  term: number | undefined;
+  /** A number to show beside a page's name: "Chờ duyệt (2)". */
+  counts?: Partial<Record<Page, number>>;
+}) {
   const { t } = useI18n();
   const link = (page: Page) => {
     const state: ViewState = { page: page === 'overview' ? undefined : page, term };
@@ -44,6 +56,7 @@ export function AppNav({ pages, current, term }: { pages: Page[]; current: Page;
           }}
         >
           {t(LABELS[page])}
+          {counts[page] !== undefined && ` (${counts[page]})`}
         </a>
       </li>
     );

@@ -10,6 +10,7 @@ export interface RoleLike {
 }
 
 const ENTRY_ROLES = new Set(['entry', 'approver', 'admin']);
+const APPROVER_ROLES = new Set(['approver', 'admin']);
 const OVERSIGHT_ROLES = new Set(['approver', 'admin', 'viewer']);
 const TARGET_ROLES = new Set(['admin', 'manager']);
 const LEADER_ROLES = new Set(['viewer', 'manager', 'approver', 'admin']);
@@ -20,6 +21,7 @@ export function pagesFor(roles: readonly RoleLike[]): Page[] {
   const pages: Page[] = ['overview'];
   // Leaders' views compare units below one's own: for every role that reads across units.
   if (has(LEADER_ROLES)) pages.push('lagging', 'missions', 'compare');
+  if (has(APPROVER_ROLES)) pages.push('inbox');
   if (has(ENTRY_ROLES)) pages.push('entry');
   if (has(OVERSIGHT_ROLES)) pages.push('cockpit', 'audit');
   // Everyone who reads figures may read and export the report; editing it is checked by the API.
@@ -43,6 +45,11 @@ export function homePage(roles: readonly RoleLike[]): 'entry' | 'overview' {
 /** Units where the user may enter or approve results (roots of subtrees), highest role first. */
 export function entryRoots(roles: readonly RoleLike[]): number[] {
   return unique(roles.filter((r) => ENTRY_ROLES.has(r.role)).map((r) => r.unitId));
+}
+
+/** The unit whose reports the user approves (their inbox's subtree): the first approving role's. */
+export function approverRoot(roles: readonly RoleLike[]): number | undefined {
+  return roles.find((r) => APPROVER_ROLES.has(r.role))?.unitId;
 }
 
 /** Units whose reporting the user oversees (cockpit, audit trail). */

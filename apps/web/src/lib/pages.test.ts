@@ -34,7 +34,7 @@ describe('pages by role', () => {
     expect(homePage([])).toBe('overview');
   });
 
-  test('entry for entry staff, approvers and admins; oversight for approvers, admins and viewers; setup for admins and managers', () => {
+  test('entry for entry staff, approvers and admins; the inbox for approvers and admins; oversight for approvers, admins and viewers; setup for admins and managers', () => {
     const role = (r: string) => [{ role: r, unitId: 7 }];
     expect(pagesFor(role('entry'))).toEqual(['overview', 'entry', 'report']);
     expect(pagesFor(role('approver'))).toEqual([
@@ -42,6 +42,7 @@ describe('pages by role', () => {
       'lagging',
       'missions',
       'compare',
+      'inbox',
       'entry',
       'cockpit',
       'audit',
@@ -69,6 +70,7 @@ describe('pages by role', () => {
       'lagging',
       'missions',
       'compare',
+      'inbox',
       'entry',
       'cockpit',
       'audit',

@@ -11,6 +11,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 export const PAGES = [
   'overview',
+  'inbox',
   'entry',
   'cockpit',
   'audit',

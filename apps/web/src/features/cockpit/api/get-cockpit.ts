@@ -30,9 +30,11 @@ export const cockpitQueryOptions = (params: CockpitParams) =>
     queryFn: ({ signal }) => getCockpit(params, signal),
   });
 
-export const useCockpit = (params: CockpitParams | undefined) =>
+/** `fresh`: ask again whenever a page opens with it (the approver's inbox), not only once stale. */
+export const useCockpit = (params: CockpitParams | undefined, { fresh = false } = {}) =>
   useQuery({
     ...cockpitQueryOptions(params ?? { termId: 0, unitId: 0 }),
     enabled: params !== undefined,
     placeholderData: keepPreviousData,
+    ...(fresh && { refetchOnMount: 'always' as const }),
   });
