@@ -13,12 +13,13 @@ function start(env: Record<string, string>) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, PORT: '0', ...env },
     encoding: 'utf8',
-    timeout: 20_000,
+    // A ceiling, not a wait: starting Node with tsx on a busy 2-core machine has taken over 20 s.
+    timeout: 60_000,
   });
   return { code: run.status, stderr: run.stderr.trim() };
 }
 
-describe('start-up refuses a bad environment with a one-line reason', () => {
+describe('start-up refuses a bad environment with a one-line reason', { timeout: 240_000 }, () => {
   it('a DATA_DIR that is a file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'chitieu-')), 'not-a-dir');
     writeFileSync(file, 'x');
@@ -83,7 +84,7 @@ function stop(child: ChildProcess) {
   });
 }
 
-describe('first run of an empty installation', () => {
+describe('first run of an empty installation', { timeout: 240_000 }, () => {
   it('prints a one-time setup address; that token, and only it, sets the organisation up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-'));
     const { child, printed } = serve({ DATA_DIR: dir }, ['--no-demo'], /Mở (http:\S+)/);
@@ -129,7 +130,7 @@ describe('first run of an empty installation', () => {
   });
 });
 
-describe('network settings', () => {
+describe('network settings', { timeout: 240_000 }, () => {
   it('PUBLIC_URL, ALLOWED_HOSTS and TRUST_PROXY are read, and bad values refused in one line', () => {
     expect(
       loadEnv({

@@ -442,7 +442,9 @@ export const CockpitSchema = z
             since: z
               .string()
               .nullable()
-              .openapi({ description: 'When the report entered this state (ISO instant); null if never started' }),
+              .openapi({
+                description: 'When the report entered this state (ISO instant); null if never started',
+              }),
             applies: z
               .boolean()
               .openapi({ description: 'The period is inside the unit’s life (it exists on the last day)' }),
