@@ -203,7 +203,8 @@ async function jsBeforeFirstRender(cookie: string): Promise<{ sent: number; gzip
   page.on('response', onResponse);
   await page.goto(BASE);
   await page.getByText(/Hoàn thành \d+\/\d+ chỉ tiêu/).waitFor({ timeout: 30_000 });
-  // The charts are lazy chunks, drawn after the figures arrive: the budget counts them, so wait for one.
+  // The charts are lazy chunks, drawn when scrolled to: the budget counts them, so scroll and wait for one.
+  await page.locator('.chart-grid').scrollIntoViewIfNeeded({ timeout: 30_000 });
   await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   page.off('response', onResponse);

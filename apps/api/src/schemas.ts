@@ -439,12 +439,9 @@ export const CockpitSchema = z
           z.object({
             periodId: z.number().int(),
             state: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved']),
-            since: z
-              .string()
-              .nullable()
-              .openapi({
-                description: 'When the report entered this state (ISO instant); null if never started',
-              }),
+            since: z.string().nullable().openapi({
+              description: 'When the report entered this state (ISO instant); null if never started',
+            }),
             applies: z
               .boolean()
               .openapi({ description: 'The period is inside the unit’s life (it exists on the last day)' }),
