@@ -1,5 +1,6 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { navigate, parseViewState, type ViewState, viewStateSearch } from '../lib/url-state.ts';
+import type { ReactNode } from 'react';
+import { parseViewState, type ViewState } from '../lib/url-state.ts';
+import { ViewLink } from './ViewLink.tsx';
 
 /** The target page's view: the current term, unit, date and basis, plus the target. */
 export function targetPageState(
@@ -23,18 +24,9 @@ export function TargetLink({
   children: ReactNode;
   className?: string;
 }) {
-  const state = targetPageState(targetId);
   return (
-    <a
-      className={className ?? 'target-link'}
-      href={`${window.location.pathname}${viewStateSearch(state, window.location.search)}`}
-      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        event.preventDefault();
-        navigate(targetPageState(targetId));
-      }}
-    >
+    <ViewLink to={targetPageState(targetId)} className={className ?? 'target-link'}>
       {children}
-    </a>
+    </ViewLink>
   );
 }

@@ -6,12 +6,13 @@
 import './inbox.css';
 import { type ReactNode, useEffect } from 'react';
 import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
+import { ViewLink } from '../../components/ViewLink.tsx';
 import { useI18n } from '../../i18n.ts';
 import type { RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { periodName } from '../../lib/periods.ts';
 import { formatInstant } from '../../lib/time.ts';
-import { navigate, useViewState, viewStateSearch } from '../../lib/url-state.ts';
+import { useViewState } from '../../lib/url-state.ts';
 import { useInbox } from './use-inbox.ts';
 
 export default function InboxPage({ me }: { me: { roles: readonly RoleLike[] } }) {
@@ -69,16 +70,7 @@ export default function InboxPage({ me }: { me: { roles: readonly RoleLike[] } }
                   <td>{period ? periodName(period) : ''}</td>
                   <td>{formatInstant(report.since)}</td>
                   <td>
-                    <a
-                      href={viewStateSearch(state)}
-                      onClick={(event) => {
-                        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-                        event.preventDefault();
-                        navigate(state);
-                      }}
-                    >
-                      {t('inbox.open')}
-                    </a>
+                    <ViewLink to={state}>{t('inbox.open')}</ViewLink>
                   </td>
                 </tr>
               );
