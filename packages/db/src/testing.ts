@@ -1,11 +1,16 @@
 /** Test helpers: fresh databases built by the real migrations, the demo, and small factories. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbOrTx, migrateDatabase, openDatabase } from './client.ts';
 import { bumpRevision } from './revision.ts';
 import * as s from './schema.ts';
-import { seedDemo } from './seed/demo.ts';
+import { type DemoSeed, seedDemo } from './seed/demo.ts';
 
 export function freshDatabase(): Db {
   const db = openDatabase(':memory:');
@@ -13,9 +18,73 @@ export function freshDatabase(): Db {
   return db;
 }
 
-export function demoDatabase() {
-  const db = freshDatabase();
-  return { db, ...seedDemo(db) };
+/**
+ * A fresh copy of the demo, built by the migrations and the seed. Seeding takes over a second and
+ * some fifty test files each want the demo, so the first one to ask seeds it and leaves the bytes in
+ * the temporary folder; the others deserialize them. The cache is named after the content of
+ * everything that makes the demo (the migrations, the database package, core), so any change to
+ * them seeds afresh, and a copy never outlives the code that made it.
+ */
+export function demoDatabase(): { db: Db } & DemoSeed {
+  const file = join(tmpdir(), 'chitieu-demo-cache', `${demoFingerprint()}.sqlite`);
+  try {
+    const { seed, bytes } = readCache(file);
+    const db = drizzle({ client: new Database(bytes), schema: s }) as Db;
+    db.$client.pragma('foreign_keys = ON');
+    return { db, ...seed };
+  } catch {
+    const db = freshDatabase();
+    const seed = seedDemo(db);
+    writeCache(file, seed, db.$client.serialize());
+    return { db, ...seed };
+  }
+}
+
+const PACKAGES = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let fingerprint: string | undefined;
+function demoFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (!entry.name.includes('.test.')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const dir of [
+    join(PACKAGES, 'core', 'src'),
+    join(PACKAGES, 'db', 'src'),
+    join(PACKAGES, '..', 'drizzle'),
+  ])
+    walk(dir);
+  fingerprint = hash.digest('hex').slice(0, 20);
+  return fingerprint;
+}
+
+/** The cache: the seed's ids as one JSON line, then the database's bytes. */
+function readCache(file: string): { seed: DemoSeed; bytes: Buffer } {
+  const content = readFileSync(file);
+  const end = content.indexOf(0x0a);
+  return {
+    seed: JSON.parse(content.subarray(0, end).toString()) as DemoSeed,
+    bytes: content.subarray(end + 1),
+  };
+}
+
+function writeCache(file: string, seed: DemoSeed, bytes: Buffer) {
+  mkdirSync(dirname(file), { recursive: true });
+  // Written aside and renamed, so a file running beside this one never reads half a cache.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(seed)}\n`), bytes]));
+  renameSync(partial, file);
+  // Copies made by older code are of no further use.
+  for (const name of readdirSync(dirname(file)))
+    if (name.endsWith('.sqlite') && name !== basename(file))
+      rmSync(join(dirname(file), name), { force: true });
 }
 
 /** An independent in-memory copy of a database: seed once, then give each test case its own. */
