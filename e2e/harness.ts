@@ -218,5 +218,10 @@ export async function settle(page: Page) {
   );
 }
 
-export const screenshot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
+/**
+ * A picture of the page for people to look at, written to `screenshots/` when `SCREENSHOTS=1`
+ * (`npm run screenshots`). It asserts nothing, so the everyday suite does not spend time on it.
+ */
+export const screenshot = async (page: Page, name: string, fullPage = false) => {
+  if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
+};

@@ -14,6 +14,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
+import { screenshot } from './harness.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOTS = join(ROOT, 'screenshots');
@@ -126,8 +127,8 @@ describe('report page', () => {
     // A viewer may export but neither edit nor issue.
     expect(await page.getByRole('button', { name: 'Sửa thiết lập và nội dung' }).count()).toBe(0);
     await waitForCharts(page);
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-1366x900.png') });
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-1366x900-full.png'), fullPage: true });
+    await screenshot(page, 'report-1366x900.png');
+    await screenshot(page, 'report-1366x900-full.png', true);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -146,7 +147,7 @@ describe('report page', () => {
     // Printing: A4 pages with the report only (the toolbar is hidden).
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-toolbar').isVisible()).toBe(false);
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-print-1366x900.png') });
+    await screenshot(page, 'report-print-1366x900.png');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(join(SCREENSHOTS, 'report-print.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -187,7 +188,7 @@ describe('report page', () => {
     await form.getByLabel('Số văn bản').fill('47');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Báo cáo vừa được người khác sửa').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-conflict-1366x900.png') });
+    await screenshot(page, 'report-conflict-1366x900.png');
     await page.context().close();
   }, 120_000);
 
@@ -214,7 +215,7 @@ describe('report page', () => {
     expect(text).not.toContain('Qua nửa nhiệm kỳ');
     await waitForCharts(viewer);
     await viewer.setViewportSize({ width: 390, height: 844 });
-    await viewer.screenshot({ path: join(SCREENSHOTS, 'report-phan-thiet-390x844.png') });
+    await screenshot(viewer, 'report-phan-thiet-390x844.png');
     await viewer.context().close();
 
     const page = await signedInPage('quanly');
@@ -226,7 +227,7 @@ describe('report page', () => {
     const form = page.getByRole('form', { name: 'Thiết lập và nội dung báo cáo' });
     await form.getByLabel('Số văn bản').fill('12');
     await form.getByLabel('Ngày báo cáo').fill('15/07/2024');
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-editor-1366x900.png') });
+    await screenshot(page, 'report-editor-1366x900.png');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.waitFor({ state: 'detached' });
     await page.locator('.report-doc__number', { hasText: 'Số: 12/BC-HPN' }).waitFor();
@@ -238,7 +239,7 @@ describe('report page', () => {
       'Bản ban hành gần nhất của Thành phố Phan Thiết: số 12/BC-HPN ngày 15/07/2024, số liệu đến 30/06/2024',
     );
     expect(await issued.textContent()).toContain('Số liệu hiện nay khớp với bản đã ban hành.');
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-issued-1366x900.png') });
+    await screenshot(page, 'report-issued-1366x900.png');
     await page.context().close();
   }, 180_000);
 
