@@ -11,7 +11,7 @@ export default defineConfig({
         // Pure logic, the database layer, the exports and the web's models: no server, no browser.
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           ...ceilings,
           // Each file is single-threaded JavaScript: two at a time use both cores.
           maxWorkers: 2,

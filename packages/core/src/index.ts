@@ -1,6 +1,7 @@
 export * from './access.ts';
 export * from './dates.ts';
 export * from './entry.ts';
+export * from './entry-sheet.ts';
 export * from './errors.ts';
 export * from './forecast.ts';
 export * from './format.ts';

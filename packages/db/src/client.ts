@@ -1,19 +1,11 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { bumpRevision, getMeta } from './revision.ts';
-import { rebuildRollups } from './rollup.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle has the same query API; domain functions accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
-
-export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 /** A database file that exists but cannot be used: the caller reports it in one line and stops. */
 export class DatabaseFileError extends Error {}
@@ -38,18 +30,4 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return drizzle({ client: sqlite, schema }) as Db;
-}
-
-/**
- * Apply the committed drizzle-kit migrations (never `push`). A migration that changes what the
- * roll-up table holds asks for one rebuild (app_meta 'rollups_rebuild'), done here in one transaction.
- */
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  db.transaction((tx) => {
-    if (getMeta(tx, 'rollups_rebuild') === undefined) return;
-    rebuildRollups(tx);
-    tx.run(sql`DELETE FROM app_meta WHERE key = 'rollups_rebuild'`);
-    bumpRevision(tx);
-  });
 }

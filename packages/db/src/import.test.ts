@@ -1,4 +1,4 @@
-import type { EntryWorkbook, SheetCell, SheetRow } from '@chitieu/reports';
+import type { EntryWorkbook, SheetCell, SheetRow } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from './access.ts';

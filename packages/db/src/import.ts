@@ -10,6 +10,8 @@ import {
   checkEntry,
   type EntryField,
   type EntryInput,
+  type EntryTemplateInput,
+  type EntryWorkbook,
   editActionFor,
   formatDate,
   formatInteger,
@@ -20,10 +22,10 @@ import {
   notFound,
   periodName,
   type ResultFields,
+  type SheetCell,
   type SubmissionState,
   textProblem,
 } from '@chitieu/core';
-import type { EntryTemplateInput, EntryWorkbook, SheetCell } from '@chitieu/reports';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';

@@ -9,6 +9,7 @@ export * from './dashboard.ts';
 export * from './duties.ts';
 export * from './entry.ts';
 export * from './import.ts';
+export * from './migrate.ts';
 export * from './missions.ts';
 export * from './passwords.ts';
 export * from './ranking.ts';

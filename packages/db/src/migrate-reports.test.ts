@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from './client.ts';
+import { openDatabase } from './client.ts';
+import { MIGRATIONS_FOLDER, migrateDatabase } from './migrate.ts';
 import { getReportSettings, listIssuedReports } from './reports.ts';
 
 const dirs: string[] = [];

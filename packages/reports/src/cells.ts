@@ -5,13 +5,8 @@
  * grammar so that the one parser in @chitieu/core (checkEntry → parseScaled) decides what they
  * mean: we never turn a float into a stored integer here.
  */
+import type { CellText } from '@chitieu/core';
 import type { CellValue } from 'exceljs';
-
-/** A cell read as text, or the reason it cannot be. `text` is null for an empty cell. */
-export interface CellText {
-  text: string | null;
-  problem?: string;
-}
 
 type Scalar = number | string | boolean | Date | { error: string } | null;
 

@@ -38,9 +38,3 @@ export const INPUT_COLUMNS = [
   'note',
   'evidenceUrl',
 ] as const satisfies readonly ColumnKey[];
-
-export interface TemplateMeta {
-  termId: number;
-  unitId: number;
-  periodId: number;
-}

@@ -3,9 +3,9 @@
  * header row, and read every data row's cells as text (see cells.ts). Deciding what the text means
  * (numbers, units, rights) is the database layer's job: it knows the indicators.
  */
-import { invalid } from '@chitieu/core';
+import { type CellText, type EntryWorkbook, invalid, type SheetRow, type TemplateMeta } from '@chitieu/core';
 import ExcelJS from 'exceljs';
-import { type CellText, flagCell, linkCell, numberCell, textCell } from './cells.ts';
+import { flagCell, linkCell, numberCell, textCell } from './cells.ts';
 import {
   COLUMNS,
   type ColumnKey,
@@ -14,33 +14,9 @@ import {
   META_SHEET,
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
-  type TemplateMeta,
 } from './entry-layout.ts';
 import { unguardFormula } from './report-text.ts';
 import { checkZip, NOT_XLSX } from './zip.ts';
-
-export interface SheetCell extends CellText {
-  /** 'H7' */
-  address: string;
-}
-
-export interface SheetRow {
-  row: number;
-  unitCode: SheetCell;
-  indicatorCode: SheetCell;
-  value: SheetCell;
-  numerator: SheetCell;
-  denominator: SheetCell;
-  meets: SheetCell & { flag: boolean | null };
-  note: SheetCell;
-  evidenceUrl: SheetCell;
-}
-
-export interface EntryWorkbook {
-  sheet: string;
-  meta: TemplateMeta;
-  rows: SheetRow[];
-}
 
 const NOT_OURS =
   'Tệp không phải là biểu mẫu nhập liệu của Chỉ tiêu. Hãy tải biểu mẫu Excel của đơn vị và kỳ báo cáo, nhập vào đó rồi tải lên.';

@@ -3,7 +3,14 @@
  * are open (with data validation), current values pre-filled, the previous period beside them, and
  * a hidden sheet naming the term, unit and period the file belongs to.
  */
-import { formatDate, type MeasureType } from '@chitieu/core';
+import {
+  type EntryTemplateInput,
+  formatDate,
+  type MeasureType,
+  type TemplateFigure,
+  type TemplateIndicator,
+  type TemplateMeta,
+} from '@chitieu/core';
 import ExcelJS from 'exceljs';
 import {
   COLUMNS,
@@ -12,39 +19,8 @@ import {
   META_SHEET,
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
-  type TemplateMeta,
 } from './entry-layout.ts';
 import { neutraliseFormula } from './report-text.ts';
-
-export interface TemplateIndicator {
-  code: string;
-  name: string;
-  measurementUnit: string;
-  measureType: MeasureType;
-  decimals: number;
-}
-
-/** A stored result in scaled integers (87,5 with 1 decimal is 875), as in the database. */
-export interface TemplateFigure {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  meets: boolean | null;
-}
-
-export interface EntryTemplateInput {
-  term: { id: number; name: string };
-  unit: { id: number; code: string; name: string };
-  /** name: '6 tháng cuối năm 2024'; label adds the dates: '… (01/07/2024 – 31/12/2024)'. */
-  period: { id: number; name: string; label: string; deadline: string };
-  rows: {
-    unit: { code: string; name: string };
-    targetCode: string;
-    indicator: TemplateIndicator;
-    current: (TemplateFigure & { note: string | null; evidenceUrl: string | null }) | null;
-    previous: TemplateFigure | null;
-  }[];
-}
 
 export const HEADER_ROW = 6;
 const col = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EntryTemplateInput } from '@chitieu/core';
 import { DomainError } from '@chitieu/core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { flagCell, linkCell, numberCell, numberText, textCell } from './cells.ts';
 import { COLUMNS, ENTRY_SHEET, META_SHEET, TEMPLATE_FORMAT, TEMPLATE_VERSION } from './entry-layout.ts';
 import { readEntryWorkbook } from './entry-reader.ts';
-import { buildEntryTemplate, type EntryTemplateInput, HEADER_ROW } from './entry-template.ts';
+import { buildEntryTemplate, HEADER_ROW } from './entry-template.ts';
 import { checkZip, NOT_XLSX } from './zip.ts';
 
 const indicator = (code: string, measureType: string, decimals = 0, measurementUnit = 'hộ') =>

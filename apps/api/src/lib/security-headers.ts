@@ -5,7 +5,7 @@
  * never stored by a cache unless a route says otherwise (dashboard reads revalidate by ETag).
  */
 import { createMiddleware } from 'hono/factory';
-import { isHttps } from './network.ts';
+import { isHttps } from './request-origin.ts';
 import type { AppEnv } from './router.ts';
 
 export const CONTENT_SECURITY_POLICY = [

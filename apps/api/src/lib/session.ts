@@ -14,7 +14,7 @@ import {
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { isHttps } from './network.ts';
+import { isHttps } from './request-origin.ts';
 import type { AppEnv } from './router.ts';
 
 export const SESSION_COOKIE = 'chitieu_session';

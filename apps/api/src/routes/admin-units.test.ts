@@ -101,18 +101,15 @@ describe('first run', () => {
 });
 
 describe('the unit tree of an organisation', () => {
-  let base: Db;
-  beforeAll(async () => {
-    base = freshDatabase();
-    const { server, post } = await serve(base);
-    expect((await post('/setup', SETUP)).status).toBe(200);
-    await server.close();
-  });
-
   let db: Db;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let admin: Record<string, string>;
+  let base: Db;
   beforeAll(async () => {
+    base = freshDatabase();
+    const { server: setupServer, post } = await serve(base);
+    expect((await post('/setup', SETUP)).status).toBe(200);
+    await setupServer.close();
     db = cloneDatabase(base);
     server = await startTestServer(db, { today: () => TODAY });
     admin = await loginAs(server.url, 'quantri', PASSWORD);

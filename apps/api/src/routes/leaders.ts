@@ -13,7 +13,7 @@ import {
   targetTrends,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
-import { keptJson } from '../lib/figure-memo.ts';
+import { keptJson } from '../lib/kept-json.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { requestScope } from '../lib/session.ts';

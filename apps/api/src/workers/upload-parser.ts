@@ -5,8 +5,9 @@
  * stays warm between uploads (loading exceljs takes a while) and is started on first use.
  */
 import { Worker } from 'node:worker_threads';
+import type { EntryWorkbook } from '@chitieu/core';
 import { DomainError, type ErrorCode, invalid, tooManyRequests } from '@chitieu/core';
-import type { EntryWorkbook, TreeFile } from '@chitieu/reports';
+import type { TreeFile } from '@chitieu/reports';
 import type { UploadKind } from './upload-worker.ts';
 
 export interface UploadLimits {

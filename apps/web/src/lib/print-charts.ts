@@ -15,7 +15,7 @@ function keep(element: HTMLElement) {
   if (!scaled.has(element)) scaled.set(element, element.getAttribute('style') ?? '');
 }
 
-function fit() {
+function fitToPage() {
   for (const chart of document.querySelectorAll<HTMLElement>('.chart')) {
     if (scaled.has(chart)) continue;
     // Side-by-side panels (works and value) keep the pixel widths their SVGs were drawn at.
@@ -52,8 +52,8 @@ function restore() {
 }
 
 export function installPrintCharts() {
-  window.addEventListener('beforeprint', fit);
+  window.addEventListener('beforeprint', fitToPage);
   window.addEventListener('afterprint', restore);
   // Emulated print media (headless Chromium's PDFs) announces itself only through matchMedia.
-  window.matchMedia('print').addEventListener('change', (event) => (event.matches ? fit() : restore()));
+  window.matchMedia('print').addEventListener('change', (event) => (event.matches ? fitToPage() : restore()));
 }

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import type { TermSetup } from './api/get-term-setup.ts';
 import { useSaveTerm } from './api/save-term.ts';
 import { Field } from './Field.tsx';
 import { dateInput, readDates } from './form.ts';
-import type { AdminTermData } from './TermsAdminPage.tsx';
 
 /**
  * Create a term, edit one, or start the next term from one (copy): the congress's name, a short
@@ -18,7 +18,7 @@ export function TermDialog({
   onSaved,
 }: {
   mode: 'create' | 'edit' | 'copy';
-  term?: AdminTermData | undefined;
+  term?: TermSetup['term'] | undefined;
   onClose: () => void;
   onSaved: (termId: number) => void;
 }) {

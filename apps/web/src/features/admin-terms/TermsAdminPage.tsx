@@ -14,15 +14,13 @@ import { periodName } from '../../lib/periods.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { AllocationDialog } from './AllocationDialog.tsx';
 import { type AdminIndicator, useIndicators } from './api/get-indicators.ts';
-import { type AdminPeriod, type AdminTarget, type TermSetup, useTermSetup } from './api/get-term-setup.ts';
+import { type AdminPeriod, type AdminTarget, useTermSetup } from './api/get-term-setup.ts';
 import { useGeneratePeriods, useSavePeriodDeadline } from './api/save-periods.ts';
 import { Field } from './Field.tsx';
 import { FREQUENCY_LABELS, MEASURE_LABELS } from './form.ts';
 import { IndicatorDialog } from './IndicatorDialog.tsx';
 import { TargetDialog } from './TargetDialog.tsx';
 import { TermDialog } from './TermDialog.tsx';
-
-export type AdminTermData = TermSetup['term'];
 
 type Open =
   | { kind: 'term'; mode: 'create' | 'edit' | 'copy' }

@@ -23,6 +23,7 @@ function Narrative({ body }: { body: string }) {
   return (
     <>
       {list.map((text, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
         <p key={i} className="report-doc__body">
           {text}
         </p>
@@ -68,11 +69,13 @@ export function ReportDocument({
           <tr>
             <td className="report-doc__letterhead">
               {print.parentBody.map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
                 <div key={`p${i}`} className="report-doc__issuer">
                   {line}
                 </div>
               ))}
               {print.issuingBody.map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
                 <div key={`i${i}`} className="report-doc__issuer report-doc__issuer--main">
                   {line}
                 </div>
@@ -97,6 +100,7 @@ export function ReportDocument({
 
       <h2 className="report-doc__title">
         {print.title.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
           <span key={i} className="report-doc__title-line">
             {i === 0 ? line.toLocaleUpperCase('vi') : line}
           </span>
@@ -177,11 +181,13 @@ export function ReportDocument({
             <td className="report-doc__recipients">
               <div className="report-doc__recipients-title">Nơi nhận:</div>
               {settings.recipients.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
                 <div key={i}>- {r}</div>
               ))}
             </td>
             <td className="report-doc__signer">
               {settings.signerTitle.map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
                 <div key={i} className="b">
                   {line.toLocaleUpperCase('vi')}
                 </div>
@@ -222,6 +228,7 @@ export function ReportDocument({
                 <td className="c">{r.total || r.own ? '' : i + 1}</td>
                 <td>{r.name}</td>
                 {r.cells.map((text, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
                   <td key={j} className="c">
                     {text}
                   </td>

@@ -12,6 +12,7 @@ export function OverviewSkeleton() {
       <Skeleton height={132} radius="lg" mb="lg" />
       <div className="target-grid">
         {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list that is never reordered
           <Skeleton key={i} height={210} radius="md" />
         ))}
       </div>

@@ -27,6 +27,7 @@ export function Ring({
       <g transform={`rotate(-90 ${size / 2} ${size / 2})`}>
         {slices.map((colour, i) => (
           <circle
+            // biome-ignore lint/suspicious/noArrayIndexKey: the slices are drawn in a fixed order
             key={i}
             cx={size / 2}
             cy={size / 2}
