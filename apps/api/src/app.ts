@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
 import { z } from 'zod';
-import { BODY_LIMIT, limitBody } from './lib/body-limit.ts';
+import { limitNonFileBodies } from './lib/body-limit.ts';
 import { compressJson } from './lib/encoding.ts';
 import { errorBody, notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
@@ -47,16 +47,7 @@ function createApi() {
   api.use(readSession);
   api.use(sameOrigin);
   api.use(requireSession);
-  // JSON bodies are small. Uploads are limited where they are read, after the user's right to
-  // write is checked (imports: lib/upload.ts; reorganisation maps: their route's middleware).
-  const jsonLimit = limitBody(BODY_LIMIT, 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).');
-  api.use((c, next) =>
-    c.req.path.endsWith('/entry/import') ||
-    c.req.path.endsWith('/admin/units/import') ||
-    c.req.path.startsWith('/api/reorganisations')
-      ? next()
-      : jsonLimit(c, next),
-  );
+  api.use(limitNonFileBodies('Dữ liệu gửi lên quá lớn (tối đa 1 MB).'));
   api.use('/terms/*', revisionEtag);
   api.use('/units', revisionEtag);
   api.doc31('/openapi.json', {

@@ -11,9 +11,20 @@ import { payloadTooLarge } from '@chitieu/core';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './router.ts';
+import { isFileBody } from './upload.ts';
 
 /** JSON bodies (and reorganisation maps): 1 MB. */
 export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Every body that is not sent as a file is limited to BODY_LIMIT before anything reads it. Files are
+ * read only by upload routes, each with its own limit applied after the user's right to write is
+ * checked (lib/upload.ts, the reorganisation map's route middleware); other routes refuse them unread.
+ */
+export function limitNonFileBodies(message: string) {
+  const limit = limitBody(BODY_LIMIT, message);
+  return createMiddleware<AppEnv>((c, next) => (isFileBody(c) ? next() : limit(c, next)));
+}
 
 export function limitBody(maxSize: number, message: string) {
   const refuse = () => {

@@ -42,14 +42,22 @@ export const readSession = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The signed-in user, or a 401 in the error envelope. */
+/**
+ * The signed-in user, or a 401 in the error envelope. A temporary password (a new account, a
+ * reset) opens nothing but choosing one's own: that one route asks for `userWithTemporaryPassword`.
+ */
 export function currentUser(c: Context<AppEnv>): SessionUser {
-  const user = c.var.user;
-  if (!user) throw unauthorized();
-  // A temporary password (a new account, a reset) opens nothing but choosing one's own.
-  if (user.mustChangePassword && !c.req.path.endsWith('/auth/password')) {
+  const user = userWithTemporaryPassword(c);
+  if (user.mustChangePassword) {
     throw forbidden('Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.');
   }
+  return user;
+}
+
+/** The signed-in user even on a temporary password: only for choosing a new one. */
+export function userWithTemporaryPassword(c: Context<AppEnv>): SessionUser {
+  const user = c.var.user;
+  if (!user) throw unauthorized();
   return user;
 }
 

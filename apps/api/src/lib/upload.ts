@@ -12,6 +12,22 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const MULTIPART = 'multipart/form-data';
 
+/** Every type an upload route takes its file as (a route takes some of them). */
+export const FILE_TYPES = [
+  MULTIPART,
+  XLSX_TYPE,
+  'application/octet-stream',
+  'text/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+] as const;
+
+const essenceOf = (c: Context) =>
+  (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** Whether the request's body is sent as a file (limited by its upload route, not as JSON). */
+export const isFileBody = (c: Context) => (FILE_TYPES as readonly string[]).includes(essenceOf(c));
+
 /** An upload route's body in the OpenAPI document: the file itself in one of `types`, or a form. */
 export function uploadBody(types: readonly string[]) {
   const file = { type: 'string' as const, format: 'binary' };
@@ -33,8 +49,7 @@ const TOO_LARGE = 'Tệp quá lớn (tối đa 5 MB).';
  * MAX_UPLOAD_BYTES are read, whether the size was declared or not (a body sent in chunks).
  */
 export async function readUpload(c: Context, types: readonly string[], what: string): Promise<Uint8Array> {
-  const contentType = c.req.header('content-type') ?? '';
-  const essence = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const essence = essenceOf(c);
   if (essence !== MULTIPART && !types.includes(essence)) {
     throw new DomainError(
       'unsupported_media_type',
@@ -48,7 +63,9 @@ export async function readUpload(c: Context, types: readonly string[], what: str
     let file: FormDataEntryValue | null;
     try {
       file = (
-        await new Response(bytes as BodyInit, { headers: { 'content-type': contentType } }).formData()
+        await new Response(bytes as BodyInit, {
+          headers: { 'content-type': c.req.header('content-type') ?? '' },
+        }).formData()
       ).get('file');
     } catch {
       throw invalid('Biểu mẫu tải lên không đọc được (multipart/form-data).');

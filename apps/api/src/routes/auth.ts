@@ -18,7 +18,12 @@ import { getCookie } from 'hono/cookie';
 import { errors, json } from '../lib/openapi.ts';
 import { clientAddress } from '../lib/request-origin.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
-import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../lib/session.ts';
+import {
+  clearSessionCookie,
+  SESSION_COOKIE,
+  setSessionCookie,
+  userWithTemporaryPassword,
+} from '../lib/session.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 const MeSchema = z
@@ -150,7 +155,7 @@ export const authRoutes = createRouter()
   })
   .openapi(me, (c) => c.json(c.var.user ? meOf(c, c.var.user) : null, 200))
   .openapi(password, async (c) => {
-    const user = currentUser(c);
+    const user = userWithTemporaryPassword(c);
     const { db } = c.var.deps;
     const body = c.req.valid('json');
     // Throttled like a sign-in: a stolen session must not be a way to guess the password.
