@@ -172,7 +172,9 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                                 <span aria-hidden="true">⚑ </span>
                                 {t('flag.cockpit', { count: cell.flagged })}
                                 {cell.unexplained > 0 && (
-                                  <> · {t('flag.cockpit.unexplained', { count: cell.unexplained })}</>
+                                  <span className="cockpit__flag-note">
+                                    {t('flag.cockpit.unexplained', { count: cell.unexplained })}
+                                  </span>
                                 )}
                               </span>
                             )}
