@@ -128,6 +128,7 @@ describe('plausibility: a relative and an absolute threshold, per indicator (iss
     expect(parseFlagGrowth('')).toEqual({ ok: true, value: null });
     expect(parseFlagGrowth('2,5')).toEqual({ ok: true, value: 250 });
     expect(parseFlagGrowth('×3')).toEqual({ ok: true, value: 300 });
+    expect(parseFlagGrowth('3 lần')).toEqual({ ok: true, value: 300 });
     expect(parseFlagMinChange(money, '50 triệu')).toEqual({ ok: true, value: 50_000_000 });
     expect(parseFlagMinChange(share, '2,5')).toEqual({ ok: true, value: 25 });
     for (const bad of ['0,5', 'ba', '-2', '5000']) {

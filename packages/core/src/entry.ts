@@ -118,7 +118,13 @@ export type ThresholdParse = { ok: true; value: number | null } | { ok: false; m
 /** A typed growth factor ('3', '2,5'); empty means the default. Below 1 or not a number is refused. */
 export function parseFlagGrowth(text: string | null | undefined): ThresholdParse {
   if (text == null || text.trim() === '') return { ok: true, value: null };
-  const parsed = parseScaled(text.trim().replace(/^[x×]\s*/i, ''), 2);
+  const parsed = parseScaled(
+    text
+      .trim()
+      .replace(/^[x×]\s*/i, '')
+      .replace(/\s*(lần|x|×)$/i, ''),
+    2,
+  );
   if (!parsed.ok) return { ok: false, message: `Hệ số gấp: ${parsed.message}` };
   if (parsed.value < FLAG_GROWTH_RANGE.min) {
     return { ok: false, message: 'Hệ số gấp phải từ 1 trở lên (1 là cảnh báo mọi mức tăng).' };
