@@ -153,6 +153,10 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
         )
         .get();
       expect(row).toMatchObject({ value: 3000, flag: 'far_above_previous' });
+      // The audit row of the save carries the mark.
+      await b.goto(`${baseUrl}/?page=audit&unit=${ids.phuThuy}`);
+      const saved3000 = b.locator('table.audit tr[data-entity="result"]', { hasText: '3.000 hộ' }).first();
+      expect(await saved3000.locator('.audit__flag').textContent()).toBe('⚑ Bất thường');
       expect(pageErrors).toEqual([]);
     } finally {
       await entry.context.close();
