@@ -2,7 +2,7 @@
  * The API's contract: request parameters and response shapes. The OpenAPI document and the typed
  * client (`hc<AppType>`) both come from these; the web never writes response types by hand.
  */
-import { isIsoDate, MEASURE_TYPES, MISSIONS, TARGET_STATUSES } from '@chitieu/core';
+import { isIsoDate, MEASURE_TYPES, MISSIONS, RESULT_FLAGS, TARGET_STATUSES } from '@chitieu/core';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -267,6 +267,10 @@ const ResultSchema = z
     meets: z.boolean().nullable(),
     note: z.string().nullable(),
     evidenceUrl: z.string().nullable(),
+    flag: z.enum(RESULT_FLAGS).nullable().openapi({
+      description:
+        'Set by the server on save: outside the indicator’s plausibility rule; the report cannot be sent while a flagged result has no note',
+    }),
     illustrative: z.boolean(),
     version: z.number().int(),
     updatedBy: z.number().int().nullable(),
@@ -334,6 +338,12 @@ export const EntryGridSchema = z
         previous: ResultSchema.nullable(),
         sameLastYear: ResultSchema.nullable(),
         allocation: z.number().int().nullable(),
+        plausibility: z.object({
+          growth: z.number().int().openapi({ description: 'Growth factor in hundredths (300 = ×3)' }),
+          minChange: z.number().int().openapi({
+            description: 'A rise smaller than this (scaled, in the indicator’s unit) never flags',
+          }),
+        }),
       }),
     ),
     permissions: z.object({
@@ -446,6 +456,8 @@ export const CockpitSchema = z
               .boolean()
               .openapi({ description: 'The period is inside the unit’s life (it exists on the last day)' }),
             overdue: z.boolean(),
+            flagged: z.number().int().openapi({ description: 'Results outside the plausibility rule' }),
+            unexplained: z.number().int().openapi({ description: 'Flagged results still without a note' }),
           }),
         ),
       }),

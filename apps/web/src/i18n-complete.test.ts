@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { flagsVi } from './features/entry/flag-messages.ts';
 import { loadLanguage, type MessageKey, translate } from './i18n.ts';
-import { leadersEn } from './i18n-en.ts';
+import { flagsEn, leadersEn } from './i18n-en.ts';
 import { leadersVi } from './i18n-leaders.ts';
 
 /** Keys whose English is the same text on purpose (codes, symbols, formats). */
@@ -19,9 +20,10 @@ describe('English is a complete second language', () => {
   it('has an English text for every Vietnamese key, with the same placeholders', () => {
     // Every key as written in the dictionaries (vi's object is not exported on its own).
     const source = readFileSync(new URL('./i18n.ts', import.meta.url), 'utf8');
-    const keys = [...source.matchAll(/^ {2}'([\w.]+)':/gm), ...Object.keys(leadersVi).map((k) => [k, k])].map(
-      (m) => m[1] as MessageKey,
-    );
+    const keys = [
+      ...source.matchAll(/^ {2}'([\w.]+)':/gm),
+      ...[...Object.keys(leadersVi), ...Object.keys(flagsVi)].map((k) => [k, k]),
+    ].map((m) => m[1] as MessageKey);
     const unique = [...new Set(keys)];
     expect(unique.length).toBeGreaterThan(100);
     const missing = unique.filter((key) => {
@@ -38,5 +40,6 @@ describe('English is a complete second language', () => {
 
   it('the leaders’ views have both languages for every key', () => {
     expect(Object.keys(leadersEn).sort()).toEqual(Object.keys(leadersVi).sort());
+    expect(Object.keys(flagsEn).sort()).toEqual(Object.keys(flagsVi).sort());
   });
 });

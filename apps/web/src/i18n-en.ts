@@ -2,6 +2,7 @@
  * English, the second language: a chunk of its own, fetched only when someone switches to it (the
  * overview's first render must stay within its JS budget).
  */
+import type { flagsVi } from './features/entry/flag-messages.ts';
 import type { targetVi } from './features/target/messages.ts';
 import type { MessageKey } from './i18n.ts';
 import type { leadersVi } from './i18n-leaders.ts';
@@ -66,6 +67,35 @@ const targetEn: Record<keyof typeof targetVi, string> = {
   'target.notes.more': 'Show more',
   'target.related': 'Related indicators',
   'target.missing': 'No target chosen.',
+};
+
+/** The plausibility flags' texts (docs/decisions/0025). */
+export const flagsEn: Record<keyof typeof flagsVi, string> = {
+  'flag.mark': 'Unusual',
+  'flag.far_above_previous': 'more than {factor} times the previous period ({past})',
+  'flag.far_above_last_year': 'more than {factor} times the same period a year before ({past})',
+  'flag.noteNeeded': 'A reason is needed to send',
+  'flag.list.title': 'Unusual figures ({count})',
+  'flag.list.indicator': 'Indicator',
+  'flag.list.value': 'Value',
+  'flag.list.past': 'Compared with',
+  'flag.list.note': 'Note',
+  'flag.list.noNote': 'No note yet',
+  'flag.list.previous': 'previous period',
+  'flag.list.lastYear': 'same period a year before',
+  'flag.submit.blocked':
+    '{count} unusual figures have no note giving the reason: the report cannot be sent yet. Close this dialog, write the reason in the “Note” column, then send again.',
+  'flag.submit.explained': 'The unusual figures have their reasons noted and are sent with them.',
+  'flag.approve.hint': 'Read the reasons for the unusual figures before approving.',
+  'flag.cockpit': '{count} unusual',
+  'flag.cockpit.unexplained': '{count} without a reason',
+  'flag.cockpit.legend': ': has figures many times the previous period',
+  'flag.admin.title': 'Warning on unusual figures',
+  'flag.admin.growth': 'More than (times)',
+  'flag.admin.minChange': 'And a rise of at least ({unit})',
+  'flag.admin.help':
+    'A figure more than {factor} times the previous period (or the same period a year before) that rose by {change} or more is marked unusual; the report can be sent only once it has a note giving the reason. Leave empty for the default.',
+  'flag.admin.notApplicable': 'Ratios and yes/no indicators have no “many times” warning.',
 };
 
 export const leadersEn: Record<keyof typeof leadersVi, string> = {
@@ -149,6 +179,7 @@ export const leadersEn: Record<keyof typeof leadersVi, string> = {
 export const en: Partial<Record<MessageKey, string>> = {
   ...targetEn,
   ...leadersEn,
+  ...flagsEn,
   'app.title': 'Chỉ tiêu — resolution target tracking',
   'app.product': 'Resolution target tracking',
   'app.skip': 'Skip to main content',

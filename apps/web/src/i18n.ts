@@ -5,12 +5,14 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { flagsVi } from './features/entry/flag-messages.ts';
 import { targetVi } from './features/target/messages.ts';
 import { leadersVi } from './i18n-leaders.ts';
 
 const vi = {
   ...targetVi,
   ...leadersVi,
+  ...flagsVi,
   'app.title': 'Chỉ tiêu — theo dõi chỉ tiêu nghị quyết',
   'app.product': 'Theo dõi chỉ tiêu nghị quyết',
   'app.skip': 'Bỏ qua, đến nội dung chính',

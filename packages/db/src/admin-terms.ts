@@ -10,6 +10,7 @@ import {
   assertCleanText,
   checkAllocations,
   conflict,
+  flagsApply,
   forbidden,
   type GoalIndicator,
   invalid,
@@ -18,6 +19,8 @@ import {
   type Mission,
   notFound,
   type PeriodKind,
+  parseFlagGrowth,
+  parseFlagMinChange,
   parseGoal,
   roleAllows,
   termPeriodPlan,
@@ -93,7 +96,18 @@ export interface IndicatorInput {
   decimals: number;
   frequency: PeriodKind;
   ratioOverTime: 'sum' | 'latest';
+  /**
+   * The plausibility rule as typed ('3', '2,5'; '10', '50 triệu'): empty for the default, omitted to
+   * keep what is stored (docs/decisions/0025).
+   */
+  flagGrowth?: string | null | undefined;
+  flagMinChange?: string | null | undefined;
 }
+
+type CleanIndicator = Omit<IndicatorInput, 'flagGrowth' | 'flagMinChange'> & {
+  flagGrowth?: number | null;
+  flagMinChange?: number | null;
+};
 
 export interface AdminIndicator extends IndicatorRow {
   version: string;
@@ -126,9 +140,10 @@ export function listIndicators(db: DbOrTx): AdminIndicator[] {
     .map((row) => adminIndicator(db, row));
 }
 
-function cleanIndicator(input: IndicatorInput): IndicatorInput {
-  const clean = {
-    ...input,
+function cleanIndicator(input: IndicatorInput): CleanIndicator {
+  const { flagGrowth, flagMinChange, ...rest } = input;
+  const clean: CleanIndicator = {
+    ...rest,
     code: input.code.trim(),
     name: input.name.trim(),
     measurementUnit: input.measurementUnit.trim(),
@@ -142,6 +157,17 @@ function cleanIndicator(input: IndicatorInput): IndicatorInput {
   // Money is kept in whole đồng; a share of yes/no answers is a percentage with its own decimals.
   if (clean.measureType === 'amount' && clean.decimals !== 0) {
     throw invalid('Chỉ số tiền được lưu theo đồng, không có phần thập phân.', { field: 'decimals' });
+  }
+  // The plausibility thresholds, read by the measure type and decimals chosen in the same form.
+  if (flagGrowth !== undefined) {
+    const parsed = parseFlagGrowth(flagGrowth);
+    if (!parsed.ok) throw invalid(parsed.message, { field: 'flagGrowth' });
+    clean.flagGrowth = flagsApply(clean.measureType) ? parsed.value : null;
+  }
+  if (flagMinChange !== undefined) {
+    const parsed = parseFlagMinChange(clean, flagMinChange);
+    if (!parsed.ok) throw invalid(parsed.message, { field: 'flagMinChange' });
+    clean.flagMinChange = flagsApply(clean.measureType) ? parsed.value : null;
   }
   return clean;
 }
@@ -202,6 +228,17 @@ export function updateIndicator(
       );
     }
     assertIndicatorCodeFree(tx, clean.code, indicatorId);
+    // A kept smallest rise was counted in the old decimals or kind: back to the default instead.
+    if (
+      clean.flagMinChange === undefined &&
+      (clean.measureType !== before.measureType || clean.decimals !== before.decimals)
+    ) {
+      clean.flagMinChange = null;
+    }
+    if (!flagsApply(clean.measureType)) {
+      clean.flagGrowth = null;
+      clean.flagMinChange = null;
+    }
     const rescaledTargets = keepGoalsMeaning(tx, before, clean);
     const after = tx
       .update(s.indicators)
@@ -229,7 +266,11 @@ export function updateIndicator(
  * that would drop digits, or turn a count into a percentage, is refused instead of guessed.
  * Returns the targets whose values were rescaled.
  */
-function keepGoalsMeaning(tx: DbOrTx, before: IndicatorRow, next: IndicatorInput): number[] {
+function keepGoalsMeaning(
+  tx: DbOrTx,
+  before: IndicatorRow,
+  next: Pick<IndicatorInput, 'measureType' | 'decimals'>,
+): number[] {
   const targetIds = tx
     .select({ id: s.targets.id, code: s.targets.code })
     .from(s.targets)

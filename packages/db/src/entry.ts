@@ -15,6 +15,10 @@ import {
   invalid,
   lifeRefusal,
   notFound,
+  type PlausibilityRule,
+  plausibilityRule,
+  quantityText,
+  type ResultFlag,
   reportsPeriod,
   type SubmissionState,
   TRANSITIONS,
@@ -97,6 +101,8 @@ export interface GridRow {
   previous: ResultRow | null;
   sameLastYear: ResultRow | null;
   allocation: number | null;
+  /** The indicator's plausibility rule with its defaults filled in: the grid checks by the same one. */
+  plausibility: PlausibilityRule;
 }
 
 /** Everything the entry grid shows for one unit and one period of a term. */
@@ -129,6 +135,17 @@ export function entryGrid(
     .from(s.targetAllocations)
     .where(eq(s.targetAllocations.unitId, unit.id))
     .all();
+  const thresholds = new Map(
+    db
+      .select({
+        id: s.indicators.id,
+        flagGrowth: s.indicators.flagGrowth,
+        flagMinChange: s.indicators.flagMinChange,
+      })
+      .from(s.indicators)
+      .all()
+      .map(({ id, ...rule }) => [id, rule]),
+  );
 
   const rows: GridRow[] = [];
   const seen = new Set<number>();
@@ -149,6 +166,7 @@ export function entryGrid(
         previous: find(indicator.id, previous?.id),
         sameLastYear: find(indicator.id, sameLastYear?.id),
         allocation: i === 0 ? (allocations.find((a) => a.targetId === target.id)?.goal ?? null) : null,
+        plausibility: plausibilityRule({ ...indicator, ...thresholds.get(indicator.id) }),
       });
     }
   }
@@ -249,6 +267,8 @@ export function saveEntry(
         ...check.fields,
         note,
         evidenceUrl,
+        // The server's own judgement, never the grid's: a report cannot be sent while it has no note.
+        flag: check.flag,
         expectedVersion: input.expectedVersion,
         userId: actor.id,
         reason: cleanText(input.reason, 2000, 'Lý do sửa', 'reason'),
@@ -303,7 +323,9 @@ function authorizeEdit(
   const period = getPeriod(tx, input.periodId);
   const indicator = stmt<EntryIndicator & { id: number }>(
     tx,
-    'SELECT id, measure_type AS measureType, decimals, measurement_unit AS measurementUnit FROM indicators WHERE id = ?',
+    `SELECT id, measure_type AS measureType, decimals, measurement_unit AS measurementUnit,
+            flag_growth AS flagGrowth, flag_min_change AS flagMinChange
+     FROM indicators WHERE id = ?`,
   ).get(input.indicatorId);
   if (!indicator) throw notFound(`Không tìm thấy chỉ số ${input.indicatorId}.`);
   authorize(tx, actor, 'read', unit.id);
@@ -377,6 +399,15 @@ export function transitionReport(
         sql`SELECT COUNT(*) AS n FROM results WHERE unit_id = ${unit.id} AND period_id = ${input.periodId}`,
       )?.n;
       if (!count) throw invalid('Chưa có số liệu nào để gửi.');
+      const unexplained = flaggedResults(tx, unit.id, input.periodId).filter((f) => f.note === null);
+      if (unexplained.length > 0) {
+        throw invalid(
+          `Chưa gửi được: ${unexplained.length} số liệu bất thường chưa có ghi chú lý do — ${unexplained
+            .map((f) => `${f.indicatorName}: ${f.valueText} (${FLAG_WORDS[f.flag]} ${f.pastText ?? '—'})`)
+            .join('; ')}. Hãy ghi chú lý do ở cột “Ghi chú” rồi gửi lại.`,
+          { field: 'note', flagged: unexplained },
+        );
+      }
     }
     setSubmissionState(tx, {
       unitId: unit.id,
@@ -386,6 +417,69 @@ export function transitionReport(
       userId: actor.id,
     });
     return getSubmission(tx, unit.id, input.periodId);
+  });
+}
+
+const FLAG_WORDS: Record<ResultFlag, string> = {
+  far_above_previous: 'kỳ trước',
+  far_above_last_year: 'cùng kỳ năm trước',
+};
+
+export interface FlaggedResult {
+  indicatorId: number;
+  indicatorCode: string;
+  indicatorName: string;
+  flag: ResultFlag;
+  value: number | null;
+  /** The past figure the value was judged against (the period before, or a year before), if still stored. */
+  past: number | null;
+  valueText: string;
+  pastText: string | null;
+  /** The note, or null when there is none (blank counts as none). */
+  note: string | null;
+}
+
+/** A unit's flagged results for a period, with the past figure each was judged against. */
+export function flaggedResults(db: DbOrTx, unitId: number, periodId: number): FlaggedResult[] {
+  const rows = db.all<{
+    indicatorId: number;
+    indicatorCode: string;
+    indicatorName: string;
+    measureType: EntryIndicator['measureType'];
+    decimals: number;
+    measurementUnit: string;
+    flag: ResultFlag;
+    value: number | null;
+    note: string | null;
+  }>(sql`
+    SELECT r.indicator_id AS indicatorId, i.code AS indicatorCode, i.name AS indicatorName,
+           i.measure_type AS measureType, i.decimals, i.measurement_unit AS measurementUnit,
+           r.flag, r.value, r.note
+    FROM results r JOIN indicators i ON i.id = r.indicator_id
+    WHERE r.unit_id = ${unitId} AND r.period_id = ${periodId} AND r.flag IS NOT NULL
+    ORDER BY i.code`);
+  if (rows.length === 0) return [];
+  const { previous, sameLastYear } = earlierPeriods(db, getPeriod(db, periodId));
+  const pastOf = (indicatorId: number, flag: ResultFlag) => {
+    const period = flag === 'far_above_previous' ? previous : sameLastYear;
+    if (!period) return null;
+    return (
+      stmt<{ value: number | null }>(
+        db,
+        'SELECT value FROM results WHERE unit_id = ? AND indicator_id = ? AND period_id = ?',
+      ).get(unitId, indicatorId, period.id)?.value ?? null
+    );
+  };
+  return rows.map(({ measureType, decimals, measurementUnit, ...r }) => {
+    const indicator = { measureType, decimals, measurementUnit };
+    const past = pastOf(r.indicatorId, r.flag);
+    return {
+      ...r,
+      past,
+      valueText: r.value === null ? '—' : quantityText(indicator, r.value),
+      pastText: past === null ? null : quantityText(indicator, past),
+      note: visibleText(r.note),
+    };
   });
 }
 
@@ -550,6 +644,22 @@ export function reportingCockpit(
           .all()
       : [];
   const subOf = new Map(subs.map((x) => [`${x.unitId}:${x.periodId}`, x]));
+  // Flagged results per report (docs/decisions/0025): how many, and how many still without a note.
+  const flags = new Map<string, { flagged: number; unexplained: number }>();
+  if (periods.length && subs.length) {
+    for (const f of db.all<{ unitId: number; periodId: number; flagged: number; unexplained: number }>(sql`
+      SELECT r.unit_id AS unitId, r.period_id AS periodId, COUNT(*) AS flagged,
+             SUM(CASE WHEN r.note IS NULL OR trim(r.note) = '' THEN 1 ELSE 0 END) AS unexplained
+      FROM results r
+      WHERE r.flag IS NOT NULL AND r.period_id IN (${sql.join(
+        periods.map((p) => sql`${p.id}`),
+        sql`, `,
+      )})
+        AND r.unit_id IN (${subtreeOf(input.unitId)})
+      GROUP BY r.unit_id, r.period_id`)) {
+      flags.set(`${f.unitId}:${f.periodId}`, { flagged: f.flagged, unexplained: f.unexplained });
+    }
+  }
   return {
     periods: periods.map((p) => ({ ...p, overdue: p.deadline < input.today })),
     units: units.map(({ validFrom, validTo, ...u }) => ({
@@ -568,6 +678,8 @@ export function reportingCockpit(
           since: sub?.updatedAt ?? null,
           applies,
           overdue: applies && !done && p.deadline < input.today,
+          flagged: flags.get(`${u.id}:${p.id}`)?.flagged ?? 0,
+          unexplained: flags.get(`${u.id}:${p.id}`)?.unexplained ?? 0,
         };
       }),
     })),

@@ -22,6 +22,7 @@ import {
   notFound,
   periodName,
   type ResultFields,
+  type ResultFlag,
   type SheetCell,
   type SubmissionState,
   textProblem,
@@ -237,6 +238,8 @@ export interface ImportChange {
   note: string | null;
   evidenceUrl: string | null;
   warnings: { code: string; message: string }[];
+  /** The plausibility flag the save will store (docs/decisions/0025), or null. */
+  flag: ResultFlag | null;
 }
 
 export interface ImportPreview {
@@ -327,6 +330,7 @@ export function applyImport(db: Db, actor: Actor, input: ImportInput): ImportRes
         ...change.after,
         note: change.note,
         evidenceUrl: change.evidenceUrl,
+        flag: change.flag,
         userId: actor.id,
         reason: IMPORT_REASON,
       });
@@ -391,6 +395,18 @@ function planImport(
     JOIN targets t ON t.id = a.target_id ORDER BY t.id`)) {
     allocations.set(`${a.unitId}:${a.indicatorId}`, a.goal);
   }
+  // Each indicator's plausibility thresholds, as saveEntry reads them.
+  const thresholds = new Map(
+    db
+      .select({
+        id: s.indicators.id,
+        flagGrowth: s.indicators.flagGrowth,
+        flagMinChange: s.indicators.flagMinChange,
+      })
+      .from(s.indicators)
+      .all()
+      .map(({ id, ...rule }) => [id, rule]),
+  );
   const mayEnter = new Map<number, boolean>();
   const canEnter = (unitId: number) => {
     if (!mayEnter.has(unitId)) mayEnter.set(unitId, can(db, actor, 'enter', unitId));
@@ -479,7 +495,7 @@ function planImport(
     };
     const past = (p: Period | null) =>
       p ? (results.get(`${rowUnit.id}:${indicator.id}:${p.id}`)?.value ?? null) : null;
-    const check = checkEntry(indicator, entry, {
+    const check = checkEntry({ ...indicator, ...thresholds.get(indicator.id) }, entry, {
       previous: past(previous),
       sameLastYear: past(sameLastYear),
       allocation: allocations.get(`${rowUnit.id}:${indicator.id}`) ?? null,
@@ -542,6 +558,7 @@ function planImport(
       note,
       evidenceUrl,
       warnings: check.warnings.map(({ code, message }) => ({ code, message })),
+      flag: check.flag,
     });
   }
   return { preview: { changes, unchanged, problems }, states };

@@ -13,6 +13,7 @@ import {
   notFound,
   type RatioOverTime,
   type ResultFields,
+  type ResultFlag,
   type SubmissionState,
   ZERO_SUMS,
 } from '@chitieu/core';
@@ -30,6 +31,8 @@ export interface ResultInput extends Partial<ResultFields> {
   periodId: number;
   note?: string | null;
   evidenceUrl?: string | null;
+  /** The plausibility flag the caller's check found (checkEntry); omitted: none (seed, tests). */
+  flag?: ResultFlag | null;
   illustrative?: boolean;
   /** The version the user saw; null when they saw no value. Omitted: no check (imports, seed). */
   expectedVersion?: number | null;
@@ -40,7 +43,7 @@ export interface ResultInput extends Partial<ResultFields> {
 export type ResultRow = typeof results.$inferSelect;
 
 const RESULT_COLUMNS = `id, unit_id AS unitId, indicator_id AS indicatorId, period_id AS periodId, value, numerator,
-  denominator, meets, note, evidence_url AS evidenceUrl, illustrative, version, updated_by AS updatedBy,
+  denominator, meets, note, evidence_url AS evidenceUrl, flag, illustrative, version, updated_by AS updatedBy,
   updated_at AS updatedAt`;
 type RawResult = Omit<ResultRow, 'meets' | 'illustrative'> & { meets: number | null; illustrative: number };
 const fromRaw = (r: RawResult): ResultRow => ({
@@ -98,12 +101,12 @@ function writeResult(tx: DbOrTx, input: ResultInput, fields: ResultFields): Resu
     stmt<RawResult>(
       tx,
       `INSERT INTO results (unit_id, indicator_id, period_id, value, numerator, denominator, meets, note,
-                            evidence_url, illustrative, version, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                            evidence_url, flag, illustrative, version, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
        ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET
          value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
          meets = excluded.meets, note = excluded.note, evidence_url = excluded.evidence_url,
-         illustrative = excluded.illustrative, version = results.version + 1,
+         flag = excluded.flag, illustrative = excluded.illustrative, version = results.version + 1,
          updated_by = excluded.updated_by, updated_at = excluded.updated_at
        RETURNING ${RESULT_COLUMNS}`,
     ).get(
@@ -117,6 +120,8 @@ function writeResult(tx: DbOrTx, input: ResultInput, fields: ResultFields): Resu
       // Omitted means "keep": a save of the value alone does not wipe its note or evidence.
       input.note === undefined ? (before?.note ?? null) : input.note,
       input.evidenceUrl === undefined ? (before?.evidenceUrl ?? null) : input.evidenceUrl,
+      // Judged anew by every save: a value saved without a check carries no flag.
+      input.flag ?? null,
       Number(input.illustrative ?? false),
       input.userId ?? null,
       new Date().toISOString(),

@@ -3,7 +3,7 @@
  * Conventions: calendar dates are 'YYYY-MM-DD' text, instants are UTC ISO-8601 text (see `instant()`);
  * every quantity is an integer (money in đồng, decimals scaled by the indicator's `decimals`).
  */
-import { MEASURE_TYPES, MISSIONS, ROLES, SUBMISSION_STATES } from '@chitieu/core';
+import { MEASURE_TYPES, MISSIONS, RESULT_FLAGS, ROLES, SUBMISSION_STATES } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -123,6 +123,13 @@ export const indicators = sqliteTable('indicators', {
   ratioOverTime: text('ratio_over_time', { enum: ['sum', 'latest'] })
     .notNull()
     .default('sum'),
+  /**
+   * The plausibility rule (docs/decisions/0025): a value more than this many times the unit's past
+   * figure is flagged, in hundredths (300 = ×3). Null: the default of @chitieu/core.
+   */
+  flagGrowth: integer('flag_growth'),
+  /** …unless it rose by less than this, scaled in the indicator's unit (đồng for money). Null: the default. */
+  flagMinChange: integer('flag_min_change'),
 });
 
 export const terms = sqliteTable('terms', {
@@ -266,6 +273,12 @@ export const results = sqliteTable(
     meets: integer('meets', { mode: 'boolean' }),
     note: text('note'),
     evidenceUrl: text('evidence_url'),
+    /**
+     * Set by the server on every save: the value is outside its indicator's plausibility rule
+     * ('far_above_previous', 'far_above_last_year'). A report with a flagged result and no note
+     * cannot be sent (docs/decisions/0025).
+     */
+    flag: text('flag', { enum: RESULT_FLAGS }),
     /** Invented figures (the demo's per-commune splits) are marked, and the UI says so. */
     illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
     /** Optimistic concurrency: a save carries the version it saw. */
@@ -278,6 +291,8 @@ export const results = sqliteTable(
     uniqueIndex('results_unit_indicator_period_idx').on(t.unitId, t.indicatorId, t.periodId),
     // Roll-up rebuilds and exports read one indicator's results period by period.
     index('results_indicator_period_idx').on(t.indicatorId, t.periodId),
+    // The few flagged results, per report: the cockpit counts them, a submit checks them.
+    index('results_flagged_idx').on(t.unitId, t.periodId).where(sql`${t.flag} IS NOT NULL`),
     check(
       'results_ratio',
       sql`${t.numerator} IS NULL OR ${t.denominator} IS NULL OR ${t.numerator} <= ${t.denominator}`,

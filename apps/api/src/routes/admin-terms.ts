@@ -55,6 +55,22 @@ const IndicatorBody = z
       .max(Math.min(MAX_DECIMALS, 6), { error: 'Tối đa 6 chữ số thập phân.' }),
     frequency,
     ratioOverTime: z.enum(['sum', 'latest'], { error: 'Cách tính theo thời gian phải là sum hoặc latest.' }),
+    flagGrowth: z
+      .string({ error: 'Hệ số gấp phải là số, nhập như trên màn hình (3 hoặc 2,5).' })
+      .max(100, { error: 'Dài quá 100 ký tự.' })
+      .nullish()
+      .openapi({
+        description:
+          'Plausibility: flag a value more than this many times the past figure, as typed (“3”, “2,5”); empty for the default (3); omit to keep',
+      }),
+    flagMinChange: z
+      .string({ error: 'Mức tăng tối thiểu phải là số, nhập như trên màn hình (10 hoặc 50 triệu).' })
+      .max(100, { error: 'Dài quá 100 ký tự.' })
+      .nullish()
+      .openapi({
+        description:
+          'Plausibility: a rise smaller than this, in the indicator’s unit, never flags (“10”, “50 triệu”); empty for the default; omit to keep',
+      }),
   })
   .openapi('IndicatorInput');
 
@@ -68,6 +84,12 @@ const AdminIndicatorSchema = z
     decimals: z.number().int(),
     frequency,
     ratioOverTime: z.enum(['sum', 'latest']),
+    flagGrowth: z.number().int().nullable().openapi({ description: 'Hundredths (300 = ×3); null: default' }),
+    flagMinChange: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Scaled, in the indicator’s unit; null: default by measure type' }),
     version: z.string(),
     hasResults: z.boolean(),
     targetCount: z.number().int(),

@@ -197,6 +197,9 @@ describe('uploading a filled template', () => {
     ws.getCell(rowOf(wb, 'THOATNGHEO'), 8).value = 30; // a number
     ws.getCell(rowOf(wb, 'THOATNGHEO'), 12).value = 'Chương trình sinh kế';
     ws.getCell(rowOf(wb, 'NTM_GT'), 8).value = '1.540.000.000'; // Vietnamese text
+    // Far above the half-year before (20 triệu, 1 công trình): flagged, so each carries its reason.
+    ws.getCell(rowOf(wb, 'NTM_GT'), 12).value = 'Cầu dân sinh do tỉnh đầu tư';
+    ws.getCell(rowOf(wb, 'NTM_CT'), 12).value = 'Ra quân làm đường cả phường';
     ws.getCell(rowOf(wb, 'NTM_CT'), 8).value = { formula: 'G8+1', result: 25 } as ExcelJS.CellValue; // formula result
     ws.getCell(rowOf(wb, 'NANNHAN'), 9).value = { richText: [{ text: '3' }] };
     ws.getCell(rowOf(wb, 'NANNHAN'), 10).value = '4';
@@ -250,6 +253,10 @@ describe('uploading a filled template', () => {
       grid.body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === code).result;
     expect(value('THOATNGHEO')).toMatchObject({ value: 30, note: 'Chương trình sinh kế', version: 1 });
     expect(value('NTM_GT').value).toBe(1_540_000_000);
+    // The import is judged like a save in the grid: the flags are stored with the results.
+    expect(value('NTM_GT').flag).toBe('far_above_previous');
+    expect(value('NTM_CT').flag).toBe('far_above_previous');
+    expect(value('NANNHAN').flag).toBeNull();
     expect(value('NANNHAN')).toMatchObject({ numerator: 3, denominator: 4 });
     expect(value('HD5LH')).toMatchObject({ meets: true, evidenceUrl: 'https://hoi.vn/bb.pdf' });
     expect(grid.body.submission.state).toBe('draft');

@@ -5,6 +5,7 @@
  * The upload is the file itself as the request body (Content-Type of xlsx or
  * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
  */
+import { RESULT_FLAGS } from '@chitieu/core';
 import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
 import { buildEntryTemplate } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -51,6 +52,7 @@ export const ImportPreviewSchema = z
         note: z.string().nullable(),
         evidenceUrl: z.string().nullable(),
         warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+        flag: z.enum(RESULT_FLAGS).nullable(),
       }),
     ),
     unchanged: z.number().int(),

@@ -1,4 +1,16 @@
-import { MEASURE_TYPES, type MeasureType } from '@chitieu/core';
+import {
+  DEFAULT_FLAG_GROWTH,
+  defaultFlagMinChange,
+  flagsApply,
+  goalText,
+  growthText,
+  MEASURE_TYPES,
+  type MeasureType,
+  minChangeText,
+  parseFlagGrowth,
+  parseFlagMinChange,
+  plausibilityRule,
+} from '@chitieu/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -26,8 +38,27 @@ export function IndicatorDialog({
   const [decimals, setDecimals] = useState(String(indicator?.decimals ?? 0));
   const [frequency, setFrequency] = useState<'year' | 'half' | 'quarter'>(indicator?.frequency ?? 'half');
   const [ratioOverTime, setRatioOverTime] = useState<'sum' | 'latest'>(indicator?.ratioOverTime ?? 'sum');
+  // The plausibility rule (docs/decisions/0025), as typed; empty is the default.
+  const [flagGrowth, setFlagGrowth] = useState(
+    indicator?.flagGrowth != null ? growthText(indicator.flagGrowth) : '',
+  );
+  const [flagMinChange, setFlagMinChange] = useState(
+    indicator?.flagMinChange != null ? goalText(indicator, indicator.flagMinChange) : '',
+  );
   const [error, setError] = useState<string | null>(null);
   const save = useSaveIndicator();
+  // What the form now says the indicator counts, for the thresholds' defaults and help.
+  const shape = {
+    measureType,
+    decimals: /^\d$/.test(decimals.trim()) ? Number(decimals.trim()) : 0,
+  };
+  const typedGrowth = parseFlagGrowth(flagGrowth);
+  const typedMinChange = parseFlagMinChange(shape, flagMinChange);
+  const rule = plausibilityRule({
+    ...shape,
+    flagGrowth: typedGrowth.ok ? typedGrowth.value : null,
+    flagMinChange: typedMinChange.ok ? typedMinChange.value : null,
+  });
   const locked = indicator?.hasResults === true;
 
   const submit = () => {
@@ -47,6 +78,8 @@ export function IndicatorDialog({
           decimals: Number(decimals.trim()),
           frequency,
           ratioOverTime,
+          flagGrowth,
+          flagMinChange,
         },
       },
       { onSuccess: onClose, onError: (e) => setError(errorMessage(e)) },
@@ -127,6 +160,41 @@ export function IndicatorDialog({
           </Field>
         )}
       </div>
+      <fieldset className="at-flags">
+        <legend>{t('flag.admin.title')}</legend>
+        {flagsApply(measureType) ? (
+          <>
+            <div className="at-grid">
+              <Field label={t('flag.admin.growth')}>
+                <input
+                  value={flagGrowth}
+                  inputMode="decimal"
+                  placeholder={growthText(DEFAULT_FLAG_GROWTH)}
+                  onChange={(e) => setFlagGrowth(e.currentTarget.value)}
+                />
+              </Field>
+              <Field
+                label={t('flag.admin.minChange', { unit: measureType === 'amount' ? 'đồng' : unit || '…' })}
+              >
+                <input
+                  value={flagMinChange}
+                  inputMode={measureType === 'amount' ? undefined : 'decimal'}
+                  placeholder={goalText(shape, defaultFlagMinChange(shape))}
+                  onChange={(e) => setFlagMinChange(e.currentTarget.value)}
+                />
+              </Field>
+            </div>
+            <p className="at-note">
+              {t('flag.admin.help', {
+                factor: growthText(rule.growth),
+                change: minChangeText({ ...shape, measurementUnit: unit }, rule.minChange),
+              })}
+            </p>
+          </>
+        ) : (
+          <p className="at-note">{t('flag.admin.notApplicable')}</p>
+        )}
+      </fieldset>
       <datalist id="at-units">
         {UNITS.map((u) => (
           <option key={u} value={u} />

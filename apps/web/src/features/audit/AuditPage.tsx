@@ -79,6 +79,17 @@ const STATE_ACTIONS: Record<string, MessageKey> = {
   returned: 'audit.action.returned',
 };
 
+/** A save the server judged outside the plausibility rule (docs/decisions/0025). */
+function FlagTag() {
+  const { t } = useI18n();
+  return (
+    <span className="audit__flag">
+      <span aria-hidden="true">⚑ </span>
+      {t('flag.mark')}
+    </span>
+  );
+}
+
 const display = (iso: string | undefined) => (iso && isIsoDate(iso) ? formatDate(iso) : (iso ?? ''));
 
 export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }) {
@@ -173,6 +184,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
             <>
               <span className="audit__tag">{t('audit.created')}</span>{' '}
               <strong>{figureText(indicator, after)}</strong>
+              {typeof after?.flag === 'string' && <FlagTag />}
             </>
           ) : (
             <>
@@ -187,6 +199,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
                   <strong>{figureText(indicator, after)}</strong>
                 </>
               )}
+              {typeof after?.flag === 'string' && <FlagTag />}
               {noteChanges(before, after).map((change) => (
                 <span className="audit__field" key={change.field}>
                   {t(NOTE_LABELS[change.field])}:{' '}

@@ -162,6 +162,22 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                             {cell?.overdue && (
                               <span className="cockpit__overdue">{t('cockpit.overdue')}</span>
                             )}
+                            {cell.flagged > 0 && (
+                              <span
+                                className={
+                                  cell.unexplained > 0 ? 'cockpit__flag is-unexplained' : 'cockpit__flag'
+                                }
+                                data-flagged={cell.flagged}
+                              >
+                                <span aria-hidden="true">⚑ </span>
+                                {t('flag.cockpit', { count: cell.flagged })}
+                                {cell.unexplained > 0 && (
+                                  <span className="cockpit__flag-note">
+                                    {t('flag.cockpit.unexplained', { count: cell.unexplained })}
+                                  </span>
+                                )}
+                              </span>
+                            )}
                             <span className="visually-hidden">
                               {' '}
                               · {unit.name} · {periodName(p)}
@@ -219,6 +235,13 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
           <li>
             <span className="cockpit-legend__overdue">{t('cockpit.overdue')}</span>
             {t('cockpit.overdueMeaning')}
+          </li>
+          <li>
+            <span className="cockpit-legend__flag">
+              <span aria-hidden="true">⚑ </span>
+              {t('flag.mark')}
+            </span>
+            {t('flag.cockpit.legend')}
           </li>
         </ul>
       </div>

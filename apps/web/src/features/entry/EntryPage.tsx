@@ -27,7 +27,9 @@ import { type EntryParams, type EntryGrid as Grid, useEntryGrid } from './api/ge
 import { type ReportAction, useTransitionReport } from './api/transition-report.ts';
 import { EntryGrid } from './components/EntryGrid.tsx';
 import { ExcelImport } from './components/ExcelImport.tsx';
+import { FlagList } from './components/FlagList.tsx';
 import { HistoryDialog } from './components/HistoryDialog.tsx';
+import { flaggedRows } from './model.ts';
 import { type RowView, useEntryEditor } from './use-entry-editor.ts';
 
 export interface EntryUser {
@@ -165,6 +167,9 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
   const periodText = periodName(period);
 
   const applicable = editor.views.filter((v) => v.row.applicable);
+  // Unusual figures (docs/decisions/0025): the server refuses to send while one has no note.
+  const flagged = flaggedRows(grid.rows);
+  const unexplained = flagged.filter((f) => !f.noted).length;
   const filled = applicable.filter((v) => v.row.result !== null).length;
 
   const open = async (action: ReportAction) => {
@@ -347,6 +352,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
 
       <Dialog
         open={dialog !== null}
+        wide={flagged.length > 0}
         onClose={() => setDialog(null)}
         title={dialog ? dialogTitles[dialog] : ''}
         onSubmit={confirm}
@@ -358,6 +364,7 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
             <Button
               type="submit"
               loading={transition.isPending}
+              disabled={dialog === 'submit' && unexplained > 0}
               color={dialog === 'return' ? 'orange' : dialog === 'approve' ? 'teal' : undefined}
             >
               {dialog ? dialogTitles[dialog] : ''}
@@ -366,6 +373,18 @@ function EntryWorkspace({ grid, params, me }: { grid: Grid; params: EntryParams;
         }
       >
         <p>{dialog ? dialogBodies[dialog] : ''}</p>
+        {dialog !== null && <FlagList rows={grid.rows} />}
+        {dialog === 'submit' && flagged.length > 0 && (
+          <p
+            className={`flag-list__hint${unexplained > 0 ? ' flag-list__hint--blocked' : ''}`}
+            role={unexplained > 0 ? 'alert' : undefined}
+          >
+            {unexplained > 0 ? t('flag.submit.blocked', { count: unexplained }) : t('flag.submit.explained')}
+          </p>
+        )}
+        {dialog === 'approve' && flagged.length > 0 && (
+          <p className="flag-list__hint">{t('flag.approve.hint')}</p>
+        )}
         {dialog === 'return' && (
           <Textarea
             label={t('entry.return.comment')}

@@ -1,8 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
   checkTexts,
   clearsValue,
   fieldAt,
+  flaggedRows,
+  flagPast,
   isBlank,
   isBlock,
   isDirty,
@@ -10,6 +12,8 @@ import {
   parseBlock,
   parseMeets,
   planPaste,
+  type ResultLike,
+  type RowLike,
   resultText,
   rowCells,
   serverTexts,
@@ -212,5 +216,53 @@ describe('clearing a stored value', () => {
     expect(clearsValue({ result: null }, texts({}))).toBe(false);
     expect(isBlank({ result: null }, texts({}))).toBe(true);
     expect(isBlank(stored, texts({}))).toBe(false);
+  });
+});
+
+describe('stored flags (issue #15)', () => {
+  const households = { measureType: 'cumulative' as const, decimals: 0, measurementUnit: 'hộ' };
+  const row = (result: Partial<ResultLike> | null, extra: Partial<RowLike> = {}): RowLike => ({
+    indicator: households,
+    applicable: true,
+    result: result
+      ? {
+          value: 3000,
+          numerator: null,
+          denominator: null,
+          meets: null,
+          note: null,
+          evidenceUrl: null,
+          version: 1,
+          ...result,
+        }
+      : null,
+    previous: { value: 2 },
+    sameLastYear: { value: 1 },
+    allocation: null,
+    ...extra,
+  });
+
+  it('checks what is typed by the rule the server sends with the row', () => {
+    const texts = serverTexts(row({ value: 7 }));
+    expect(checkTexts(row({ value: 7 }), texts).flag).toBeNull();
+    expect(checkTexts(row({ value: 7 }, { plausibility: { growth: 200, minChange: 1 } }), texts).flag).toBe(
+      'far_above_previous',
+    );
+  });
+
+  it('lists flagged rows with the past figure each was judged against; a blank note is none', () => {
+    const rows = [
+      row({ flag: 'far_above_previous', note: '  ' }),
+      row({ flag: null }),
+      row({ flag: 'far_above_last_year', note: 'Mở rộng địa bàn' }),
+      row(null),
+    ];
+    const flagged = flaggedRows(rows);
+    expect(flagged.map((f) => [f.flag, f.noted])).toEqual([
+      ['far_above_previous', false],
+      ['far_above_last_year', true],
+    ]);
+    expect(flagPast(rows[0] as RowLike, 'far_above_previous')?.value).toBe(2);
+    expect(flagPast(rows[0] as RowLike, 'far_above_last_year')?.value).toBe(1);
   });
 });

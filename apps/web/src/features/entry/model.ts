@@ -11,8 +11,10 @@ import {
   formatRatioPercent,
   formatScaled,
   type MeasureType,
+  type PlausibilityRule,
   parseMoney,
   parseScaled,
+  type ResultFlag,
 } from '@chitieu/core';
 
 export const FIELDS = ['value', 'numerator', 'denominator', 'meets', 'note', 'evidenceUrl'] as const;
@@ -46,6 +48,8 @@ export interface ResultLike {
   note: string | null;
   evidenceUrl: string | null;
   version: number;
+  /** Set by the server on save: outside the plausibility rule (docs/decisions/0025). */
+  flag?: ResultFlag | null;
 }
 
 export interface RowLike {
@@ -55,6 +59,8 @@ export interface RowLike {
   previous: { value: number | null } | null;
   sameLastYear: { value: number | null } | null;
   allocation: number | null;
+  /** The indicator's plausibility rule as the server judges by it. */
+  plausibility?: PlausibilityRule;
 }
 
 /** The field in a column of a row, or null where the row has no such cell. */
@@ -175,7 +181,11 @@ export function isBlank(row: Pick<RowLike, 'result'>, texts: Texts): boolean {
 export function checkTexts(row: RowLike, texts: Texts): EntryCheck {
   const meets = parseMeets(texts.meets);
   return checkEntry(
-    row.indicator,
+    {
+      ...row.indicator,
+      flagGrowth: row.plausibility?.growth ?? null,
+      flagMinChange: row.plausibility?.minChange ?? null,
+    },
     {
       value: texts.value,
       numerator: texts.numerator,
@@ -325,4 +335,21 @@ export function planPaste(
     });
   });
   return { cells, skipped };
+}
+
+/** The past figure a stored flag was judged against: the period before, or the same one a year before. */
+export function flagPast<R extends Pick<RowLike, 'previous' | 'sameLastYear'>>(
+  row: R,
+  flag: ResultFlag,
+): R['previous'] | R['sameLastYear'] {
+  return flag === 'far_above_previous' ? row.previous : row.sameLastYear;
+}
+
+/** Rows whose stored result is flagged, and whether each has its note (blank is none). */
+export function flaggedRows<R extends RowLike>(
+  rows: readonly R[],
+): { row: R; flag: ResultFlag; noted: boolean }[] {
+  return rows.flatMap((row) =>
+    row.result?.flag ? [{ row, flag: row.result.flag, noted: (row.result.note ?? '').trim() !== '' }] : [],
+  );
 }

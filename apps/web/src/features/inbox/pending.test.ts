@@ -12,6 +12,8 @@ const state = (
   since,
   applies: true,
   overdue: false,
+  flagged: 0,
+  unexplained: 0,
 });
 
 const COCKPIT = {

@@ -6,7 +6,7 @@
  * A block pasted from Excel fills the cells it covers. Leaving a cell saves its row when the row is
  * valid.
  */
-import { formatRatioPercent, parseScaled } from '@chitieu/core';
+import { formatRatioPercent, growthText, parseScaled } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import {
   type ClipboardEvent,
@@ -23,6 +23,7 @@ import { formatInstant } from '../../../lib/time.ts';
 import {
   checkTexts,
   type Field,
+  flagPast,
   isBlock,
   parseBlock,
   planPaste,
@@ -33,6 +34,7 @@ import {
 import type { EntryEditor, RowView } from '../use-entry-editor.ts';
 
 const MEETS_LIST_ID = 'entry-meets-options';
+const EMPTY_FIGURE = { value: null, numerator: null, denominator: null, meets: null };
 
 const FIELD_LABELS: Record<Field, MessageKey> = {
   value: 'entry.field.value',
@@ -325,7 +327,18 @@ function GridRow({
       ? view.state.warnings
       : (check?.warnings ?? [])
     : [];
-  const asksNote = warnings.length > 0 && texts.note.trim() === '';
+  // The flag the server stored with the value (docs/decisions/0025): shown after a reload, to the
+  // approver too, until the value is changed (then the check of what is typed speaks).
+  const storedFlag = view.dirty ? null : (row.result?.flag ?? null);
+  const flagged = storedFlag !== null || warnings.some((w) => w.code === 'far_above_history');
+  const flagText =
+    storedFlag && !warnings.some((w) => w.code === 'far_above_history')
+      ? t(`flag.${storedFlag}`, {
+          factor: growthText(row.plausibility.growth),
+          past: resultText(indicator, flagPast(row, storedFlag) ?? EMPTY_FIGURE) ?? '—',
+        })
+      : null;
+  const asksNote = (warnings.length > 0 || storedFlag !== null) && texts.note.trim() === '';
 
   const input = (field: Field, extra: { className?: string; placeholder?: string; list?: string } = {}) => {
     const errors = problemsOf(problems, field);
@@ -333,12 +346,13 @@ function GridRow({
     const messageId = `cell-${view.id}-${field}-msg`;
     const evidenceError = field === 'evidenceUrl' && view.dirty ? view.evidenceError : null;
     const invalid = errors.length > 0 || evidenceError !== null;
+    const flagMessage = field === 'value' ? flagText : null;
     const column = COLUMN_OF[field];
     const numeric = field === 'numerator' || field === 'denominator';
     return (
       <span className="cell">
         <input
-          className={`cell-input${extra.className ? ` ${extra.className}` : ''}${view.server[field] !== texts[field] ? ' cell-input--changed' : ''}`}
+          className={`cell-input${extra.className ? ` ${extra.className}` : ''}${view.server[field] !== texts[field] ? ' cell-input--changed' : ''}${field === 'value' && flagged ? ' cell-input--flagged' : ''}`}
           data-r={index}
           data-c={column}
           data-id={view.id}
@@ -347,7 +361,7 @@ function GridRow({
           readOnly={!view.editable}
           aria-label={`${name} — ${t(FIELD_LABELS[field])}`}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid || fieldWarnings.length > 0 ? messageId : undefined}
+          aria-describedby={invalid || fieldWarnings.length > 0 || flagMessage ? messageId : undefined}
           autoComplete="off"
           spellCheck={field === 'note'}
           inputMode={
@@ -357,8 +371,14 @@ function GridRow({
           list={extra.list}
           onChange={(event) => editor.setText(view.id, field, event.currentTarget.value)}
         />
-        {(invalid || fieldWarnings.length > 0) && (
+        {(invalid || fieldWarnings.length > 0 || flagMessage) && (
           <span id={messageId} className="cell-messages">
+            {flagMessage && (
+              <span className="cell-msg cell-msg--flag">
+                <span aria-hidden="true">⚑ </span>
+                <strong>{t('flag.mark')}:</strong> {flagMessage}
+              </span>
+            )}
             {errors.map((p) => (
               <span key={p.code} className="cell-msg cell-msg--error" role="alert">
                 {p.message}
@@ -426,6 +446,7 @@ function GridRow({
         className={`entry-row entry-row--${view.status}${row.primary ? '' : ' entry-row--related'}${active ? ' is-active' : ''}`}
         data-indicator={indicator.code}
         data-status={view.status}
+        data-flag={storedFlag ?? undefined}
       >
         <th scope="row" className="entry-row__name">
           {row.primary && <span className="entry-row__code">{row.targetCode}</span>}
@@ -461,7 +482,9 @@ function GridRow({
           {row.applicable &&
             input('note', {
               className: asksNote ? 'cell-input--ask' : undefined,
-              placeholder: asksNote ? t('entry.noteNeeded') : t('entry.notePlaceholder'),
+              placeholder: asksNote
+                ? t(storedFlag ? 'flag.noteNeeded' : 'entry.noteNeeded')
+                : t('entry.notePlaceholder'),
             })}
         </td>
         <td className="entry-row__evidence" data-label={t('entry.col.evidence')}>
