@@ -10,6 +10,7 @@ export * from './duties.ts';
 export * from './entry.ts';
 export * from './import.ts';
 export * from './missions.ts';
+export * from './notifications.ts';
 export * from './passwords.ts';
 export * from './ranking.ts';
 export * from './reorganise.ts';
