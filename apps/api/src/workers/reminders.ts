@@ -17,11 +17,12 @@ export function startReminders({
   mailer: Mailer | null;
   today?: () => string;
   intervalMs?: number;
-}): { stop: () => void } {
+}): { stop: () => void; pass: () => number | null } {
   let done: string | null = null;
-  const pass = () => {
+  /** Look now: how many reminders were added, or null when today was already looked at (or it failed). */
+  const pass = (): number | null => {
     const date = today();
-    if (date === done) return;
+    if (date === done) return null;
     try {
       const ids = recordOverdue(db, date);
       done = date;
@@ -29,9 +30,11 @@ export function startReminders({
         console.log(`Chỉ tiêu: ${ids.length} thông báo báo cáo quá hạn (ngày ${date}).`);
         void mailNotifications(db, mailer, ids);
       }
+      return ids.length;
     } catch (error) {
       // Tried again at the next check; the server goes on serving.
       console.error(`Thông báo quá hạn: lần kiểm tra ngày ${date} không xong (${mailFailure(error)}).`);
+      return null;
     }
   };
   const first = setImmediate(pass);
@@ -39,6 +42,7 @@ export function startReminders({
   // A test or a CLI run that ends must not be kept alive by the timer.
   timer.unref();
   return {
+    pass,
     stop: () => {
       clearImmediate(first);
       clearInterval(timer);
