@@ -19,7 +19,10 @@ import { type Notification, useMarkRead, useNotifications } from './api.ts';
 function useWords() {
   const { t } = useI18n();
   return (n: Notification) => {
-    const vars = { unit: n.unitName, period: periodName(n.period), deadline: formatDate(n.period.deadline) };
+    // Mid-sentence: "báo cáo năm 2024", "its report for second half of 2024".
+    const name = periodName(n.period);
+    const period = `${name.charAt(0).toLocaleLowerCase()}${name.slice(1)}`;
+    const vars = { unit: n.unitName, period, deadline: formatDate(n.period.deadline) };
     const title =
       n.kind === 'submitted'
         ? t('notices.submitted', vars)
@@ -79,7 +82,12 @@ export default function NotificationsPage() {
               {/* A click on the link (it moves within the app) also marks the notification read. */}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: the link inside is what is operated */}
               {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on the link bubbles as a click */}
-              <div className="notif__body" onClick={() => unread && mark.mutate(n.id)}>
+              <div
+                className="notif__body"
+                onClick={(event) => {
+                  if (unread && (event.target as Element).closest('a')) mark.mutate(n.id);
+                }}
+              >
                 <ViewLink
                   className="notif__link"
                   to={{ page: 'entry', term: view.term, unit: n.unitId, period: n.period.id }}
@@ -92,19 +100,21 @@ export default function NotificationsPage() {
                     {line}
                   </p>
                 ))}
-                <p className="notif__time">{formatInstant(n.createdAt)}</p>
+                <div className="notif__foot">
+                  <span className="notif__time">{formatInstant(n.createdAt)}</span>
+                  {unread && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      className="notif__mark"
+                      onClick={() => mark.mutate(n.id)}
+                      aria-label={`${t('notices.markRead')}: ${title}`}
+                    >
+                      {t('notices.markRead')}
+                    </Button>
+                  )}
+                </div>
               </div>
-              {unread && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  className="notif__mark"
-                  onClick={() => mark.mutate(n.id)}
-                  aria-label={`${t('notices.markRead')}: ${title}`}
-                >
-                  {t('notices.markRead')}
-                </Button>
-              )}
             </li>
           );
         })}
