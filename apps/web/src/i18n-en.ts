@@ -303,7 +303,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'notices.markRead': 'Mark as read',
   'notices.markAll': 'Mark all as read',
   'notices.unreadCount': '{count} unread',
-  'notices.linkTitle': 'Notifications: {count} unread',
   'nav.entry': 'Data entry',
   'nav.cockpit': 'Reporting status',
   'nav.audit': 'Audit log',

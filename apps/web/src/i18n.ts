@@ -166,7 +166,6 @@ const vi = {
   'notices.markRead': 'Đánh dấu đã đọc',
   'notices.markAll': 'Đánh dấu tất cả là đã đọc',
   'notices.unreadCount': '{count} chưa đọc',
-  'notices.linkTitle': 'Thông báo: {count} chưa đọc',
   'nav.entry': 'Nhập liệu',
   'nav.cockpit': 'Tình hình báo cáo',
   'nav.audit': 'Nhật ký',

@@ -183,6 +183,50 @@ describe('reminders by e-mail', () => {
     expect(mail.raw).not.toContain('Phú Thủy');
   });
 
+  it('a report returned: the clerk with an address gets the reason by mail', async () => {
+    const db = cloneDatabase(seeded);
+    const ids = prepare(db);
+    const clerkMail = 'nhap.phuhai@example.org';
+    db.update(schema.users).set({ email: clerkMail }).where(eq(schema.users.username, 'nhap.phuhai')).run();
+    const env = loadEnv({
+      SMTP_URL: `smtp://${USER}:${PASSWORD}@127.0.0.1:${port}`,
+      SMTP_FROM: 'chitieu@example.org',
+    });
+    const server = await startTestServer(db, {
+      today: () => '2025-01-20',
+      mailer: smtpMailer(env.smtp as NonNullable<typeof env.smtp>),
+    });
+    const before = mailbox.length;
+    try {
+      expect(await sendReport(server.url, 'nhap.phuhai', ids.phuHai, ids.period, ids.poverty)).toBe(200);
+      // The approver's mail about the report sent, first.
+      await vi.waitFor(() => expect(mailbox.length).toBe(before + 1), { timeout: 30_000, interval: 50 });
+      const approver = {
+        ...(await loginAs(server.url, 'duyet.phanthiet')),
+        'content-type': 'application/json',
+      };
+      const returned = await fetch(`${server.url}/api/reports/${ids.phuHai}/${ids.period}/return`, {
+        method: 'POST',
+        headers: approver,
+        body: JSON.stringify({ comment: 'Thiếu số hộ thoát nghèo của ấp 2' }),
+      });
+      expect(returned.status).toBe(200);
+      await vi.waitFor(() => expect(mailbox.length).toBe(before + 2), { timeout: 30_000, interval: 50 });
+    } finally {
+      await server.close();
+    }
+    const mail = mailbox[before + 1] as Received;
+    expect(mail.to).toEqual([clerkMail]);
+    expect(header(mail.raw, 'Subject')).toBe(
+      'Chỉ tiêu: Báo cáo 6 tháng cuối năm 2024 của Phường Phú Hài bị trả lại',
+    );
+    const text = body(mail.raw);
+    expect(text).toContain('Lý do: Thiếu số hộ thoát nghèo của ấp 2');
+    expect(text).toContain('Người trả lại: Hội LHPN TP. Phan Thiết (duyệt).');
+    // No PUBLIC_URL: no link, a pointer to the app instead.
+    expect(text).toContain('mục Thông báo');
+  });
+
   it('a mail server that refuses does not fail the workflow, and the log names no credential or server', async () => {
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
