@@ -63,7 +63,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
 
   if (report.isPending) {
     return (
-      <main className="report-page">
+      <main id="main" className="report-page">
         <p role="status" className="report-page__status">
           Đang tải báo cáo…
         </p>
@@ -72,7 +72,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
   }
   if (report.isError || !data) {
     return (
-      <main className="report-page">
+      <main id="main" className="report-page">
         <Alert color="red" variant="light" role="alert" title="Không tải được báo cáo">
           <p>{errorMessage(report.error)}</p>
           <Group gap="sm">
@@ -95,7 +95,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
   const fileName: Record<ReportFormat, string> = files;
 
   return (
-    <main className="report-page">
+    <main id="main" className="report-page">
       <header className="report-toolbar">
         <div className="report-toolbar__head">
           {onBack && (
