@@ -13,6 +13,7 @@ import { compressJson } from './lib/encoding.ts';
 import { errorBody, notFoundHandler, onError } from './lib/errors.ts';
 import { revisionEtag } from './lib/etag.ts';
 import { FigureMemo } from './lib/figure-memo.ts';
+import type { Mailer } from './lib/mailer.ts';
 import { type NetworkOptions, networkOf } from './lib/network.ts';
 import { allowedHosts } from './lib/request-origin.ts';
 import { createRouter, type Deps } from './lib/router.ts';
@@ -28,6 +29,7 @@ import { entryRoutes } from './routes/entry.ts';
 import { excelRoutes } from './routes/excel.ts';
 import { leadersRoutes } from './routes/leaders.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { notificationsRoutes } from './routes/notifications.ts';
 import { reorganisationsRoutes } from './routes/reorganisations.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -71,7 +73,8 @@ function createApi() {
     .route('/', adminUsersRoutes)
     .route('/', adminTermsRoutes)
     .route('/', reorganisationsRoutes)
-    .route('/', leadersRoutes);
+    .route('/', leadersRoutes)
+    .route('/', notificationsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
@@ -89,6 +92,8 @@ export interface AppOptions {
   uploadLimits?: Partial<UploadLimits>;
   /** Failed password attempts allowed per (account, address) pair and per address (tests lower them). */
   throttle?: Partial<typeof THROTTLE_LIMITS>;
+  /** Mails reminders (server.ts builds it from SMTP_URL); absent: no mail. */
+  mailer?: Mailer | null;
 }
 
 export function createApp({
@@ -99,6 +104,7 @@ export function createApp({
   setupToken = null,
   throttle,
   uploadLimits,
+  mailer = null,
 }: AppOptions) {
   const limits = { ...THROTTLE_LIMITS, ...throttle };
   const deps: Deps = {
@@ -113,6 +119,7 @@ export function createApp({
     setupToken,
     uploads: new UploadParser({ ...UPLOAD_LIMITS, ...uploadLimits }),
     memo: new FigureMemo(),
+    mailer,
   };
   const app = createRouter();
   app.use(async (c, next) => {

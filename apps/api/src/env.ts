@@ -45,7 +45,43 @@ const EnvSchema = z.object({
     .int({ error: 'phải là một số nguyên từ 1' })
     .min(1, { error: 'phải là một số nguyên từ 1' })
     .default(14),
+  /**
+   * Mail reminders through this SMTP server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for
+   * TLS from the start). Unset: no mail at all, reminders stay in the app.
+   */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      // The value itself is never repeated: it may hold a password.
+      const problem = v === undefined || v.trim() === '' ? null : smtpUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** The sender of reminders' mail, e.g. "Chỉ tiêu <chitieu@example.org>"; needed with SMTP_URL. */
+  SMTP_FROM: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === '' || MAIL_FROM.test(v.trim()), {
+      error: 'cần một địa chỉ e-mail, ví dụ chitieu@example.org hoặc "Chỉ tiêu <chitieu@example.org>"',
+    }),
 });
+
+const ADDRESS = '[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+';
+const MAIL_FROM = new RegExp(`^(${ADDRESS}|[^<>]*<${ADDRESS}>)$`);
+
+/** What is wrong with an SMTP_URL, in a few words that never repeat it; null when it is right. */
+function smtpUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'cần dạng smtp://tên:mật-khẩu@máy-chủ:cổng (hoặc smtps://…)';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return 'chỉ nhận smtp:// hoặc smtps://';
+  if (url.hostname === '') return 'thiếu tên máy chủ thư';
+  if (url.pathname !== '' && url.pathname !== '/') return 'không có đường dẫn sau máy chủ và cổng';
+  return null;
+}
 
 /**
  * Command-line switches: `npm start -- --no-demo` starts with an empty database and the first-run page;
@@ -71,6 +107,8 @@ export type Env = {
   /** Set only when BACKUP_DIR is: then the server backs up by itself. */
   backupDir: string | null;
   backupKeep: number;
+  /** Mail for reminders: null (the default) sends none. */
+  smtp: { url: string; from: string } | null;
 };
 
 /** Parse the environment; a bad value is a one-line reason, not a stack trace. */
@@ -96,7 +134,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     TRUST_PROXY,
     BACKUP_DIR,
     BACKUP_KEEP,
+    SMTP_URL,
+    SMTP_FROM,
   } = parsed.data;
+  const smtpUrl = SMTP_URL?.trim() || null;
+  const smtpFrom = SMTP_FROM?.trim() || null;
+  if (smtpUrl && !smtpFrom)
+    throw new Error('Cấu hình không hợp lệ: SMTP_FROM — cần địa chỉ người gửi khi có SMTP_URL');
   const demoFlag = CHITIEU_DEMO === undefined ? SEED_DEMO : CHITIEU_DEMO === 'true' || CHITIEU_DEMO === '1';
   const demo2025 = args.data.includes('--demo=2025');
   if (demo2025 && args.data.includes('--no-demo'))
@@ -117,5 +161,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     trustProxy: list(TRUST_PROXY),
     backupDir: BACKUP_DIR === undefined ? null : resolve(BACKUP_DIR),
     backupKeep: BACKUP_KEEP,
+    smtp: smtpUrl && smtpFrom ? { url: smtpUrl, from: smtpFrom } : null,
   };
 }

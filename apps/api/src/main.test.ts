@@ -45,6 +45,7 @@ describe('start-up refuses a bad environment with a one-line reason', { timeout:
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ SMTP_URL: 'smtp//u:p@mail.example.org', SMTP_FROM: 'chitieu@example.org' }, 'SMTP_URL'],
   ])('%o', (env, name) => {
     expect(() => loadEnv(env)).toThrow(name);
     const { code, stderr } = start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'chitieu-')), ...env });

@@ -18,7 +18,9 @@ import { createApp } from './app.ts';
 import { DataDirBusy, lockDataDir } from './backup/data-lock.ts';
 import { startAutomaticBackups } from './backup/schedule.ts';
 import type { Env } from './env.ts';
+import { smtpMailer } from './lib/mailer.ts';
 import { startCheckpointer } from './workers/checkpointer.ts';
+import { startReminders } from './workers/reminders.ts';
 
 /** A reason to stop, said in one line (no stack trace). */
 export class StartupError extends Error {}
@@ -104,12 +106,16 @@ export function startServer(env: Env) {
   }
   const { db, seeded } = prepared;
   const setupToken = setupNeeded(db) ? randomBytes(18).toString('base64url') : null;
+  // Without SMTP_URL there is no mailer: no mail is ever attempted.
+  const mailer = env.smtp ? smtpMailer(env.smtp, env.publicUrl) : null;
   const app = createApp({
     db,
     network: { publicUrl: env.publicUrl, allowedHosts: env.allowedHosts, trustProxy: env.trustProxy },
     setupToken,
+    mailer,
   });
   const checkpointer = startCheckpointer(db);
+  const reminders = startReminders({ db, mailer });
   const backups = env.backupDir
     ? startAutomaticBackups({ source: db.$client.name, dir: env.backupDir, keep: env.backupKeep })
     : null;
@@ -121,12 +127,13 @@ export function startServer(env: Env) {
     if (setupToken) console.log(setupMessage(baseUrlOf(env, info.address, info.port), setupToken));
   });
   const stop = () =>
-    server.close(() =>
-      Promise.all([checkpointer.stop(), backups?.stop()]).then(() => {
+    server.close(() => {
+      reminders.stop();
+      void Promise.all([checkpointer.stop(), backups?.stop()]).then(() => {
         db.$client.close();
         unlock();
-      }),
-    );
+      });
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;

@@ -11,6 +11,7 @@ export * from './organisation.ts';
 export * from './passwords.ts';
 export * from './periods.ts';
 export * from './ranking.ts';
+export * from './reminders.ts';
 export * from './status.ts';
 export * from './targets.ts';
 export * from './text.ts';

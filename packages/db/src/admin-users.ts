@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { type Actor, authorize, isWithin } from './access.ts';
 import { createUser } from './auth.ts';
 import type { Db, DbOrTx } from './client.ts';
+import { checkEmail } from './notifications.ts';
 import { bumpRevision } from './revision.ts';
 import { auditEvents, roleAssignments, sessions, users } from './schema.ts';
 import { stmt } from './statements.ts';
@@ -33,6 +34,8 @@ export interface AdminUser {
   active: boolean;
   mustChangePassword: boolean;
   createdAt: string;
+  /** Where reminders are mailed (when the server sends mail); null: none. */
+  email: string | null;
   roles: AdminUserRole[];
 }
 
@@ -120,6 +123,7 @@ export function listAdminUsers(db: DbOrTx, actor: Actor): AdminUser[] {
       active: u.active,
       mustChangePassword: u.mustChangePassword,
       createdAt: u.createdAt,
+      email: u.email,
       roles,
     }));
 }
@@ -218,5 +222,18 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
     if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     audit(tx, actor, userId, active ? 'activate' : 'deactivate', { active: user.active }, { active });
     return { active };
+  });
+}
+
+/** Set or clear the address reminders are mailed to (checked: one plausible address); audited. */
+export function setUserEmail(db: Db, actor: Actor, userId: number, email: string | null) {
+  const address = checkEmail(email);
+  return db.transaction((tx) => {
+    const user = managed(tx, actor, userId);
+    if (user.email !== address) {
+      tx.update(users).set({ email: address }).where(eq(users.id, userId)).run();
+      audit(tx, actor, userId, 'set_email', { email: user.email }, { email: address });
+    }
+    return { email: address };
   });
 }

@@ -32,6 +32,7 @@ import type { Db, DbOrTx } from './client.ts';
 import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
 import { approvalBlocked } from './duties.ts';
 import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
+import { notifyTransition } from './notifications.ts';
 import { clearResult, type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';
 import { inTransaction, stmt } from './statements.ts';
@@ -360,7 +361,11 @@ function withAuthorNamed(tx: DbOrTx, error: unknown): unknown {
   );
 }
 
-/** Submit, approve or return a unit's report for a period. */
+/**
+ * Submit, approve or return a unit's report for a period. Those to be told (approvers of a report
+ * sent, clerks of one returned) get their notifications in the same transaction; their ids are
+ * pushed to `notified`, for mail once it has committed.
+ */
 export function transitionReport(
   db: Db,
   actor: Actor,
@@ -371,8 +376,9 @@ export function transitionReport(
     comment?: string | null;
     expectedVersion?: number | null;
   },
+  notified: number[] = [],
 ) {
-  return db.transaction((tx) => {
+  const done = db.transaction((tx) => {
     const unit = getUnit(tx, input.unitId);
     const period = getPeriod(tx, input.periodId);
     const rule = TRANSITIONS[input.action];
@@ -416,8 +422,16 @@ export function transitionReport(
       comment: comment ?? null,
       userId: actor.id,
     });
-    return getSubmission(tx, unit.id, input.periodId);
+    const ids = notifyTransition(tx, actor, {
+      unitId: unit.id,
+      periodId: input.periodId,
+      state: rule.to,
+      comment: comment ?? null,
+    });
+    return { submission: getSubmission(tx, unit.id, input.periodId), ids };
   });
+  notified.push(...done.ids);
+  return done.submission;
 }
 
 const FLAG_WORDS: Record<ResultFlag, string> = {

@@ -11,6 +11,7 @@ export * from './entry.ts';
 export * from './import.ts';
 export * from './migrate.ts';
 export * from './missions.ts';
+export * from './notifications.ts';
 export * from './passwords.ts';
 export * from './ranking.ts';
 export * from './reorganise.ts';

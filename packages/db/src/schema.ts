@@ -398,6 +398,8 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: instant('created_at'),
+  /** Where reminders are mailed when SMTP is set up (README "Thông báo và e-mail"); null: in the app only. */
+  email: text('email'),
 });
 
 /** A role scoped to a unit subtree; a reorganisation moves the scope to the successor unit. */
@@ -428,6 +430,44 @@ export const sessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------- notifications
+
+export const NOTIFICATION_KINDS = ['submitted', 'returned', 'overdue'] as const;
+
+/**
+ * A reminder for one user about one unit's report for one period: sent for approval, returned (with
+ * the reason in `params`), or overdue. Written in the transaction of the workflow action that causes
+ * it; an overdue one at most once per recipient, unit and period (docs/decisions/0026-reminders.md).
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    /** What the text needs besides unit and period: who acted, the return's reason. */
+    params: text('params', { mode: 'json' }).$type<{ by?: string; comment?: string }>().notNull().default({}),
+    createdAt: instant('created_at'),
+    readAt: text('read_at'),
+  },
+  (t) => [
+    // A user's list, newest first, and their unread count.
+    index('notifications_user_idx').on(t.userId, t.id),
+    // Overdue reminders are written by a daily pass: once per recipient, unit and period.
+    uniqueIndex('notifications_overdue_once_idx')
+      .on(t.userId, t.unitId, t.periodId)
+      .where(sql`${t.kind} = 'overdue'`),
+  ],
 );
 
 // ---------------------------------------------------------------- reports

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { UploadParser } from '../workers/upload-parser.ts';
 import { validationError } from './errors.ts';
 import type { FigureMemo } from './figure-memo.ts';
+import type { Mailer } from './mailer.ts';
 import type { Network } from './network.ts';
 import type { Throttle } from './throttle.ts';
 
@@ -26,6 +27,8 @@ export interface Deps {
   uploads: UploadParser;
   /** Leaders' figures as response bytes, kept until the data revision changes. */
   memo: FigureMemo;
+  /** Mails reminders (SMTP_URL); null: reminders stay in the app and no mail is attempted. */
+  mailer: Mailer | null;
 }
 
 export type AppEnv = {

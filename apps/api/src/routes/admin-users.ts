@@ -16,6 +16,7 @@ import {
   resetPassword,
   settingsFor,
   setUserActive,
+  setUserEmail,
   updateSettings,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -41,6 +42,10 @@ const AdminUserSchema = z
     active: z.boolean(),
     mustChangePassword: z.boolean(),
     createdAt: z.string(),
+    email: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Where reminders are mailed, if the server sends mail' }),
     roles: z.array(
       z.object({
         id: z.number().int(),
@@ -91,9 +96,33 @@ const patch = createRoute({
   method: 'patch',
   path: '/admin/users/{id}',
   tags: ['Quản trị'],
-  summary: 'Khóa hoặc mở lại tài khoản (khóa thì phiên đăng nhập kết thúc ngay)',
-  request: { params: UserParam, ...jsonBody(z.object({ active: z.boolean() })) },
-  responses: { 200: json(z.object({ active: z.boolean() }), 'Đã lưu'), ...errors, ...conflicts },
+  summary:
+    'Khóa hoặc mở lại tài khoản (khóa thì phiên đăng nhập kết thúc ngay); đặt hoặc xóa địa chỉ e-mail nhận thông báo',
+  request: {
+    params: UserParam,
+    ...jsonBody(
+      z
+        .object({
+          active: z.boolean().optional(),
+          email: z
+            .string({ error: 'Địa chỉ e-mail phải là chữ (hoặc null để xóa).' })
+            .max(254, { error: 'Địa chỉ e-mail dài quá 254 ký tự.' })
+            .nullable()
+            .optional(),
+        })
+        .refine((b) => b.active !== undefined || b.email !== undefined, {
+          error: 'Cần “active” hoặc “email”.',
+        }),
+    ),
+  },
+  responses: {
+    200: json(
+      z.object({ active: z.boolean().optional(), email: z.string().nullable().optional() }),
+      'Đã lưu',
+    ),
+    ...errors,
+    ...conflicts,
+  },
 });
 
 const addRoleRoute = createRoute({
@@ -164,12 +193,18 @@ export const adminUsersRoutes = createRouter()
     const passwordHash = await hashPassword(password);
     return c.json(adminCreateUser(db, actor, { ...input, passwordHash }), 200);
   })
-  .openapi(patch, (c) =>
-    c.json(
-      setUserActive(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').active),
+  .openapi(patch, (c) => {
+    const { db } = c.var.deps;
+    const actor = currentUser(c);
+    const userId = c.req.valid('param').id;
+    const { active, email } = c.req.valid('json');
+    // The address first: a bad one is refused before anything changes.
+    const saved = email === undefined ? {} : setUserEmail(db, actor, userId, email);
+    return c.json(
+      { ...saved, ...(active === undefined ? {} : setUserActive(db, actor, userId, active)) },
       200,
-    ),
-  )
+    );
+  })
   .openapi(addRoleRoute, (c) => {
     const row = addRole(c.var.deps.db, currentUser(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json({ id: row.id }, 200);

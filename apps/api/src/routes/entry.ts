@@ -8,6 +8,7 @@ import {
   transitionReport,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { mailNotifications } from '../lib/mailer.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -120,10 +121,16 @@ export const entryRoutes = createRouter()
   })
   .openapi(clear, (c) => c.json(clearEntry(c.var.deps.db, currentUser(c), c.req.valid('json')), 200))
   .openapi(transition, (c) => {
-    const submission = transitionReport(c.var.deps.db, currentUser(c), {
-      ...c.req.valid('param'),
-      ...c.req.valid('json'),
-    });
+    const { db, mailer } = c.var.deps;
+    const notified: number[] = [];
+    const submission = transitionReport(
+      db,
+      currentUser(c),
+      { ...c.req.valid('param'), ...c.req.valid('json') },
+      notified,
+    );
+    // Committed: mail those told, in the background (never holding up or failing the answer).
+    if (mailer && notified.length > 0) setImmediate(() => void mailNotifications(db, mailer, notified));
     if (!submission) throw new Error('transition left no submission');
     return c.json(submission, 200);
   })

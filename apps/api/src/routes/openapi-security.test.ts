@@ -30,8 +30,15 @@ const PUBLIC = new Set([
   'GET /setup',
   'POST /setup',
 ]);
-/** Writes on one's own behalf, not on a unit: any signed-in user may make them. */
-const SELF = new Set(['POST /auth/password']);
+/**
+ * Writes on one's own behalf, not on a unit: any signed-in user may make them (their own password,
+ * their own notifications read; notifications.test.ts shows nobody marks another's).
+ */
+const SELF = new Set([
+  'POST /auth/password',
+  'POST /notifications/{id}/read',
+  'POST /notifications/read-all',
+]);
 
 const hashOf = (db: Db) => createHash('sha256').update(db.$client.serialize()).digest('hex');
 const PASSWORD = 'mat-khau-kiem-thu-1';

@@ -11,6 +11,7 @@ import { ErrorState, PageLoading, RetryButton } from '../components/States.tsx';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { ME_KEY, type Me, SESSION_ENDED_KEY, useMe } from '../features/auth/api/get-me.ts';
 import { useInbox } from '../features/inbox/use-inbox.ts';
+import { NotificationsLink } from '../features/notifications/NotificationsLink.tsx';
 import { Overview } from '../features/overview/Overview.tsx';
 import { reportParamsFromSearch } from '../features/report/params.ts';
 import { useI18n } from '../i18n.ts';
@@ -40,6 +41,7 @@ const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.
 const LaggingPage = lazy(() => import('../features/lagging/LaggingPage.tsx'));
 const MissionsPage = lazy(() => import('../features/missions/MissionsPage.tsx'));
 const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -62,11 +64,14 @@ function Shell({ me }: { me: Me }) {
   const page =
     view.page === 'target' && view.target !== undefined
       ? 'target'
-      : view.page !== undefined && view.page !== 'target' && pages.includes(view.page)
-        ? view.page
-        : landing
-          ? home
-          : 'overview';
+      : // Everyone's own notifications: opened from the header, not the menu.
+        view.page === 'notifications'
+        ? 'notifications'
+        : view.page !== undefined && view.page !== 'target' && pages.includes(view.page)
+          ? view.page
+          : landing
+            ? home
+            : 'overview';
   const term = terms.data?.find((candidate) => candidate.id === view.term) ?? terms.data?.[0];
   // Approvers see how many reports wait for them in the menu ("Chờ duyệt (2)").
   const inbox = useInbox(me.roles, view.term);
@@ -79,7 +84,11 @@ function Shell({ me }: { me: Me }) {
         organisation={meta.data?.organisation}
         termShortName={term?.shortName}
         termName={term?.name}
-        account={<AccountMenu me={me} />}
+        account={
+          <AccountMenu me={me}>
+            <NotificationsLink term={view.term} current={page === 'notifications'} />
+          </AccountMenu>
+        }
         nav={
           <AppNav
             pages={pages}
@@ -102,6 +111,7 @@ function Shell({ me }: { me: Me }) {
             }
           >
             {page === 'inbox' && <InboxPage me={me} />}
+            {page === 'notifications' && <NotificationsPage />}
             {page === 'entry' && <EntryPage me={me} />}
             {page === 'cockpit' && <CockpitPage me={me} />}
             {page === 'audit' && <AuditPage me={me} />}

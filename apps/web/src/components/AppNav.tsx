@@ -16,6 +16,7 @@ const LABELS: Record<Page, MessageKey> = {
   lagging: 'nav.lagging',
   missions: 'nav.missions',
   compare: 'nav.compare',
+  notifications: 'nav.notifications',
 };
 
 /** Setting-up pages: after the everyday ones, under their own label. */

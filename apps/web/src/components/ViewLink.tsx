@@ -9,14 +9,18 @@ export function ViewLink({
   to,
   children,
   className,
+  current,
 }: {
   to: ViewState;
   children: ReactNode;
   className?: string;
+  /** The view shown now (aria-current). */
+  current?: boolean;
 }) {
   return (
     <a
       className={className}
+      aria-current={current ? 'page' : undefined}
       href={`${window.location.pathname}${viewStateSearch(to, window.location.search)}`}
       onClick={(event: MouseEvent<HTMLAnchorElement>) => {
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

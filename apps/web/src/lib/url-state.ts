@@ -23,6 +23,7 @@ export const PAGES = [
   'lagging',
   'missions',
   'compare',
+  'notifications',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

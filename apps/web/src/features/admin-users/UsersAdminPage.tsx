@@ -20,6 +20,7 @@ import { type AdminUser, useAdminUsers } from './api/get-admin-users.ts';
 import { useRemoveRole } from './api/remove-role.ts';
 import { useResetPassword } from './api/reset-password.ts';
 import { useSetActive } from './api/set-active.ts';
+import { useSetEmail } from './api/set-email.ts';
 import { useSaveSettings, useSettings } from './api/settings.ts';
 
 const ROLE_LABELS: Record<Role, MessageKey> = {
@@ -30,7 +31,7 @@ const ROLE_LABELS: Record<Role, MessageKey> = {
   viewer: 'role.viewer',
 };
 
-type Open = { kind: 'create' } | { kind: 'role' | 'reset'; user: AdminUser } | null;
+type Open = { kind: 'create' } | { kind: 'role' | 'reset' | 'email'; user: AdminUser } | null;
 
 /** Separation of duties: on by default; only admins of the root unit may change it (the API says so). */
 function DutiesSetting() {
@@ -120,7 +121,12 @@ export default function UsersAdminPage() {
             {users.data.map((u) => (
               <tr key={u.id} data-username={u.username} className={u.active ? '' : 'is-inactive'}>
                 <th scope="row">{u.username}</th>
-                <td>{u.displayName}</td>
+                <td>
+                  {u.displayName}
+                  <span className={u.email ? 'users-email' : 'users-email users-email--none'}>
+                    {u.email ?? t('users.noEmail')}
+                  </span>
+                </td>
                 <td>
                   <ul className="users-roles">
                     {u.roles.map((r) => (
@@ -174,6 +180,14 @@ export default function UsersAdminPage() {
                   <Button
                     size="compact-sm"
                     variant="subtle"
+                    onClick={() => setDialog({ kind: 'email', user: u })}
+                    aria-label={t('users.emailTitle', { name: u.displayName })}
+                  >
+                    {t('users.email')}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
                     color={u.active ? 'red' : 'green'}
                     onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
                   >
@@ -207,6 +221,7 @@ export default function UsersAdminPage() {
       {dialog?.kind === 'create' && <CreateUserDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'role' && <AddRoleDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetDialog user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'email' && <EmailDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </main>
   );
 }
@@ -349,6 +364,38 @@ function ResetDialog({ user, onClose }: { user: AdminUser; onClose: () => void }
         required
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
+      />
+    </Dialog>
+  );
+}
+
+/** The address the user's notifications are mailed to (when the server sends mail); empty for none. */
+function EmailDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const { t } = useI18n();
+  const save = useSetEmail();
+  const [email, setEmail] = useState(user.email ?? '');
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('users.emailTitle', { name: user.displayName })}
+      onSubmit={() => save.mutate({ userId: user.id, email }, { onSuccess: onClose })}
+      actions={<DialogActions onClose={onClose} pending={save.isPending} label={t('users.emailSave')} />}
+    >
+      <p>{t('users.emailLead')}</p>
+      {save.isError && (
+        <p className="dialog__error" role="alert">
+          {errorMessage(save.error)}
+        </p>
+      )}
+      <TextInput
+        type="email"
+        label={t('users.email')}
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={254}
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
       />
     </Dialog>
   );
