@@ -89,7 +89,7 @@ describe('notifications of the workflow', () => {
       unitId: phuThuy,
       periodId: period,
       indicatorId: poverty,
-      value: '12',
+      value: '5',
       expectedVersion: null,
     });
     expect(saved.status).toBe(200);
