@@ -2,7 +2,18 @@
  * The API's contract: request parameters and response shapes. The OpenAPI document and the typed
  * client (`hc<AppType>`) both come from these; the web never writes response types by hand.
  */
-import { isIsoDate, MEASURE_TYPES, MISSIONS, RESULT_FLAGS, TARGET_STATUSES } from '@chitieu/core';
+import {
+  BASES,
+  DIRECTIONS,
+  isIsoDate,
+  MEASURE_TYPES,
+  MISSIONS,
+  PERIOD_KINDS,
+  REPORT_STATES,
+  RESULT_FLAGS,
+  SUBMISSION_STATES,
+  TARGET_STATUSES,
+} from '@chitieu/core';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -54,7 +65,7 @@ export const TargetParams = TermParams.extend({
 export const ScopeQuery = z.object({
   unitId: id('unitId').optional(),
   asOf: IsoDate.optional(),
-  basis: z.enum(['approved', 'submitted'], { error: '“basis” phải là approved hoặc submitted.' }).optional(),
+  basis: z.enum(BASES, { error: '“basis” phải là approved hoặc submitted.' }).optional(),
   structureVersionId: id('structureVersionId').optional(),
 });
 
@@ -90,7 +101,7 @@ export const IndicatorSchema = z
     measurementUnit: z.string(),
     measureType: z.enum(MEASURE_TYPES),
     decimals: z.number().int(),
-    frequency: z.enum(['year', 'half', 'quarter']),
+    frequency: z.enum(PERIOD_KINDS),
     ratioOverTime: z.enum(['sum', 'latest']),
   })
   .openapi('Indicator');
@@ -102,7 +113,7 @@ export const TargetDefinitionSchema = z
     wording: z.string(),
     shortName: z.string(),
     counted: z.boolean(),
-    direction: z.enum(['at_least', 'at_most']),
+    direction: z.enum(DIRECTIONS),
     baseline: z.number().int(),
     goal: z.number().int().nullable(),
     midTermMilestone: z.number().int().nullable(),
@@ -158,7 +169,7 @@ export const ScopeViewSchema = z
     unit: z.object({ id: z.number().int(), code: z.string(), name: z.string(), type: z.string() }),
     path: z.array(z.object({ id: z.number().int(), name: z.string() })),
     asOf: z.string(),
-    basis: z.enum(['approved', 'submitted']),
+    basis: z.enum(BASES),
     structureVersionId: z.number().int(),
     illustrative: z.boolean(),
   })
@@ -281,7 +292,7 @@ const ResultSchema = z
 const PeriodSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['year', 'half', 'quarter']),
+    kind: z.enum(PERIOD_KINDS),
     startDate: z.string(),
     endDate: z.string(),
     deadline: z.string(),
@@ -292,7 +303,7 @@ const SubmissionSchema = z
   .object({
     unitId: z.number().int(),
     periodId: z.number().int(),
-    state: z.enum(['draft', 'submitted', 'returned', 'approved']),
+    state: z.enum(SUBMISSION_STATES),
     comment: z.string().nullable(),
     version: z.number().int(),
     updatedBy: z.number().int().nullable(),
@@ -448,7 +459,7 @@ export const CockpitSchema = z
         states: z.array(
           z.object({
             periodId: z.number().int(),
-            state: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved']),
+            state: z.enum(REPORT_STATES),
             since: z.string().nullable().openapi({
               description: 'When the report entered this state (ISO instant); null if never started',
             }),

@@ -12,6 +12,9 @@ export const PACE_AT_RISK = 0.7;
 
 export const TARGET_STATUSES = ['exceeded', 'achieved', 'on_track', 'at_risk', 'behind'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
+/** At least the goal (most targets), or at most it (a rate to bring down). */
+export const DIRECTIONS = ['at_least', 'at_most'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface TermDates {
   startDate: string;
@@ -20,7 +23,7 @@ export interface TermDates {
 
 export interface StatusInput {
   measureType: MeasureType;
-  direction: 'at_least' | 'at_most';
+  direction: Direction;
   baseline: number;
   goal: number | null;
   /** The figure as of `asOf` (scaled integer), null when nothing was reported. */

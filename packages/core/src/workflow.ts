@@ -6,6 +6,12 @@ import type { Action } from './access.ts';
 
 export const SUBMISSION_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+/** A unit-period's report as the cockpit shows it: no report yet, or one in the workflow. */
+export const REPORT_STATES = ['not_started', ...SUBMISSION_STATES] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+/** Which figures count: approved reports only, or submitted ones too (leaders may choose). */
+export const BASES = ['approved', 'submitted'] as const;
+export type Basis = (typeof BASES)[number];
 export type WorkflowAction = 'submit' | 'approve' | 'return';
 
 export const TRANSITIONS: Record<

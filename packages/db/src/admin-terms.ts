@@ -10,6 +10,7 @@ import {
   assertCleanText,
   checkAllocations,
   conflict,
+  type Direction,
   flagsApply,
   forbidden,
   type GoalIndicator,
@@ -539,7 +540,7 @@ export interface TargetInput {
   goal: string;
   midTermMilestone: string;
   yearlyPlan: { year: number; amount: string }[];
-  direction: 'at_least' | 'at_most';
+  direction: Direction;
   counted: boolean;
   sortOrder: number;
   /** The named view it feeds (overview chart, mission page); omitted: unchanged (null when new). */

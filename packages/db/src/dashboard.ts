@@ -4,9 +4,11 @@
  */
 import {
   addSums,
+  type Basis,
   type Coverage,
   clampDate,
   combineFigure,
+  type Direction,
   type Figure,
   figureFromPeriods,
   formatDate,
@@ -31,7 +33,6 @@ import type { DbOrTx } from './client.ts';
 import { getTerm, getUnit, placementOf, structureVersionExists, type Term, type UnitRow } from './lookups.ts';
 import { standInFor } from './reorganise.ts';
 import { getRevision } from './revision.ts';
-import type { Basis } from './rollup.ts';
 import * as s from './schema.ts';
 import { stmt } from './statements.ts';
 
@@ -579,7 +580,7 @@ export interface TargetDefinition {
   wording: string;
   shortName: string;
   counted: boolean;
-  direction: 'at_least' | 'at_most';
+  direction: Direction;
   baseline: number;
   goal: number | null;
   midTermMilestone: number | null;

@@ -4,6 +4,8 @@
  * Every figure the reader gives is compared with an oracle computed here from raw rows by brute
  * force (each unit's own latest report, unit lives, the same units counted and expected).
  */
+
+import type { Basis } from '@chitieu/core';
 import {
   type Figure,
   isLevelMeasure,
@@ -18,7 +20,7 @@ import type { Db } from './client.ts';
 import { FigureReader, resolveScope, targetBreakdown } from './dashboard.ts';
 import { applyReorganisation } from './reorganise.ts';
 import { recordResult, setSubmissionState } from './results.ts';
-import { type Basis, rebuildRollups } from './rollup.ts';
+import { rebuildRollups } from './rollup.ts';
 import * as s from './schema.ts';
 import { freshDatabase, makeIndicator, makePeriods, makeTree, rollupSnapshot } from './testing.ts';
 

@@ -1,6 +1,6 @@
+import { BASES } from '@chitieu/core';
 import { describe, expect, it } from 'vitest';
 import { FigureReader, resolveScope, termTargets, unitTree } from './dashboard.ts';
-import { BASES } from './schema.ts';
 import { demoDatabase } from './testing.ts';
 
 /**

@@ -7,6 +7,7 @@
  */
 import {
   addSums,
+  type Basis,
   isZeroSums,
   levelChanges,
   type ResultFields,
@@ -18,10 +19,7 @@ import {
 } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import type { BASES } from './schema.ts';
 import { stmt } from './statements.ts';
-
-export type Basis = (typeof BASES)[number];
 
 /** Which roll-up bases count a unit's results in a given workflow state. */
 export function basesFor(state: SubmissionState | null | undefined): Basis[] {

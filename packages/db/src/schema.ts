@@ -3,7 +3,16 @@
  * Conventions: calendar dates are 'YYYY-MM-DD' text, instants are UTC ISO-8601 text (see `instant()`);
  * every quantity is an integer (money in đồng, decimals scaled by the indicator's `decimals`).
  */
-import { MEASURE_TYPES, MISSIONS, RESULT_FLAGS, ROLES, SUBMISSION_STATES } from '@chitieu/core';
+import {
+  BASES,
+  DIRECTIONS,
+  MEASURE_TYPES,
+  MISSIONS,
+  PERIOD_KINDS,
+  RESULT_FLAGS,
+  ROLES,
+  SUBMISSION_STATES,
+} from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -19,8 +28,6 @@ import {
 /** The one time convention for instants: UTC ISO-8601 text, filled by SQLite when not given. */
 const instant = (name: string) => text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
-export const FREQUENCIES = ['year', 'half', 'quarter'] as const;
-export const BASES = ['approved', 'submitted'] as const;
 export const REPORT_KINDS = ['mid_term', 'end_of_term', 'yearly'] as const;
 
 /** Key/value facts about this installation: organisation name, data revision, whether it holds the demo. */
@@ -118,7 +125,7 @@ export const indicators = sqliteTable('indicators', {
   measurementUnit: text('measurement_unit').notNull(),
   measureType: text('measure_type', { enum: MEASURE_TYPES }).notNull(),
   decimals: integer('decimals').notNull().default(0),
-  frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
+  frequency: text('frequency', { enum: PERIOD_KINDS }).notNull(),
   /** For `ratio`: add numerators and denominators over the periods ('sum') or take the latest period. */
   ratioOverTime: text('ratio_over_time', { enum: ['sum', 'latest'] })
     .notNull()
@@ -171,9 +178,7 @@ export const targets = sqliteTable(
     /** Null only for supplementary figures that have no goal. */
     goal: integer('goal'),
     midTermMilestone: integer('mid_term_milestone'),
-    direction: text('direction', { enum: ['at_least', 'at_most'] })
-      .notNull()
-      .default('at_least'),
+    direction: text('direction', { enum: DIRECTIONS }).notNull().default('at_least'),
     /** Counted in the headline "x/y", or supplementary (shown in its own section). */
     counted: integer('counted', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -238,7 +243,7 @@ export const periods = sqliteTable(
   'periods',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: FREQUENCIES }).notNull(),
+    kind: text('kind', { enum: PERIOD_KINDS }).notNull(),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     deadline: text('deadline').notNull(),

@@ -4,7 +4,7 @@
  * Numbers travel as typed ('3.000', '11,54 tỷ') and are read by the same rules as on screen.
  */
 
-import { MAX_DECIMALS, MEASURE_TYPES, MISSIONS } from '@chitieu/core';
+import { DIRECTIONS, MAX_DECIMALS, MEASURE_TYPES, MISSIONS, PERIOD_KINDS } from '@chitieu/core';
 import {
   allocationEditor,
   copyTerm,
@@ -36,7 +36,7 @@ const text = (max: number, empty?: string) =>
         .min(1, { error: empty })
         .max(max, { error: `Dài quá ${max} ký tự.` })
     : z.string().max(max, { error: `Dài quá ${max} ký tự.` });
-const frequency = z.enum(['year', 'half', 'quarter'], { error: 'Tần suất phải là year, half hoặc quarter.' });
+const frequency = z.enum(PERIOD_KINDS, { error: 'Tần suất phải là year, half hoặc quarter.' });
 const version = z.string().min(1).max(64);
 const withConflict = { ...errors, 409: json(ErrorSchema, 'Xung đột: người khác vừa sửa, hoặc mã đã có') };
 
@@ -141,7 +141,7 @@ const AdminTargetSchema = z
     baseline: z.number().int(),
     goal: z.number().int().nullable(),
     midTermMilestone: z.number().int().nullable(),
-    direction: z.enum(['at_least', 'at_most']),
+    direction: z.enum(DIRECTIONS),
     counted: z.boolean(),
     sortOrder: z.number().int(),
     mission: z.enum(MISSIONS).nullable(),
@@ -174,7 +174,7 @@ const TargetBody = z
       .array(z.object({ year: z.number().int().min(1900).max(2200), amount: typed }))
       .max(20)
       .default([]),
-    direction: z.enum(['at_least', 'at_most'], { error: 'Chiều chỉ tiêu phải là at_least hoặc at_most.' }),
+    direction: z.enum(DIRECTIONS, { error: 'Chiều chỉ tiêu phải là at_least hoặc at_most.' }),
     counted: z.boolean(),
     sortOrder: z.number().int().min(0).max(10_000).default(0),
     mission: z

@@ -3,7 +3,7 @@
  * views side by side. Each resolves its scope(s) like the dashboard (defaults, term dates,
  * authorisation in the domain layer) and calls one query function.
  */
-import { clampDate } from '@chitieu/core';
+import { clampDate, TARGET_STATUSES } from '@chitieu/core';
 import {
   compareViews,
   defaultCompareDates,
@@ -28,7 +28,7 @@ import {
   TermParams,
 } from '../schemas.ts';
 
-const Status = z.enum(['exceeded', 'achieved', 'on_track', 'at_risk', 'behind']).nullable();
+const Status = z.enum(TARGET_STATUSES).nullable();
 const GoalKind = z.enum(['term', 'allocation', 'none']);
 
 const LaggingSchema = z

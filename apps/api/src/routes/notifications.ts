@@ -2,6 +2,7 @@
  * "Thông báo": the signed-in user's own reminders (a report sent to approve, returned, overdue),
  * newest first with the unread count; marking one or all read. Nobody reads or marks another's.
  */
+import { PERIOD_KINDS, type PeriodKind } from '@chitieu/core';
 import {
   markAllNotificationsRead,
   markNotificationRead,
@@ -22,7 +23,7 @@ const NotificationSchema = z
     unitName: z.string(),
     period: z.object({
       id: z.number().int(),
-      kind: z.enum(['year', 'half', 'quarter']),
+      kind: z.enum(PERIOD_KINDS),
       startDate: z.string(),
       endDate: z.string(),
       deadline: z.string(),
@@ -76,7 +77,7 @@ export const notificationsRoutes = createRouter()
         unread: mine.unread,
         items: mine.items.map((n) => ({
           ...n,
-          period: { ...n.period, kind: n.period.kind as 'year' | 'half' | 'quarter' },
+          period: { ...n.period, kind: n.period.kind as PeriodKind },
         })),
       },
       200,

@@ -8,7 +8,7 @@
  * charts are built in the report worker pool, off the request thread.
  */
 import { resolve } from 'node:path';
-import { DomainError, forbidden } from '@chitieu/core';
+import { BASES, DomainError, forbidden } from '@chitieu/core';
 import {
   assertIssuable,
   can,
@@ -161,7 +161,7 @@ const IssuedInfoSchema = z.object({
     unitId: z.number().int(),
     unitName: z.string(),
     asOf: z.string(),
-    basis: z.enum(['approved', 'submitted']),
+    basis: z.enum(BASES),
     structureVersionId: z.number().int(),
   }),
   headline: z.object({ done: z.number().int(), counted: z.number().int() }).nullable(),

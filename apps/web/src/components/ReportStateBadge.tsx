@@ -1,5 +1,6 @@
+import type { ReportState } from '@chitieu/core';
 import { useI18n } from '../i18n.ts';
-import { REPORT_STATE_STYLES, type ReportState } from '../lib/report-state.ts';
+import { REPORT_STATE_STYLES } from '../lib/report-state.ts';
 
 /** "Chờ duyệt", "Bị trả lại"…: the word, a symbol, a colour. */
 export function ReportStateBadge({ state, size = 'md' }: { state: ReportState; size?: 'sm' | 'md' | 'lg' }) {

@@ -2,12 +2,12 @@
  * Reporting periods in words: '6 tháng cuối năm 2024', 'Năm 2024', 'Quý II năm 2024', the same
  * names the Excel template uses, and which period a form opens on by default.
  */
-import { formatDate } from '@chitieu/core';
+import { formatDate, type PeriodKind, type ReportState } from '@chitieu/core';
 import { t } from '../i18n.ts';
 
 export interface PeriodLike {
   id: number;
-  kind: 'year' | 'half' | 'quarter';
+  kind: PeriodKind;
   startDate: string;
   endDate: string;
   deadline: string;
@@ -59,7 +59,7 @@ export function defaultPeriod<P extends PeriodLike>(periods: readonly P[], today
 /** A unit's report for one period, as the reporting cockpit gives it. */
 export interface PeriodReport {
   periodId: number;
-  state: 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved';
+  state: ReportState;
   /** The period is inside the unit's life. */
   applies: boolean;
   overdue: boolean;

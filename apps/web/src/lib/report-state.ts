@@ -2,9 +2,8 @@
  * A unit's report for a period, in words and colour (never colour alone: a symbol and the word go
  * with it). The words are core's STATE_LABELS, through the dictionary so English works too.
  */
+import type { ReportState } from '@chitieu/core';
 import type { MessageKey } from '../i18n.ts';
-
-export type ReportState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved';
 
 export interface ReportStateStyle {
   bg: string;

@@ -7,6 +7,8 @@ import {
   MEASURE_TYPES,
   type MeasureType,
   minChangeText,
+  PERIOD_KINDS,
+  type PeriodKind,
   parseFlagGrowth,
   parseFlagMinChange,
   plausibilityRule,
@@ -36,7 +38,7 @@ export function IndicatorDialog({
   const [unit, setUnit] = useState(indicator?.measurementUnit ?? '');
   const [measureType, setMeasureType] = useState<MeasureType>(indicator?.measureType ?? 'cumulative');
   const [decimals, setDecimals] = useState(String(indicator?.decimals ?? 0));
-  const [frequency, setFrequency] = useState<'year' | 'half' | 'quarter'>(indicator?.frequency ?? 'half');
+  const [frequency, setFrequency] = useState<PeriodKind>(indicator?.frequency ?? 'half');
   const [ratioOverTime, setRatioOverTime] = useState<'sum' | 'latest'>(indicator?.ratioOverTime ?? 'sum');
   // The plausibility rule (docs/decisions/0025), as typed; empty is the default.
   const [flagGrowth, setFlagGrowth] = useState(
@@ -141,7 +143,7 @@ export function IndicatorDialog({
         </Field>
         <Field label={t('terms.indicator.frequency')}>
           <select value={frequency} onChange={(e) => setFrequency(e.currentTarget.value as typeof frequency)}>
-            {(['year', 'half', 'quarter'] as const).map((f) => (
+            {PERIOD_KINDS.map((f) => (
               <option key={f} value={f}>
                 {t(FREQUENCY_LABELS[f])}
               </option>

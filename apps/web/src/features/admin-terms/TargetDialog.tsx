@@ -1,4 +1,4 @@
-import { goalText, goalUnit, MISSIONS, type Mission, parseGoal } from '@chitieu/core';
+import { type Direction, goalText, goalUnit, MISSIONS, type Mission, parseGoal } from '@chitieu/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -50,7 +50,7 @@ export function TargetDialog({
   const [plan, setPlan] = useState<Record<number, string>>(() =>
     Object.fromEntries((target?.yearlyPlan ?? []).map((p) => [p.year, asText(p.amount)])),
   );
-  const [direction, setDirection] = useState<'at_least' | 'at_most'>(target?.direction ?? 'at_least');
+  const [direction, setDirection] = useState<Direction>(target?.direction ?? 'at_least');
   const [counted, setCounted] = useState(target?.counted ?? true);
   const [mission, setMission] = useState<Mission | ''>(target?.mission ?? '');
   const [order, setOrder] = useState(String(target?.sortOrder ?? nextOrder));

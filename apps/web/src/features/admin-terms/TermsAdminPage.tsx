@@ -4,7 +4,7 @@
  * ?page=terms&term=N. Loaded on demand. The API decides who may change what.
  */
 import './admin-terms.css';
-import { formatDate, parseDate, quantityText } from '@chitieu/core';
+import { formatDate, PERIOD_KINDS, type PeriodKind, parseDate, quantityText } from '@chitieu/core';
 import { useEffect, useState } from 'react';
 import { useTerms } from '../../api/get-terms.ts';
 import { EmptyState, ErrorState, PageLoading } from '../../components/States.tsx';
@@ -230,7 +230,7 @@ function PeriodsSection({
   editable: boolean;
 }) {
   const { t } = useI18n();
-  const [kinds, setKinds] = useState<Set<'year' | 'half' | 'quarter'>>(new Set(['half']));
+  const [kinds, setKinds] = useState<Set<PeriodKind>>(new Set(['half']));
   const generate = useGeneratePeriods(termId);
   return (
     <section className="section at-section" aria-labelledby="at-periods">
@@ -241,7 +241,7 @@ function PeriodsSection({
       </div>
       {editable && (
         <div className="at-toolbar">
-          {(['year', 'half', 'quarter'] as const).map((kind) => (
+          {PERIOD_KINDS.map((kind) => (
             <label key={kind} className="at-check">
               <input
                 type="checkbox"

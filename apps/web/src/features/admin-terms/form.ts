@@ -2,7 +2,7 @@
  * Small helpers the setup forms share: dates typed dd/mm/yyyy (read by @chitieu/core, the same
  * grammar as everywhere else) and the labels of measure types and period kinds.
  */
-import { formatDate, type MeasureType, parseDate } from '@chitieu/core';
+import { formatDate, type MeasureType, type PeriodKind, parseDate } from '@chitieu/core';
 import type { MessageKey } from '../../i18n.ts';
 
 export const MEASURE_LABELS: Record<MeasureType, MessageKey> = {
@@ -13,7 +13,7 @@ export const MEASURE_LABELS: Record<MeasureType, MessageKey> = {
   units_meeting: 'terms.measure.units_meeting',
 };
 
-export const FREQUENCY_LABELS: Record<'year' | 'half' | 'quarter', MessageKey> = {
+export const FREQUENCY_LABELS: Record<PeriodKind, MessageKey> = {
   year: 'terms.frequency.year',
   half: 'terms.frequency.half',
   quarter: 'terms.frequency.quarter',

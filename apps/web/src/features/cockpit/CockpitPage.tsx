@@ -4,7 +4,7 @@
  * period. ?page=cockpit&unit&owing=1. Loaded on demand.
  */
 import './cockpit.css';
-import { formatDate } from '@chitieu/core';
+import { formatDate, type ReportState } from '@chitieu/core';
 import { Fragment, type ReactNode, useEffect, useMemo } from 'react';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n.ts';
 import { oversightRoots, type RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { periodName, periodShortName } from '../../lib/periods.ts';
-import { REPORT_STATE_STYLES, type ReportState } from '../../lib/report-state.ts';
+import { REPORT_STATE_STYLES } from '../../lib/report-state.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { navigate, useViewState } from '../../lib/url-state.ts';
 import { type CockpitUnit, useCockpit } from './api/get-cockpit.ts';

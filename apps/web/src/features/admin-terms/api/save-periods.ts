@@ -1,10 +1,9 @@
+import type { PeriodKind } from '@chitieu/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
 import { termSetupQueryOptions } from './get-term-setup.ts';
 
-type Kind = 'year' | 'half' | 'quarter';
-
-export async function generatePeriods(input: { termId: number; kinds: Kind[] }) {
+export async function generatePeriods(input: { termId: number; kinds: PeriodKind[] }) {
   const res = await request(() =>
     api.admin.terms[':termId'].periods.$post({
       param: { termId: String(input.termId) },

@@ -1,4 +1,4 @@
-import { formatDate } from '@chitieu/core';
+import { formatDate, type PeriodKind } from '@chitieu/core';
 import { Button, Skeleton } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
@@ -46,7 +46,7 @@ export function NotesSection({ params }: { params: TargetDetailParams }) {
                 <p className="target-notes__meta">
                   <strong>{n.unitName}</strong> ·{' '}
                   {periodName({
-                    kind: n.periodKind as 'year' | 'half' | 'quarter',
+                    kind: n.periodKind as PeriodKind,
                     startDate: n.periodStart,
                   })}{' '}
                   · {n.indicatorName}
