@@ -728,7 +728,8 @@ export async function setLang(lang: Lang): Promise<void> {
   } catch {
     // Not remembered, still switched.
   }
-  document.documentElement.lang = lang;
+  // Outside a page (unit tests of the web's formatting) there is no document to label.
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
   for (const listener of listeners) listener();
 }
 

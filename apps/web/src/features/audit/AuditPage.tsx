@@ -4,15 +4,7 @@
  * the grid shows them ('746 hộ', '11,54 tỷ đồng'). Loaded on demand.
  */
 import './audit.css';
-import {
-  formatDate,
-  formatInteger,
-  formatMoney,
-  formatRatioPercent,
-  formatScaled,
-  isIsoDate,
-  parseDate,
-} from '@chitieu/core';
+import { formatDate, isIsoDate, parseDate } from '@chitieu/core';
 import { Button, NativeSelect, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Period, usePeriods } from '../../api/get-periods.ts';
@@ -24,6 +16,7 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { oversightRoots, type RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
+import { formatInteger, formatMoney, formatRatioPercent, formatScaled } from '../../lib/numbers.ts';
 import { periodName } from '../../lib/periods.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';

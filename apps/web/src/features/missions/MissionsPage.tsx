@@ -4,7 +4,7 @@
  * grassroots activity (share of units meeting the rule and the list of those that do not).
  * `?page=missions&mission=poverty|rural|grassroots&unit&asOf`.
  */
-import { formatDate, formatInteger, formatMoney, shortUnitName } from '@chitieu/core';
+import { formatDate, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy, type ReactNode, useEffect } from 'react';
 import { LeaderScopeBar, ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
@@ -13,6 +13,7 @@ import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, ErrorState } from '../../components/States.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { goalText, moneyScale, pctOfGoalText, valueText } from '../../lib/figures.ts';
+import { formatInteger, formatMoney } from '../../lib/numbers.ts';
 import { statusKey } from '../../lib/status.ts';
 import type { UnitRow, YearRow } from '../overview/charts/types.ts';
 import { ChartCard } from '../overview/components/ChartCard.tsx';

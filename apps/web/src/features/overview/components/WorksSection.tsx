@@ -1,10 +1,11 @@
-import { formatDate, formatInteger, formatMoney, shortUnitName } from '@chitieu/core';
+import { formatDate, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { moneyScale, valueText } from '../../../lib/figures.ts';
+import { formatInteger, formatMoney } from '../../../lib/numbers.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
 import type { ScopeParams } from '../api/scope.ts';
