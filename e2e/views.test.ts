@@ -72,3 +72,96 @@ describe('numbers in English', () => {
     }
   });
 });
+
+describe('tables and charts a leader reads at a glance', () => {
+  test('total rows under the works and grassroots tables', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, baseUrl, 'lanhdao', '/');
+      await page.locator('[data-code="CT3"]').first().waitFor();
+      // The overview's works table (behind the chart) ends with the total of its rows: the figure.
+      const worksTotal = page.locator('.chart-grid tfoot .data-table__total').last();
+      expect((await worksTotal.textContent())?.replace(/\s+/g, ' ')).toMatch(
+        /Tổng cộng\s*584 công trình\s*11,54 tỷ đồng/,
+      );
+
+      await page.goto(`${baseUrl}/?page=missions&mission=rural`);
+      await page.getByText(/584 công trình, phần việc nông thôn mới trị giá 11,54 tỷ đồng/).waitFor();
+      for (const total of await page.locator('.chart-card tfoot .data-table__total').all()) {
+        expect(await total.textContent()).toMatch(/^Tổng cộng584.*11,54 tỷ đồng$/);
+      }
+      expect(await page.locator('.chart-card tfoot .data-table__total').count()).toBeGreaterThanOrEqual(2);
+
+      await page.goto(`${baseUrl}/?page=missions&mission=grassroots`);
+      await page.getByText(/124\/124 cơ sở Hội đáp ứng yêu cầu/).waitFor();
+      const grassroots = page.locator('#grassroots-units + .table-scroll tfoot tr');
+      expect(await grassroots.textContent()).toMatch(/^Tổng cộng124124100,0%124/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the target page: the expected share labelled, allocations on the bars, status cues, steps', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, baseUrl, 'lanhdao', '/?page=target&target=2');
+      const facts = page.locator('.target-facts');
+      await facts.waitFor();
+      // The share under "cần đạt đến ngày này" says what it is.
+      expect(await facts.textContent()).toContain('bằng 50% chỉ tiêu');
+      // One mark per district with an allocation (10 of them), named in the legend.
+      await page.locator('.units-chart .recharts-bar-rectangle').first().waitFor({ state: 'visible' });
+      // A vertical line has no width: attached, not "visible" to the browser driver.
+      await page.locator('.bar-marker').nth(9).waitFor({ state: 'attached' });
+      expect(await page.locator('.bar-marker').count()).toBe(10);
+      expect(await page.locator('.status-legend').textContent()).toContain('Chỉ tiêu được giao');
+      // "Vượt" and "Có khả năng đạt": different hues, and on track is hatched and outlined dashed.
+      const badge = (status: string) => page.locator(`.units-table [data-status="${status}"]`).first();
+      const style = (status: string) =>
+        badge(status).evaluate((el) => {
+          const css = getComputedStyle(el);
+          return { bg: css.backgroundColor, border: css.borderTopStyle };
+        });
+      const exceeded = await style('exceeded');
+      const onTrack = await style('on_track');
+      expect(onTrack.bg).not.toBe(exceeded.bg);
+      expect(onTrack.border).toBe('dashed');
+      expect(exceeded.border).not.toBe('dashed');
+      expect(
+        await page.locator('.units-chart path[fill="url(#status-hatch-on_track)"]').count(),
+      ).toBeGreaterThan(0);
+      // Units the target is not allocated to (beside allocated districts): "không giao".
+      const row = (name: string) =>
+        page.locator('.chart-card__table .units-table tbody tr', { hasText: name });
+      await page.getByText('Bảng số liệu').nth(2).click();
+      expect(await row('Hội Phụ nữ Công an tỉnh').textContent()).toContain('Không giao');
+      expect(await row('Hội Phụ nữ Công an tỉnh').textContent()).not.toContain('Chưa báo cáo');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a target only the province reports: its units read "không giao", its running total steps', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, baseUrl, 'lanhdao', '/?page=target&target=9');
+      await page.locator('.target-facts').waitFor();
+      const table = page.locator('.units-table').first();
+      await table.locator('tbody tr').first().waitFor({ state: 'attached' });
+      const text = (await table.textContent()) ?? '';
+      expect(text).toContain('Thành phố Phan Thiết');
+      expect(text).toContain('Không giao');
+      expect(text).not.toContain('Chưa báo cáo');
+      expect(await page.locator('.chart-card__note').allTextContents()).toContain(
+        'Chỉ tiêu này không giao cho đơn vị trực thuộc: Tỉnh Bình Thuận báo cáo trực tiếp.',
+      );
+      // The running total holds at 0 until 6T đầu 2024, when all 13 came in: by period, not a slope.
+      const progress = page.locator('.data-table', { hasText: 'Thực hiện (lũy kế)' }).first();
+      const rows = (await progress.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '));
+      expect(rows).toContain('31/12/20230 người');
+      expect(rows).toContain('30/06/202413 người');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ const targetEn: Record<keyof typeof targetVi, string> = {
   'target.goalAllocated': 'Allocated target',
   'target.noGoal': 'This unit has no share of this target.',
   'target.expected': 'Expected by this date at an even pace',
+  'target.expectedShare': '{pct} of the goal',
   'target.milestone': 'Mid-term milestone (set by the resolution)',
   'target.forecast': 'Forecast for the end of the term',
   'target.forecastOfGoal': '{pct} of the target',
@@ -39,6 +40,8 @@ const targetEn: Record<keyof typeof targetVi, string> = {
   'target.periods.value': 'In the period',
   'target.periods.level': 'At its end',
   'target.periods.toDate': 'To date',
+  'target.progress.steps':
+    'The running total rises period by period: each step is one reporting period’s results.',
   'target.periods.summary': 'Results by period: {list}.',
   'target.periods.empty': 'No reporting period has ended by this date.',
   'target.units.title': 'By unit below',
@@ -57,6 +60,10 @@ const targetEn: Record<keyof typeof targetVi, string> = {
   'target.units.none': 'This unit has no units below it.',
   'target.units.noneReported': 'No unit below has reported on this target yet.',
   'target.units.unreportedNote': 'Not reported (not charted): {list}.',
+  'target.units.notAssignedNote': 'Not assigned this target: {list}.',
+  'target.units.notAssignedAll':
+    'This target is not assigned to the units below: {unit} reports it directly.',
+  'target.units.allocationMark': 'Allocated target',
   'target.units.summary': 'Results by unit, highest first: {list}.',
   'target.notes.title': 'Notes and evidence',
   'target.notes.subtitle': 'On the results behind the figures above, newest first',
@@ -189,6 +196,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'status.at_risk': 'At risk',
   'status.behind': 'Behind',
   'status.unreported': 'Not reported',
+  'status.notAssigned': 'Not assigned',
+  'table.total': 'Total',
   'status.noCases': 'No cases arose',
   'status.noGoal': 'No goal',
   'status.legend':
@@ -234,6 +243,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'chart.works.valueFull': 'Value',
   'chart.works.noChildren': 'This unit has no sub-units to compare.',
   'chart.works.notReportedNote': 'Not reported: {list}.',
+  'chart.works.notAssignedNote': 'Not assigned this target: {list}.',
   'chart.works.summary': 'New rural area works by unit: {list}.',
   'chart.works.drill': 'Open {unit}',
 

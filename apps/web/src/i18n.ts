@@ -52,6 +52,8 @@ const vi = {
   'status.at_risk': 'Khó đạt',
   'status.behind': 'Chưa đạt',
   'status.unreported': 'Chưa báo cáo',
+  'status.notAssigned': 'Không giao',
+  'table.total': 'Tổng cộng',
   'status.noCases': 'Không phát sinh',
   'status.noGoal': 'Không có chỉ tiêu',
   'status.legend':
@@ -97,6 +99,7 @@ const vi = {
   'chart.works.valueFull': 'Giá trị',
   'chart.works.noChildren': 'Đơn vị này không có đơn vị trực thuộc để so sánh.',
   'chart.works.notReportedNote': 'Chưa báo cáo: {list}.',
+  'chart.works.notAssignedNote': 'Không giao chỉ tiêu này: {list}.',
   'chart.works.summary': 'Số công trình nông thôn mới theo đơn vị: {list}.',
   'chart.works.drill': 'Xem {unit}',
 

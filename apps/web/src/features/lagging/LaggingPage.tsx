@@ -110,7 +110,7 @@ function Row({
     row.score === null
       ? STATUS_STYLES.unreported.fill
       : row.score >= 0.9
-        ? STATUS_STYLES.on_track.fill
+        ? STATUS_STYLES.on_track.background
         : row.score >= 0.7
           ? STATUS_STYLES.at_risk.fill
           : STATUS_STYLES.behind.fill;

@@ -110,6 +110,10 @@ function WorksTable({
   rows: { key: number; label: string; count: number | null; value: number | null }[];
 }) {
   const { t } = useI18n();
+  const reported = rows.filter((r) => r.count !== null);
+  const totalCount = reported.reduce((sum, r) => sum + (r.count ?? 0), 0);
+  const valued = rows.filter((r) => r.value !== null);
+  const totalValue = valued.reduce((sum, r) => sum + (r.value ?? 0), 0);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -133,6 +137,15 @@ function WorksTable({
           </tr>
         ))}
       </tbody>
+      {reported.length > 0 && (
+        <tfoot>
+          <tr className="data-table__total">
+            <th scope="row">{t('table.total')}</th>
+            <td className="num">{formatInteger(totalCount)}</td>
+            <td className="num">{valued.length === 0 ? '—' : formatMoney(totalValue)}</td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }
@@ -429,6 +442,17 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
   const { total, units, scope, target, notMeeting } = data;
   const share = (f: { meeting: number; expected: number }) =>
     f.expected > 0 ? (pctOfGoalText(f.meeting, f.expected, null) ?? '—') : '—';
+  // The total row adds up the rows above it (units that reported).
+  const sums = units
+    .filter((u) => u.value !== null)
+    .reduce(
+      (sum, u) => ({
+        meeting: sum.meeting + u.figure.meeting,
+        expected: sum.expected + u.figure.expected,
+        reported: sum.reported + u.figure.reported,
+      }),
+      { meeting: 0, expected: 0, reported: 0 },
+    );
   return (
     <>
       <p className="leaders-lead">
@@ -491,6 +515,16 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr className="data-table__total">
+                  <th scope="row">{t('table.total')}</th>
+                  <td className="num">{formatInteger(sums.meeting)}</td>
+                  <td className="num">{formatInteger(sums.expected)}</td>
+                  <td className="num">{share(sums)}</td>
+                  <td className="num">{formatInteger(sums.reported)}</td>
+                  <td>{total.goal !== null && <StatusCell row={total} />}</td>
+                </tr>
+              </tfoot>
             </table>
           </div>
         )}
