@@ -165,3 +165,48 @@ describe('tables and charts a leader reads at a glance', () => {
     }
   });
 });
+
+describe('the reporting cockpit filtered by state', () => {
+  test('chips for chờ duyệt, trả lại, quá hạn, chưa nộp; the choice in the address, Back undoes it', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, baseUrl, 'duyet.phanthiet', '/?page=cockpit');
+      const rows = page.locator('.cockpit tbody tr[data-unit]');
+      await rows.first().waitFor();
+      const all = await rows.count();
+      // The radios are drawn by their labels (components/Segmented.tsx): one clicks the label.
+      const chip = (name: RegExp) => page.locator('.cockpit-filter .segmented__label', { hasText: name });
+      // Nothing awaits approval in the demo (every report was approved): an empty list, said so.
+      await chip(/^Chờ duyệt · 0$/).click();
+      await page.waitForURL((url) => url.searchParams.get('state') === 'submitted');
+      await page.getByText('Không có đơn vị nào có báo cáo ở trạng thái “Chờ duyệt”.').waitFor();
+      expect(await rows.count()).toBe(0);
+
+      // Not submitted: every listed unit has a report not started or in draft; the other cells are dimmed.
+      await chip(/^Chưa nộp · \d+$/).click();
+      await page.waitForURL((url) => url.searchParams.get('state') === 'unsubmitted');
+      await rows.first().waitFor();
+      const unsubmitted = await rows.count();
+      expect(unsubmitted).toBeGreaterThan(0);
+      expect(unsubmitted).toBeLessThanOrEqual(all);
+      for (const row of await rows.all()) {
+        const live = row.locator('.cockpit__cell:not(.is-dimmed) button');
+        const states = await live.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-state')));
+        expect(states.length).toBeGreaterThan(0);
+        for (const state of states) expect(['not_started', 'draft']).toContain(state);
+      }
+      // A reload keeps the filter; Back returns to the previous one.
+      await page.reload();
+      await rows.first().waitFor();
+      expect(await page.getByRole('radio', { name: /^Chưa nộp/ }).isChecked()).toBe(true);
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('state') === 'submitted');
+      await chip(/^Tất cả/).click();
+      await page.waitForURL((url) => !url.searchParams.has('state'));
+      await rows.nth(all - 1).waitFor();
+      expect(await rows.count()).toBe(all);
+    } finally {
+      await context.close();
+    }
+  });
+});
