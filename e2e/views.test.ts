@@ -210,3 +210,54 @@ describe('the reporting cockpit filtered by state', () => {
     }
   });
 });
+
+describe('the audit trail filtered', () => {
+  test('by kind of change and dates, in the address; dates in the wrong order are explained', async () => {
+    if (!server) throw new Error('server not started');
+    const db = server.db.$client;
+    const id = (sqlText: string, value: string) => (db.prepare(sqlText).get(value) as { id: number }).id;
+    const approver = id('SELECT id FROM users WHERE username = ?', 'duyet.phanthiet');
+    const phuThuy = id('SELECT id FROM units WHERE name = ?', 'Phường Phú Thủy');
+    const insert = db.prepare(
+      `INSERT INTO audit_events (at, user_id, entity, entity_id, unit_id, action, before, after, reason)
+       VALUES (?, ?, 'submission', '1', ?, ?, NULL, '{}', ?)`,
+    );
+    insert.run('2025-03-05T02:00:00.000Z', approver, phuThuy, 'returned', 'Thiếu minh chứng');
+    insert.run('2025-03-06T02:00:00.000Z', approver, phuThuy, 'approved', null);
+    insert.run('2025-04-01T02:00:00.000Z', approver, phuThuy, 'submitted', null);
+
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, baseUrl, 'duyet.phanthiet', '/?page=audit');
+      const rows = page.locator('table.audit tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(3);
+
+      await page.getByLabel('Loại thay đổi').selectOption({ label: 'Trả lại' });
+      await page.waitForURL((url) => url.searchParams.get('action') === 'returned');
+      await page.locator('table.audit:not(.is-updating)').waitFor();
+      await rows.nth(1).waitFor({ state: 'detached' });
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('Thiếu minh chứng');
+
+      // Dates combine with it (AND): March without the kind gives two, with it one.
+      await page.getByLabel('Từ ngày').fill('01/03/2025');
+      await page.getByLabel('Đến ngày').fill('31/03/2025');
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('to') === '2025-03-31');
+      expect(await rows.count()).toBe(1);
+      await page.getByLabel('Loại thay đổi').selectOption({ label: 'Mọi thay đổi' });
+      await page.waitForURL((url) => !url.searchParams.has('action'));
+      await rows.nth(1).waitFor();
+      expect(await rows.count()).toBe(2);
+
+      // The end before the start: said beside the field, nothing sent.
+      await page.getByLabel('Đến ngày').fill('01/02/2025');
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.getByText('Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu.').waitFor();
+      expect(new URL(page.url()).searchParams.get('to')).toBe('2025-03-31');
+    } finally {
+      await context.close();
+    }
+  });
+});

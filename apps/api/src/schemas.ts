@@ -2,7 +2,7 @@
  * The API's contract: request parameters and response shapes. The OpenAPI document and the typed
  * client (`hc<AppType>`) both come from these; the web never writes response types by hand.
  */
-import { isIsoDate, MEASURE_TYPES, MISSIONS, TARGET_STATUSES } from '@chitieu/core';
+import { AUDIT_ACTIONS, isIsoDate, MEASURE_TYPES, MISSIONS, TARGET_STATUSES } from '@chitieu/core';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -401,8 +401,15 @@ export const AuditQuery = z.object({
   indicatorId: id('indicatorId').optional(),
   resultId: id('resultId').optional(),
   userId: id('userId').optional(),
+  /** Days in Vietnam, both included; from after to is refused. */
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  action: z
+    .enum(AUDIT_ACTIONS, {
+      error: `Loại thay đổi phải là một trong: ${AUDIT_ACTIONS.join(', ')}.`,
+    })
+    .optional()
+    .openapi({ description: 'entered, deleted, draft, submitted, approved, returned or setup' }),
   /** Paging: events older than this id (the last of the previous page). */
   before: id('before').optional(),
   limit: decimalParam('limit', { max: 1000 }).optional(),
