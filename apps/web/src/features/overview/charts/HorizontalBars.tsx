@@ -44,6 +44,52 @@ function StatusPatterns() {
   );
 }
 
+interface LabelProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: unknown;
+  index?: number;
+}
+
+/** A bar's value at its right end, or just past its mark when the mark would cross the value. */
+function ValueAfterMark({
+  x,
+  y,
+  width,
+  height,
+  value,
+  index,
+  mark,
+  format,
+}: LabelProps & { mark: (index: number) => number | null; format: (value: unknown) => string }) {
+  const [left, top, w, h] = [x, y, width, height].map((n) => Number(n ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const end = left + w;
+  const marked = index === undefined ? null : mark(index);
+  // The bar's scale from its own length: value units per pixel (a bar of 0 has no scale to read).
+  const at = marked !== null && typeof value === 'number' && value > 0 ? left + (marked * w) / value : end;
+  const text = format(value);
+  // Beside the bar as usual; after the mark only when the mark would cross the text.
+  const textWidth = text.length * 8 + 8;
+  const overlaps = at > end - 3 && at < end + textWidth;
+  return (
+    <text
+      x={(overlaps ? at + 2 : end) + 5}
+      y={top + h / 2}
+      dominantBaseline="central"
+      className="chart-value-label"
+    >
+      {text}
+    </text>
+  );
+}
+
 /** A dark vertical mark at the end of an invisible bar: where the row's marker value is. */
 function MarkerShape(props: unknown) {
   const { x, y, width, height, value } = props as {
@@ -160,6 +206,22 @@ export function HorizontalBars<R extends BarUnit>({
               position="right"
               formatter={labelFormatter}
               className="chart-value-label"
+              {...(marker
+                ? {
+                    // The value goes after the bar's mark when the mark lies beyond the bar's end.
+                    content: (props: unknown) => (
+                      <ValueAfterMark
+                        {...(props as LabelProps)}
+                        mark={(index) => {
+                          const row = rows[index] as Record<string, unknown> | undefined;
+                          const v = row?.[marker.dataKey];
+                          return typeof v === 'number' ? v : null;
+                        }}
+                        format={labelFormatter}
+                      />
+                    ),
+                  }
+                : {})}
             />
           </Bar>
           {marker && (
