@@ -96,6 +96,12 @@ describe('tables and charts a leader reads at a glance', () => {
       await page.getByText(/124\/124 cơ sở Hội đáp ứng yêu cầu/).waitFor();
       const grassroots = page.locator('#grassroots-units + .table-scroll tfoot tr');
       expect(await grassroots.textContent()).toMatch(/^Tổng cộng124124100,0%124/);
+      // The police's and the army's unions have no grassroots unit below them: "không giao".
+      const police = page.locator('#grassroots-units + .table-scroll tbody tr', {
+        hasText: 'Hội Phụ nữ Công an tỉnh',
+      });
+      expect(await police.textContent()).toContain('Không giao');
+      expect(await police.textContent()).not.toContain('Chưa báo cáo');
     } finally {
       await context.close();
     }

@@ -211,6 +211,18 @@ describe('isNotAssigned: "không giao" rather than "chưa báo cáo"', () => {
     expect(none.map((r) => isNotAssigned(r, none, null))).toEqual([false, false]);
   });
 
+  it('a target counted over grassroots units is not given to a unit with none below it', () => {
+    const rows = [
+      { allocation: null, figure: { hasData: true, expected: 18 } },
+      { allocation: null, figure: { hasData: false, expected: 9 } },
+      { allocation: null, figure: { hasData: false, expected: 0 } },
+    ];
+    const judged = rows.map((r) => isNotAssigned(r, rows, null, { unitsMeeting: true }));
+    expect(judged).toEqual([false, false, true]);
+    // Other measures do not count grassroots units: the rule does not apply.
+    expect(isNotAssigned(rows[2] as (typeof rows)[number], rows, null)).toBe(false);
+  });
+
   it('a unit that reported shows its figure even without an allocation', () => {
     const rows = [row(110, true), row(null, true)];
     expect(isNotAssigned(rows[1] as (typeof rows)[number], rows, null)).toBe(false);

@@ -168,13 +168,15 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 /** A child unit's row of a target's breakdown, as far as assignment goes. */
 export interface AssignableRow {
   allocation: number | null;
-  figure: { hasData: boolean };
+  /** expected: for a units-meeting target, the grassroots units counted below this one. */
+  figure: { hasData: boolean; expected?: number };
 }
 
 /**
  * Whether a child unit that reported nothing owes the target at all, so that it reads "không giao"
  * (not assigned) rather than "chưa báo cáo". A unit that reported is always shown with its figure.
- * Nothing in the data says who reports a target; two facts do:
+ * Nothing in the data says who reports a target; three facts do:
+ * - a target counted over grassroots units (units_meeting) and no grassroots unit below this one;
  * - the target is allocated to some of the siblings but not to this unit (the units of the police
  *   and the army beside the districts);
  * - nothing is allocated to any sibling, none of them reported, and the parent reported on its own
@@ -184,8 +186,10 @@ export function isNotAssigned(
   row: AssignableRow,
   siblings: readonly AssignableRow[],
   own: { figure: { hasData: boolean } } | null,
+  opts: { unitsMeeting?: boolean } = {},
 ): boolean {
   if (row.figure.hasData) return false;
+  if (opts.unitsMeeting && row.figure.expected === 0) return true;
   const allocated = siblings.some((s) => s.allocation !== null);
   if (allocated) return row.allocation === null;
   return own?.figure.hasData === true && !siblings.some((s) => s.figure.hasData);

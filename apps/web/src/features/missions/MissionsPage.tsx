@@ -4,7 +4,7 @@
  * grassroots activity (share of units meeting the rule and the list of those that do not).
  * `?page=missions&mission=poverty|rural|grassroots&unit&asOf`.
  */
-import { formatDate, shortUnitName } from '@chitieu/core';
+import { formatDate, isNotAssigned, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy, type ReactNode, useEffect } from 'react';
 import { LeaderScopeBar, ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
@@ -442,6 +442,13 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
   const { total, units, scope, target, notMeeting } = data;
   const share = (f: { meeting: number; expected: number }) =>
     f.expected > 0 ? (pctOfGoalText(f.meeting, f.expected, null) ?? '—') : '—';
+  // A unit with no grassroots unit below it owes nothing here: "không giao", not "chưa báo cáo".
+  const assignable = units.map((u) => ({
+    allocation: u.goalKind === 'allocation' ? u.goal : null,
+    figure: u.figure,
+  }));
+  const notAssigned = (index: number) =>
+    isNotAssigned(assignable[index] as (typeof assignable)[number], assignable, null, { unitsMeeting: true });
   // The total row adds up the rows above it (units that reported).
   const sums = units
     .filter((u) => u.value !== null)
@@ -492,14 +499,14 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
                 </tr>
               </thead>
               <tbody>
-                {units.map((u) => (
+                {units.map((u, index) => (
                   <tr key={u.id} className={u.value === null ? 'data-table__muted' : undefined}>
                     <th scope="row">
                       <UnitName unit={u} onUnit={onUnit} />
                     </th>
                     {u.value === null ? (
                       <td className="num" colSpan={4}>
-                        {t('status.unreported')}
+                        {t(notAssigned(index) ? 'status.notAssigned' : 'status.unreported')}
                       </td>
                     ) : (
                       <>
@@ -509,9 +516,7 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
                         <td className="num">{formatInteger(u.figure.reported)}</td>
                       </>
                     )}
-                    <td>
-                      <StatusCell row={u} />
-                    </td>
+                    <td>{u.value === null && notAssigned(index) ? '—' : <StatusCell row={u} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -48,7 +48,8 @@ export function UnitsSection({
   // The scope's own results ("Cấp tỉnh trực tiếp"): a row of its own, so the rows add up to the figure.
   const own = detail.own;
   // A unit the target is not given to reads "không giao", below the units that owe a report.
-  const notAssigned = (r: TargetDetailRow) => isNotAssigned(r, detail.rows, own);
+  const unitsMeeting = target.indicator.measureType === 'units_meeting';
+  const notAssigned = (r: TargetDetailRow) => isNotAssigned(r, detail.rows, own, { unitsMeeting });
   const unreported = detail.rows.filter((r) => !r.figure.hasData && !notAssigned(r));
   const unassigned = detail.rows.filter((r) => !r.figure.hasData && notAssigned(r));
   // A former unit (ended before this structure) owes nothing: not named in the "chưa báo cáo" note.
