@@ -178,9 +178,9 @@ describe('the reporting cockpit', () => {
       await settle(page);
       await screenshot(page, 'cockpit-1366x900.png');
 
-      // The filter goes into the address.
-      await page.getByText('Chỉ hiện đơn vị còn nợ báo cáo').click();
-      await page.waitForURL((url) => url.searchParams.get('owing') === '1');
+      // The filter by state goes into the address.
+      await page.locator('.cockpit-filter .segmented__label', { hasText: /^Quá hạn/ }).click();
+      await page.waitForURL((url) => url.searchParams.get('state') === 'overdue');
       expect(await row.count()).toBe(1);
 
       // A cell opens that unit's grid for that period.

@@ -3,6 +3,7 @@
  * client (`hc<AppType>`) both come from these; the web never writes response types by hand.
  */
 import {
+  AUDIT_ACTIONS,
   BASES,
   DIRECTIONS,
   isIsoDate,
@@ -422,8 +423,15 @@ export const AuditQuery = z.object({
   indicatorId: id('indicatorId').optional(),
   resultId: id('resultId').optional(),
   userId: id('userId').optional(),
+  /** Days in Vietnam, both included; from after to is refused. */
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  action: z
+    .enum(AUDIT_ACTIONS, {
+      error: `Loại thay đổi phải là một trong: ${AUDIT_ACTIONS.join(', ')}.`,
+    })
+    .optional()
+    .openapi({ description: 'entered, deleted, draft, submitted, approved, returned or setup' }),
   /** Paging: events older than this id (the last of the previous page). */
   before: id('before').optional(),
   limit: decimalParam('limit', { max: 1000 }).optional(),

@@ -54,6 +54,8 @@ const vi = {
   'status.at_risk': 'Khó đạt',
   'status.behind': 'Chưa đạt',
   'status.unreported': 'Chưa báo cáo',
+  'status.notAssigned': 'Không giao',
+  'table.total': 'Tổng cộng',
   'status.noCases': 'Không phát sinh',
   'status.noGoal': 'Không có chỉ tiêu',
   'status.legend':
@@ -99,6 +101,7 @@ const vi = {
   'chart.works.valueFull': 'Giá trị',
   'chart.works.noChildren': 'Đơn vị này không có đơn vị trực thuộc để so sánh.',
   'chart.works.notReportedNote': 'Chưa báo cáo: {list}.',
+  'chart.works.notAssignedNote': 'Không giao chỉ tiêu này: {list}.',
   'chart.works.summary': 'Số công trình nông thôn mới theo đơn vị: {list}.',
   'chart.works.drill': 'Xem {unit}',
 
@@ -332,12 +335,17 @@ const vi = {
   'cockpit.notExpected': 'Đơn vị không báo cáo kỳ này (chưa thành lập hoặc đã kết thúc hoạt động)',
   'cockpit.overdue': 'Quá hạn',
   'cockpit.overdueMeaning': ': đã qua hạn nộp mà chưa gửi',
-  'cockpit.owingOnly': 'Chỉ hiện đơn vị còn nợ báo cáo',
-  'cockpit.owingCount': '{count}/{total} đơn vị còn nợ báo cáo quá hạn',
   'cockpit.legend': 'Chú giải trạng thái',
   'cockpit.open': 'Mở số liệu của {unit}, {period}',
   'cockpit.noUnits': 'Không có đơn vị cơ sở nào phải báo cáo trong phạm vi này.',
   'cockpit.noneOwing': 'Không còn đơn vị nào nợ báo cáo quá hạn.',
+  'cockpit.noneMatching': 'Không có đơn vị nào có báo cáo ở trạng thái “{state}”.',
+  'cockpit.filter': 'Lọc đơn vị theo trạng thái báo cáo',
+  'cockpit.filter.all': 'Tất cả',
+  'cockpit.filter.submitted': 'Chờ duyệt',
+  'cockpit.filter.returned': 'Trả lại',
+  'cockpit.filter.overdue': 'Quá hạn',
+  'cockpit.filter.unsubmitted': 'Chưa nộp',
 
   'nav.terms': 'Nhiệm kỳ, chỉ tiêu',
   'terms.title': 'Nhiệm kỳ và chỉ tiêu',
@@ -475,6 +483,12 @@ const vi = {
   'audit.allUsers': 'Tất cả mọi người',
   'audit.from': 'Từ ngày',
   'audit.to': 'Đến ngày',
+  'audit.toBeforeFrom': 'Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu.',
+  'audit.kind': 'Loại thay đổi',
+  'audit.allKinds': 'Mọi thay đổi',
+  'audit.kind.entered': 'Nhập, sửa số liệu',
+  'audit.kind.deleted': 'Xóa số liệu',
+  'audit.kind.setup': 'Thiết lập nhiệm kỳ, chỉ tiêu',
   'audit.applyDates': 'Lọc',
   'audit.clear': 'Bỏ lọc',
   'audit.when': 'Thời gian',
@@ -752,7 +766,8 @@ export async function setLang(lang: Lang): Promise<void> {
   } catch {
     // Not remembered, still switched.
   }
-  document.documentElement.lang = lang;
+  // Outside a page (unit tests of the web's formatting) there is no document to label.
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
   for (const listener of listeners) listener();
 }
 

@@ -4,6 +4,19 @@
 // indicators scaled by 10^decimals (87,5 with decimals = 1 is stored as 875). Parsing therefore
 // works on the digit string and never multiplies floats: 2.01 * 1e9 is 2009999999.9999998.
 // Vietnamese writes '.' between thousands and ',' before the decimals: 1.234,5.
+//
+// The formatters take a locale, 'vi' by default: exports, reports and API messages stay Vietnamese;
+// the web passes 'en' in English mode, which swaps the separators (1,234.5) and writes money in VND
+// ('11.54 billion VND'). Parsing is Vietnamese only: staff type figures the Vietnamese way in both
+// languages (docs/decisions/0027-english-numbers-and-status-cues.md).
+
+/** The language numbers are written in. */
+export type NumberLocale = 'vi' | 'en';
+
+const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
 export type ParseError = {
   ok: false;
@@ -61,8 +74,8 @@ export function roundedDivide(numerator: number, denominator: number): number {
   return Number(divRound(BigInt(numerator), BigInt(denominator)));
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /**
@@ -130,12 +143,17 @@ export function parseScaled(text: string, decimals: number): ParseResult {
 /**
  * Format a scaled integer: formatScaled(875, 1) === '87,5'; formatScaled(3000, 0) === '3.000';
  * formatScaled(-12345678, 2) === '-123.456,78'. Always shows exactly `decimals` fraction digits
- * unless opts.trimZeros (then '87,50' -> '87,5', '100,0' -> '100').
+ * unless opts.trimZeros (then '87,50' -> '87,5', '100,0' -> '100'). With opts.locale 'en' the
+ * separators swap: formatScaled(-12345678, 2, { locale: 'en' }) === '-123,456.78'.
  *
  * Use the untrimmed form in editable cells: a trimmed '1.234' in a decimal field reads back as
  * ambiguous in parseScaled.
  */
-export function formatScaled(value: number, decimals: number, opts: { trimZeros?: boolean } = {}): string {
+export function formatScaled(
+  value: number,
+  decimals: number,
+  opts: { trimZeros?: boolean; locale?: NumberLocale } = {},
+): string {
   assertSafeInteger(value, 'value');
   assertDecimals(decimals);
   const digits = String(Math.abs(value)).padStart(decimals + 1, '0');
@@ -143,17 +161,18 @@ export function formatScaled(value: number, decimals: number, opts: { trimZeros?
   let fraction = digits.slice(digits.length - decimals);
   if (opts.trimZeros) fraction = fraction.replace(/0+$/, '');
   const sign = value < 0 ? '-' : '';
-  return `${sign}${groupThousands(intDigits)}${fraction ? `,${fraction}` : ''}`;
+  const { group, decimal } = SEPARATORS[opts.locale ?? 'vi'];
+  return `${sign}${groupThousands(intDigits, group)}${fraction ? `${decimal}${fraction}` : ''}`;
 }
 
-/** formatInteger(3000) === '3.000' (same as formatScaled(n, 0)). */
-export function formatInteger(n: number): string {
-  return formatScaled(n, 0);
+/** formatInteger(3000) === '3.000' (same as formatScaled(n, 0)); in English '3,000'. */
+export function formatInteger(n: number, locale: NumberLocale = 'vi'): string {
+  return formatScaled(n, 0, { locale });
 }
 
-/** Percent from a scaled value: formatPercent(875, 1) === '87,5%'. */
-export function formatPercent(scaled: number, decimals: number): string {
-  return `${formatScaled(scaled, decimals)}%`;
+/** Percent from a scaled value: formatPercent(875, 1) === '87,5%'; in English '87.5%'. */
+export function formatPercent(scaled: number, decimals: number, locale: NumberLocale = 'vi'): string {
+  return `${formatScaled(scaled, decimals, { locale })}%`;
 }
 
 /**
@@ -172,34 +191,47 @@ export function ratioToScaledPercent(numerator: number, denominator: number, dec
 }
 
 /** Ratio as a percent: formatRatioPercent(746, 700, 1) === '106,6%'; denominator 0 -> '—'. */
-export function formatRatioPercent(numerator: number, denominator: number, decimals = 1): string {
+export function formatRatioPercent(
+  numerator: number,
+  denominator: number,
+  decimals = 1,
+  locale: NumberLocale = 'vi',
+): string {
   if (denominator === 0) return '—';
-  return formatPercent(ratioToScaledPercent(numerator, denominator, decimals), decimals);
+  return formatPercent(ratioToScaledPercent(numerator, denominator, decimals), decimals, locale);
 }
 
 const DONG_PER_TY = 1_000_000_000;
 const DONG_PER_TRIEU = 1_000_000;
 
+/** The words of money: tỷ, triệu and đồng in Vietnamese; billion, million and VND in English. */
+const MONEY_WORDS: Record<NumberLocale, { ty: string; trieu: string; currency: string }> = {
+  vi: { ty: 'tỷ', trieu: 'triệu', currency: 'đồng' },
+  en: { ty: 'billion', trieu: 'million', currency: 'VND' },
+};
+
 /**
  * Money in whole đồng for people: '11,54 tỷ đồng', '850 triệu đồng', '1,5 triệu đồng',
- * '850.000 đồng'. Tỷ and triệu keep up to 2 decimals, rounded half up, trailing zeros trimmed.
- * opts.short omits ' đồng'.
+ * '850.000 đồng'; in English '11.54 billion VND', '850,000 VND'. Tỷ and triệu keep up to 2
+ * decimals, rounded half up, trailing zeros trimmed. opts.short omits the currency (' đồng').
  */
-export function formatMoney(dong: number, opts: { short?: boolean } = {}): string {
+export function formatMoney(dong: number, opts: { short?: boolean; locale?: NumberLocale } = {}): string {
   assertSafeInteger(dong, 'dong');
+  const locale = opts.locale ?? 'vi';
+  const words = MONEY_WORDS[locale];
   const abs = BigInt(Math.abs(dong));
-  const trim = { trimZeros: true };
+  const trim = { trimZeros: true, locale };
   // Hundredths of a triệu; 999.995.000 rounds to 1.000 triệu, which reads better as 1 tỷ.
   const centiTrieu = Number(divRound(abs, BigInt(DONG_PER_TRIEU / 100)));
   let amount: string;
   if (abs >= BigInt(DONG_PER_TY) || centiTrieu >= 1000 * 100) {
-    amount = `${formatScaled(Number(divRound(abs, BigInt(DONG_PER_TY / 100))), 2, trim)} tỷ`;
+    amount = `${formatScaled(Number(divRound(abs, BigInt(DONG_PER_TY / 100))), 2, trim)} ${words.ty}`;
   } else if (abs >= BigInt(DONG_PER_TRIEU)) {
-    amount = `${formatScaled(centiTrieu, 2, trim)} triệu`;
+    amount = `${formatScaled(centiTrieu, 2, trim)} ${words.trieu}`;
   } else {
-    amount = formatInteger(Number(abs));
+    amount = formatInteger(Number(abs), locale);
   }
-  return `${dong < 0 ? '-' : ''}${amount}${opts.short ? '' : ' đồng'}`;
+  return `${dong < 0 ? '-' : ''}${amount}${opts.short ? '' : ` ${words.currency}`}`;
 }
 
 /** Powers of ten for the unit words staff type, with and without diacritics. */
@@ -256,6 +288,13 @@ export const MONEY_SCALE_UNITS: Record<MoneyScale, string> = {
   dong: 'đồng',
 };
 
+/** The unit of a money scale in a language: moneyScaleUnit('ty') === 'tỷ đồng'; in English 'billion VND'. */
+export function moneyScaleUnit(scale: MoneyScale, locale: NumberLocale = 'vi'): string {
+  if (locale === 'vi') return MONEY_SCALE_UNITS[scale];
+  const words = MONEY_WORDS[locale];
+  return scale === 'dong' ? words.currency : `${words[scale]} ${words.currency}`;
+}
+
 const DONG_PER: Record<MoneyScale, number> = { ty: DONG_PER_TY, trieu: DONG_PER_TRIEU, dong: 1 };
 
 /** The scale that reads best for the largest amount of a set (a table row, a chart's axis). */
@@ -273,7 +312,7 @@ export function moneyScale(amounts: readonly number[]): MoneyScale {
 export function formatMoneyIn(
   dong: number,
   scale: MoneyScale,
-  opts: { decimals?: number; trimZeros?: boolean } = {},
+  opts: { decimals?: number; trimZeros?: boolean; locale?: NumberLocale } = {},
 ): string {
   assertSafeInteger(dong, 'dong');
   const decimals = scale === 'dong' ? 0 : (opts.decimals ?? 2);
@@ -284,12 +323,12 @@ export function formatMoneyIn(
   }
   const divisor = BigInt(DONG_PER[scale] / 10 ** decimals);
   const scaled = divisor === 1n ? dong : Number(divRound(BigInt(dong), divisor));
-  return formatScaled(scaled, decimals, { trimZeros: opts.trimZeros === true });
+  return formatScaled(scaled, decimals, { trimZeros: opts.trimZeros === true, locale: opts.locale ?? 'vi' });
 }
 
 /** Exact money to the đồng: '21.350.000.000 đồng'. */
-export function formatDong(dong: number): string {
-  return `${formatInteger(dong)} đồng`;
+export function formatDong(dong: number, locale: NumberLocale = 'vi'): string {
+  return `${formatInteger(dong, locale)} ${MONEY_WORDS[locale].currency}`;
 }
 
 /**
@@ -301,10 +340,10 @@ export function exactMoneyScale(amounts: readonly number[]): 'trieu' | 'dong' {
 }
 
 /** An exact amount in an exact scale: (21.350.000.000, 'trieu') → '21.350'. */
-export function formatExactMoney(dong: number, scale: 'trieu' | 'dong'): string {
+export function formatExactMoney(dong: number, scale: 'trieu' | 'dong', locale: NumberLocale = 'vi'): string {
   assertSafeInteger(dong, 'dong');
   if (scale === 'trieu' && dong % DONG_PER_TRIEU !== 0) {
     throw new RangeError(`${dong} is not a whole number of millions`);
   }
-  return formatInteger(scale === 'trieu' ? dong / DONG_PER_TRIEU : dong);
+  return formatInteger(scale === 'trieu' ? dong / DONG_PER_TRIEU : dong, locale);
 }

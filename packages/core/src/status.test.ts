@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   elapsedShare,
   headline,
+  isNotAssigned,
   PACE_AT_RISK,
   PACE_ON_TRACK,
   paceStatus,
@@ -185,5 +186,45 @@ describe('pace edge cases', () => {
     const r = targetStatus({ ...base, value: 0, asOf: '2021-06-01' });
     expect(r.expectedShare).toBe(0);
     expect(r.status).toBe('on_track');
+  });
+});
+
+describe('isNotAssigned: "không giao" rather than "chưa báo cáo"', () => {
+  const row = (allocation: number | null, hasData: boolean) => ({ allocation, figure: { hasData } });
+  const reportedOwn = { figure: { hasData: true } };
+
+  it('a unit without an allocation beside allocated siblings is not assigned', () => {
+    const rows = [row(110, true), row(90, false), row(null, false)];
+    expect(rows.map((r) => isNotAssigned(r, rows, null))).toEqual([false, false, true]);
+  });
+
+  it('a target only the parent reports is assigned to none of the children', () => {
+    const rows = [row(null, false), row(null, false)];
+    expect(rows.map((r) => isNotAssigned(r, rows, reportedOwn))).toEqual([true, true]);
+  });
+
+  it('children of an unallocated target that some of them report still owe it', () => {
+    const rows = [row(null, true), row(null, false)];
+    expect(rows.map((r) => isNotAssigned(r, rows, reportedOwn))).toEqual([false, false]);
+    // Nobody reported yet, the parent neither: all still owe it.
+    const none = [row(null, false), row(null, false)];
+    expect(none.map((r) => isNotAssigned(r, none, null))).toEqual([false, false]);
+  });
+
+  it('a target counted over grassroots units is not given to a unit with none below it', () => {
+    const rows = [
+      { allocation: null, figure: { hasData: true, expected: 18 } },
+      { allocation: null, figure: { hasData: false, expected: 9 } },
+      { allocation: null, figure: { hasData: false, expected: 0 } },
+    ];
+    const judged = rows.map((r) => isNotAssigned(r, rows, null, { unitsMeeting: true }));
+    expect(judged).toEqual([false, false, true]);
+    // Other measures do not count grassroots units: the rule does not apply.
+    expect(isNotAssigned(rows[2] as (typeof rows)[number], rows, null)).toBe(false);
+  });
+
+  it('a unit that reported shows its figure even without an allocation', () => {
+    const rows = [row(110, true), row(null, true)];
+    expect(isNotAssigned(rows[1] as (typeof rows)[number], rows, null)).toBe(false);
   });
 });

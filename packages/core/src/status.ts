@@ -108,6 +108,26 @@ export function targetStatus(input: StatusInput): StatusResult {
 export type StatusKey = TargetStatus | 'unreported' | 'noCases' | 'noGoal';
 
 /**
+ * The status colours, once for the screen and the exports' charts: the Okabe–Ito palette, safe for
+ * the common colour-vision deficiencies. "Vượt" and "Có khả năng đạt" are different hues (blue,
+ * reddish purple), not two shades of blue, and "có khả năng đạt" is also drawn hatched
+ * (HATCHED_STATUSES) so that it stands apart in grey print.
+ */
+export const STATUS_COLOURS: Record<StatusKey, string> = {
+  exceeded: '#0072B2',
+  achieved: '#009E73',
+  on_track: '#CC79A7',
+  at_risk: '#E69F00',
+  behind: '#D55E00',
+  unreported: '#AEB6C1',
+  noCases: '#D3D8DE',
+  noGoal: '#AEB6C1',
+};
+
+/** Statuses whose fills are hatched as well as coloured: "on track" is not there yet. */
+export const HATCHED_STATUSES: ReadonlySet<StatusKey> = new Set<StatusKey>(['on_track']);
+
+/**
  * The badge of a target's figure: its status; else "không phát sinh" for a reported 0/0, "chưa báo
  * cáo" when nothing was reported, and "không có chỉ tiêu" when there is no goal to judge by.
  */
@@ -147,3 +167,33 @@ export function headline(targets: { counted: boolean; status: TargetStatus | nul
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** A child unit's row of a target's breakdown, as far as assignment goes. */
+export interface AssignableRow {
+  allocation: number | null;
+  /** expected: for a units-meeting target, the grassroots units counted below this one. */
+  figure: { hasData: boolean; expected?: number };
+}
+
+/**
+ * Whether a child unit that reported nothing owes the target at all, so that it reads "không giao"
+ * (not assigned) rather than "chưa báo cáo". A unit that reported is always shown with its figure.
+ * Nothing in the data says who reports a target; three facts do:
+ * - a target counted over grassroots units (units_meeting) and no grassroots unit below this one;
+ * - the target is allocated to some of the siblings but not to this unit (the units of the police
+ *   and the army beside the districts);
+ * - nothing is allocated to any sibling, none of them reported, and the parent reported on its own
+ *   (a target only the province reports, such as its awards).
+ */
+export function isNotAssigned(
+  row: AssignableRow,
+  siblings: readonly AssignableRow[],
+  own: { figure: { hasData: boolean } } | null,
+  opts: { unitsMeeting?: boolean } = {},
+): boolean {
+  if (row.figure.hasData) return false;
+  if (opts.unitsMeeting && row.figure.expected === 0) return true;
+  const allocated = siblings.some((s) => s.allocation !== null);
+  if (allocated) return row.allocation === null;
+  return own?.figure.hasData === true && !siblings.some((s) => s.figure.hasData);
+}

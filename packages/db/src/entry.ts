@@ -4,6 +4,8 @@
  * here, not in the UI or the route.
  */
 import {
+  type AuditAction,
+  addDays,
   assertCleanText,
   checkEntry,
   conflict,
@@ -536,14 +538,41 @@ function cleanUrl(url: string | null | undefined): string | null {
   return t;
 }
 
+/** Each kind of change the audit page filters by (AUDIT_ACTIONS) as a set of (entity, action) pairs. */
+
+const SETUP_ENTITIES = ['term', 'indicator', 'target', 'allocation', 'period'];
+
+function actionCondition(action: AuditAction) {
+  const e = s.auditEvents;
+  switch (action) {
+    case 'entered':
+      return and(eq(e.entity, 'result'), inArray(e.action, ['create', 'update']));
+    case 'deleted':
+      return and(eq(e.entity, 'result'), eq(e.action, 'delete'));
+    case 'setup':
+      return inArray(e.entity, SETUP_ENTITIES);
+    default:
+      return and(eq(e.entity, 'submission'), eq(e.action, action));
+  }
+}
+
+/**
+ * A day in Vietnam (UTC+7, no daylight saving) as instants: 05/03 runs from 04/03 17:00 UTC to
+ * 05/03 16:59:59.999 UTC, so a change made at 00:30 on 05/03 is found under 05/03, as the page shows it.
+ */
+const startOfDayInVietnam = (iso: string) => `${addDays(iso, -1)}T17:00:00.000Z`;
+const endOfDayInVietnam = (iso: string) => `${iso}T16:59:59.999Z`;
+
 export interface AuditFilter {
   /** The unit and everything below it (in any structure version). */
   unitId?: number;
   indicatorId?: number;
   resultId?: number;
   userId?: number;
+  /** Days in Vietnam, both included. */
   from?: string;
   to?: string;
+  action?: AuditAction;
   /** Paging: events older than this id (the last one of the previous page). */
   before?: number;
   limit?: number;
@@ -562,6 +591,12 @@ const subtreeOf = (unitId: number) => sql`(
  * query, so a page is always full while older readable events exist.
  */
 export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw invalid('Ngày bắt đầu (“từ ngày”) đang ở sau ngày kết thúc (“đến ngày”).', {
+      from: filter.from,
+      to: filter.to,
+    });
+  }
   if (filter.unitId !== undefined) authorize(db, actor, 'read', filter.unitId);
   const readable = homeUnits(actor).map((unitId) => sql`${s.auditEvents.unitId} IN ${subtreeOf(unitId)}`);
   // Events not tied to a unit (accounts, settings, reports of the whole organisation) concern the
@@ -577,8 +612,9 @@ export function auditTrail(db: DbOrTx, actor: Actor, filter: AuditFilter) {
     filter.indicatorId !== undefined
       ? sql`json_extract(${s.auditEvents.after}, '$.indicatorId') = ${filter.indicatorId}`
       : undefined,
-    filter.from ? gte(s.auditEvents.at, filter.from) : undefined,
-    filter.to ? lte(s.auditEvents.at, `${filter.to}T23:59:59.999Z`) : undefined,
+    filter.from ? gte(s.auditEvents.at, startOfDayInVietnam(filter.from)) : undefined,
+    filter.to ? lte(s.auditEvents.at, endOfDayInVietnam(filter.to)) : undefined,
+    filter.action !== undefined ? actionCondition(filter.action) : undefined,
     filter.before !== undefined ? lt(s.auditEvents.id, filter.before) : undefined,
   ].filter((w) => w !== undefined);
   return db

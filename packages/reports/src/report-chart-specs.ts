@@ -10,6 +10,7 @@ import {
   type Mission,
   MONEY_SCALE_UNITS,
   moneyScale,
+  STATUS_COLOURS,
   type StatusKey,
   shortUnitName,
   statusKeyOf,
@@ -23,17 +24,8 @@ export const CHART_FONT = 'Liberation Sans';
 export const CHART_KEYS = ['completion', 'poverty', 'works'] as const;
 export type ChartKey = (typeof CHART_KEYS)[number];
 
-/** Okabe–Ito colours, as the dashboard's badges. */
-const STATUS_COLORS: Record<StatusKey, string> = {
-  exceeded: '#0072B2',
-  achieved: '#009E73',
-  on_track: '#56B4E9',
-  at_risk: '#E69F00',
-  behind: '#D55E00',
-  unreported: '#AEB6C1',
-  noCases: '#D3D8DE',
-  noGoal: '#AEB6C1',
-};
+/** The dashboard's status colours (Okabe–Ito, defined once in @chitieu/core). */
+const STATUS_COLORS: Record<StatusKey, string> = STATUS_COLOURS;
 
 export interface ChartImage {
   key: ChartKey;

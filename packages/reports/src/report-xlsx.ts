@@ -130,7 +130,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const STATUS_FILLS: Record<StatusKey, string> = {
   exceeded: 'FFD5EBF8',
   achieved: 'FFD7F0E7',
-  on_track: 'FFE8F4FB',
+  on_track: 'FFF7E4EF',
   at_risk: 'FFFBEBC8',
   behind: 'FFF8DCCB',
   unreported: 'FFEDEFF2',

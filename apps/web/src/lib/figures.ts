@@ -2,15 +2,9 @@
  * Words and numbers for figures, always through @chitieu/core's Vietnamese formatting. A figure's
  * value is a scaled integer whose meaning depends on the indicator's measure type.
  */
-import {
-  formatInteger,
-  formatMoney,
-  formatPercent,
-  formatRatioPercent,
-  formatScaled,
-  type MeasureType,
-} from '@chitieu/core';
+import type { MeasureType } from '@chitieu/core';
 import { t } from '../i18n.ts';
+import { formatInteger, formatMoney, formatPercent, formatRatioPercent, formatScaled } from './numbers.ts';
 
 export interface IndicatorLike {
   name: string;

@@ -2,7 +2,7 @@
  * The view state lives in the address. The page (`page=entry|cockpit|audit|report`; absent: the overview)
  * and what it shows: ?term=1&unit=5&asOf=2024-06-30 (plus basis=approved|submitted and
  * sv=<structure version>) for the overview; &unit&period for the entry grid; &unit&owing=1 for the
- * reporting cockpit; &unit&indicator&user&from&to for the audit trail; page=lagging&unit&asOf,
+ * reporting cockpit (&state=submitted|returned|overdue|unsubmitted, its filter by report state); &unit&indicator&user&from&to&action for the audit trail; page=lagging&unit&asOf,
  * page=missions&mission=poverty|rural|grassroots&unit&asOf, page=compare&unit&asOf&unit2&asOf2. A copied link reopens the
  * same view; each change the user makes is a history entry, so Back undoes it. No router:
  * URLSearchParams + pushState.
@@ -38,13 +38,17 @@ export interface ViewState {
   sv?: number | undefined;
   /** Entry grid: the reporting period. */
   period?: number | undefined;
-  /** Cockpit: only units still owing a report. */
+  /** Cockpit: only units still owing a report (older links; now state=overdue). */
   owing?: boolean | undefined;
+  /** Cockpit: the filter by report state (as typed; the page checks it). */
+  state?: string | undefined;
   /** Audit filters (dates as typed, YYYY-MM-DD once checked). */
   indicator?: number | undefined;
   user?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Audit: the kind of change (as typed; the page checks it against AUDIT_ACTIONS). */
+  action?: string | undefined;
   /** Target page (`page=target`, opened from the overview, not in the menu): which target. */
   target?: number | undefined;
   /** Mission views: poverty | rural | grassroots (as typed; the page checks it). */
@@ -63,10 +67,12 @@ const KEYS = [
   'basis',
   'sv',
   'owing',
+  'state',
   'indicator',
   'user',
   'from',
   'to',
+  'action',
   'target',
   'mission',
   'unit2',
@@ -99,10 +105,12 @@ export function parseViewState(search: string): ViewState {
     sv: positiveInt(q.get('sv')),
     period: positiveInt(q.get('period')),
     owing: q.get('owing') === '1' ? true : undefined,
+    state: text('state'),
     indicator: positiveInt(q.get('indicator')),
     user: positiveInt(q.get('user')),
     from: text('from'),
     to: text('to'),
+    action: text('action'),
     target: positiveInt(q.get('target')),
     mission: text('mission'),
     unit2: positiveInt(q.get('unit2')),

@@ -1,18 +1,10 @@
 /**
  * "Nhật ký": every change to results and reports, newest first, filtered by unit, target or
- * indicator, person and dates (?page=audit&unit&indicator&user&from&to). Values are shown the way
+ * indicator, person, dates and kind of change (?page=audit&unit&indicator&user&from&to&action). Values are shown the way
  * the grid shows them ('746 hộ', '11,54 tỷ đồng'). Loaded on demand.
  */
 import './audit.css';
-import {
-  formatDate,
-  formatInteger,
-  formatMoney,
-  formatRatioPercent,
-  formatScaled,
-  isIsoDate,
-  parseDate,
-} from '@chitieu/core';
+import { AUDIT_ACTIONS, type AuditAction, formatDate, isIsoDate, parseDate } from '@chitieu/core';
 import { Button, NativeSelect, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Period, usePeriods } from '../../api/get-periods.ts';
@@ -24,6 +16,7 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { oversightRoots, type RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
+import { formatInteger, formatMoney, formatRatioPercent, formatScaled } from '../../lib/numbers.ts';
 import { periodName } from '../../lib/periods.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';
@@ -90,6 +83,19 @@ function FlagTag() {
   );
 }
 
+/** The kinds of change to filter by, in words (the report's steps as the trail itself names them). */
+const ACTION_LABELS: Record<AuditAction, MessageKey> = {
+  entered: 'audit.kind.entered',
+  deleted: 'audit.kind.deleted',
+  draft: 'audit.action.draft',
+  submitted: 'audit.action.submitted',
+  approved: 'audit.action.approved',
+  returned: 'audit.action.returned',
+  setup: 'audit.kind.setup',
+};
+const isAuditAction = (value: unknown): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly unknown[]).includes(value);
+
 const display = (iso: string | undefined) => (iso && isIsoDate(iso) ? formatDate(iso) : (iso ?? ''));
 
 export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }) {
@@ -113,6 +119,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     userId: view.user,
     from: view.from && isIsoDate(view.from) ? view.from : undefined,
     to: view.to && isIsoDate(view.to) ? view.to : undefined,
+    action: isAuditAction(view.action) ? view.action : undefined,
   };
   const audit = useAuditPages(filter);
   const events = useMemo(() => audit.data?.pages.flat(), [audit.data]);
@@ -162,6 +169,10 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     const errors = { from: f.ok ? undefined : f.message, to: tt.ok ? undefined : tt.message };
     setDateError(errors);
     if (!f.ok || !tt.ok) return;
+    if (f.value && tt.value && f.value > tt.value) {
+      setDateError({ to: t('audit.toBeforeFrom') });
+      return;
+    }
     setView({ from: f.value, to: tt.value });
   };
 
@@ -243,7 +254,8 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     view.indicator !== undefined ||
     view.user !== undefined ||
     view.from ||
-    view.to;
+    view.to ||
+    filter.action !== undefined;
   const error = terms.error ?? audit.error;
   let body: ReactNode;
   if (error && !events) {
@@ -342,6 +354,19 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
               setView({ user: next > 0 ? next : undefined });
             }}
           />
+          <NativeSelect
+            className="audit-filters__action"
+            label={t('audit.kind')}
+            value={filter.action ?? ''}
+            data={[
+              { value: '', label: t('audit.allKinds') },
+              ...AUDIT_ACTIONS.map((action) => ({ value: action, label: t(ACTION_LABELS[action]) })),
+            ]}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              setView({ action: isAuditAction(next) ? next : undefined });
+            }}
+          />
           <form className="audit-dates" noValidate onSubmit={applyDates}>
             <TextInput
               label={t('audit.from')}
@@ -375,6 +400,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
                 user: undefined,
                 from: undefined,
                 to: undefined,
+                action: undefined,
               })
             }
           >

@@ -1,7 +1,7 @@
 /**
  * "Tình hình báo cáo": who has reported, who is late. Units × periods of a subtree, each report's
  * state in words and colour, overdue ones marked; a cell opens that unit's entry grid for that
- * period. ?page=cockpit&unit&owing=1. Loaded on demand.
+ * period. ?page=cockpit&unit&state=submitted|returned|overdue|unsubmitted (filter.ts). Loaded on demand.
  */
 import './cockpit.css';
 import { formatDate, type ReportState } from '@chitieu/core';
@@ -9,6 +9,7 @@ import { Fragment, type ReactNode, useEffect, useMemo } from 'react';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
 import { ReportStateBadge } from '../../components/ReportStateBadge.tsx';
+import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -18,13 +19,11 @@ import { periodName, periodShortName } from '../../lib/periods.ts';
 import { REPORT_STATE_STYLES } from '../../lib/report-state.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { navigate, useViewState } from '../../lib/url-state.ts';
-import { type CockpitUnit, useCockpit } from './api/get-cockpit.ts';
+import { useCockpit } from './api/get-cockpit.ts';
+import { COCKPIT_FILTERS, type CockpitFilter, cockpitFilterOf, matches, unitsMatching } from './filter.ts';
 
 const DONE = new Set<ReportState>(['submitted', 'approved']);
 const LEGEND: ReportState[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
-
-/** A unit still owes a report when one of its periods is overdue. */
-export const owes = (unit: Pick<CockpitUnit, 'states'>) => unit.states.some((s) => s.overdue);
 
 export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] } }) {
   const { t } = useI18n();
@@ -54,9 +53,10 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
     document.title = `${t('nav.cockpit')} · ${t('app.title')}`;
   }, [t]);
 
-  const owingOnly = view.owing === true;
-  const shown = (data?.units ?? []).filter((unit) => !owingOnly || owes(unit));
-  const owingCount = (data?.units ?? []).filter(owes).length;
+  const filter = cockpitFilterOf(view);
+  const shown = unitsMatching(data?.units ?? [], filter);
+  const countOf = (f: CockpitFilter) => unitsMatching(data?.units ?? [], f).length;
+  const setFilter = (f: CockpitFilter) => setView({ state: f === 'all' ? undefined : f, owing: undefined });
   const showGroups = new Set(shown.map((u) => u.parentName)).size > 1;
   const error = terms.error ?? cockpit.error;
 
@@ -110,7 +110,9 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
             {shown.length === 0 && (
               <tr>
                 <td colSpan={periods.length + 1} className="cockpit__none">
-                  {t('cockpit.noneOwing')}
+                  {filter === 'overdue'
+                    ? t('cockpit.noneOwing')
+                    : t('cockpit.noneMatching', { state: t(`cockpit.filter.${filter}`) })}
                 </td>
               </tr>
             )}
@@ -143,8 +145,14 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                       }
                       const state: ReportState = cell.state;
                       const style = REPORT_STATE_STYLES[state];
+                      // Under a filter, the cells in other states stay, dimmed: the row still reads whole.
+                      const dimmed = !matches(cell, filter);
                       return (
-                        <td key={p.id} className="cockpit__cell" data-period={p.id}>
+                        <td
+                          key={p.id}
+                          className={dimmed ? 'cockpit__cell is-dimmed' : 'cockpit__cell'}
+                          data-period={p.id}
+                        >
                           <button
                             type="button"
                             className={cell?.overdue ? 'cockpit__open is-overdue' : 'cockpit__open'}
@@ -210,21 +218,21 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
             onChange={(id) => id !== undefined && setView({ unit: id })}
             loading={units.isPending}
           />
-          <label className="cockpit-owing">
-            <input
-              type="checkbox"
-              checked={owingOnly}
-              onChange={(event) => setView({ owing: event.currentTarget.checked || undefined })}
-            />
-            <span>
-              <span className="cockpit-owing__label">{t('cockpit.owingOnly')}</span>
-              {data && (
-                <span className="cockpit-owing__count">
-                  {t('cockpit.owingCount', { count: owingCount, total: data.units.length })}
-                </span>
-              )}
+          <div className="cockpit-filter">
+            <span className="cockpit-filter__label" id="cockpit-filter-label">
+              {t('cockpit.filter')}
             </span>
-          </label>
+            <Segmented
+              aria-labelledby="cockpit-filter-label"
+              className="cockpit-filter__choices"
+              value={filter}
+              onChange={setFilter}
+              data={COCKPIT_FILTERS.map((f) => ({
+                value: f,
+                label: data ? `${t(`cockpit.filter.${f}`)} · ${countOf(f)}` : t(`cockpit.filter.${f}`),
+              }))}
+            />
+          </div>
         </div>
         <ul className="cockpit-legend" aria-label={t('cockpit.legend')}>
           {LEGEND.map((state) => (

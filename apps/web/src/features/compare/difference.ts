@@ -1,4 +1,5 @@
-import { addYears, formatMoney, formatScaled, type MeasureType } from '@chitieu/core';
+import { addYears, type MeasureType } from '@chitieu/core';
+import { formatMoney, formatScaled } from '../../lib/numbers.ts';
 
 /**
  * "B − A" in the indicator's own terms, signed: '+46 hộ', '−1,20 tỷ đồng', '+3,5' (percentage points

@@ -3,13 +3,14 @@
  * rankUnits), worst first, with the targets each is behind on — the list a leader uses to decide
  * whom to call. A table, not a chart: it is read row by row, and a unit's name opens its own units.
  */
-import { formatDate, formatPercent } from '@chitieu/core';
+import { formatDate } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { useEffect } from 'react';
 import { LeaderScopeBar, ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
 import { PrintButton } from '../../components/PrintButton.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { useI18n } from '../../i18n.ts';
+import { formatPercent } from '../../lib/numbers.ts';
 import { STATUS_STYLES } from '../../lib/status.ts';
 import { StatusBadge } from '../overview/components/StatusBadge.tsx';
 import { type LaggingRow, useLagging } from './api/get-lagging.ts';
@@ -109,7 +110,7 @@ function Row({
     row.score === null
       ? STATUS_STYLES.unreported.fill
       : row.score >= 0.9
-        ? STATUS_STYLES.on_track.fill
+        ? STATUS_STYLES.on_track.background
         : row.score >= 0.7
           ? STATUS_STYLES.at_risk.fill
           : STATUS_STYLES.behind.fill;

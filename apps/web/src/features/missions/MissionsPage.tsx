@@ -4,7 +4,7 @@
  * grassroots activity (share of units meeting the rule and the list of those that do not).
  * `?page=missions&mission=poverty|rural|grassroots&unit&asOf`.
  */
-import { formatDate, formatInteger, formatMoney, shortUnitName } from '@chitieu/core';
+import { formatDate, isNotAssigned, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy, type ReactNode, useEffect } from 'react';
 import { LeaderScopeBar, ScopeError, useLeaderScope } from '../../components/LeaderScope.tsx';
@@ -13,6 +13,7 @@ import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, ErrorState } from '../../components/States.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { goalText, moneyScale, pctOfGoalText, valueText } from '../../lib/figures.ts';
+import { formatInteger, formatMoney } from '../../lib/numbers.ts';
 import { statusKey } from '../../lib/status.ts';
 import type { UnitRow, YearRow } from '../overview/charts/types.ts';
 import { ChartCard } from '../overview/components/ChartCard.tsx';
@@ -109,6 +110,10 @@ function WorksTable({
   rows: { key: number; label: string; count: number | null; value: number | null }[];
 }) {
   const { t } = useI18n();
+  const reported = rows.filter((r) => r.count !== null);
+  const totalCount = reported.reduce((sum, r) => sum + (r.count ?? 0), 0);
+  const valued = rows.filter((r) => r.value !== null);
+  const totalValue = valued.reduce((sum, r) => sum + (r.value ?? 0), 0);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -132,6 +137,15 @@ function WorksTable({
           </tr>
         ))}
       </tbody>
+      {reported.length > 0 && (
+        <tfoot>
+          <tr className="data-table__total">
+            <th scope="row">{t('table.total')}</th>
+            <td className="num">{formatInteger(totalCount)}</td>
+            <td className="num">{valued.length === 0 ? '—' : formatMoney(totalValue)}</td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }
@@ -428,6 +442,24 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
   const { total, units, scope, target, notMeeting } = data;
   const share = (f: { meeting: number; expected: number }) =>
     f.expected > 0 ? (pctOfGoalText(f.meeting, f.expected, null) ?? '—') : '—';
+  // A unit with no grassroots unit below it owes nothing here: "không giao", not "chưa báo cáo".
+  const assignable = units.map((u) => ({
+    allocation: u.goalKind === 'allocation' ? u.goal : null,
+    figure: u.figure,
+  }));
+  const notAssigned = (index: number) =>
+    isNotAssigned(assignable[index] as (typeof assignable)[number], assignable, null, { unitsMeeting: true });
+  // The total row adds up the rows above it (units that reported).
+  const sums = units
+    .filter((u) => u.value !== null)
+    .reduce(
+      (sum, u) => ({
+        meeting: sum.meeting + u.figure.meeting,
+        expected: sum.expected + u.figure.expected,
+        reported: sum.reported + u.figure.reported,
+      }),
+      { meeting: 0, expected: 0, reported: 0 },
+    );
   return (
     <>
       <p className="leaders-lead">
@@ -467,14 +499,14 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
                 </tr>
               </thead>
               <tbody>
-                {units.map((u) => (
+                {units.map((u, index) => (
                   <tr key={u.id} className={u.value === null ? 'data-table__muted' : undefined}>
                     <th scope="row">
                       <UnitName unit={u} onUnit={onUnit} />
                     </th>
                     {u.value === null ? (
                       <td className="num" colSpan={4}>
-                        {t('status.unreported')}
+                        {t(notAssigned(index) ? 'status.notAssigned' : 'status.unreported')}
                       </td>
                     ) : (
                       <>
@@ -484,12 +516,20 @@ function Grassroots({ data, onUnit }: { data: MissionView; onUnit: (id: number) 
                         <td className="num">{formatInteger(u.figure.reported)}</td>
                       </>
                     )}
-                    <td>
-                      <StatusCell row={u} />
-                    </td>
+                    <td>{u.value === null && notAssigned(index) ? '—' : <StatusCell row={u} />}</td>
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr className="data-table__total">
+                  <th scope="row">{t('table.total')}</th>
+                  <td className="num">{formatInteger(sums.meeting)}</td>
+                  <td className="num">{formatInteger(sums.expected)}</td>
+                  <td className="num">{share(sums)}</td>
+                  <td className="num">{formatInteger(sums.reported)}</td>
+                  <td>{total.goal !== null && <StatusCell row={total} />}</td>
+                </tr>
+              </tfoot>
             </table>
           </div>
         )}

@@ -4,12 +4,13 @@
  * the re-based allocations and open the overview in the new structure. Loaded on demand.
  */
 import './reorganise.css';
-import { formatDate, formatInteger, parseDate, UNIT_TYPES } from '@chitieu/core';
+import { formatDate, parseDate, UNIT_TYPES } from '@chitieu/core';
 import { Alert, Button, NativeSelect, Table, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
+import { formatInteger } from '../../lib/numbers.ts';
 import { navigate } from '../../lib/url-state.ts';
 import {
   type MapInput,

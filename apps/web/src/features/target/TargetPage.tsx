@@ -209,7 +209,9 @@ function TargetSummary({ detail }: { detail: TargetDetail }) {
             <dt>{t('target.expected')}</dt>
             <dd>
               {axis.full(expected)}
-              <span className="target-facts__sub">{shareText(target.expectedShare)}</span>
+              <span className="target-facts__sub">
+                {t('target.expectedShare', { pct: shareText(target.expectedShare) })}
+              </span>
             </dd>
           </div>
         )}

@@ -2,7 +2,7 @@
  * Numbers on the target page's axes and labels, in the indicator's terms. Money axes read in tỷ or
  * triệu (tables and tooltips give the full amount); percentages carry a % sign.
  */
-import { formatDate, formatScaled } from '@chitieu/core';
+import { formatDate } from '@chitieu/core';
 import {
   goalText,
   type IndicatorLike,
@@ -10,6 +10,7 @@ import {
   moneyScale,
   scaledMoneyText,
 } from '../../lib/figures.ts';
+import { formatScaled, moneyScaleUnit } from '../../lib/numbers.ts';
 
 export interface Axis {
   /** Short form for ticks and bar labels. */
@@ -33,7 +34,7 @@ function axisOf(indicator: IndicatorLike, maxValue: number): Axis {
       return {
         tick: (v) => scaledMoneyText(v, scale),
         full: (v) => goalText(indicator, v),
-        unit: scale === 'ty' ? 'tỷ đồng' : 'triệu đồng',
+        unit: moneyScaleUnit(scale),
       };
     }
     case 'ratio':

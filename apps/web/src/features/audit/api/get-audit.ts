@@ -1,3 +1,4 @@
+import type { AuditAction } from '@chitieu/core';
 import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
@@ -12,6 +13,8 @@ export interface AuditFilter {
   /** YYYY-MM-DD, inclusive. */
   from?: string | undefined;
   to?: string | undefined;
+  /** A kind of change (core's AUDIT_ACTIONS). */
+  action?: AuditAction | undefined;
 }
 
 /** Events per page: the API's default page size. */
@@ -25,6 +28,7 @@ export async function getAudit(filter: AuditFilter, signal?: AbortSignal, before
     userId?: string;
     from?: string;
     to?: string;
+    action?: AuditAction;
     before?: string;
   } = {};
   if (filter.unitId !== undefined) query.unitId = String(filter.unitId);
@@ -32,6 +36,7 @@ export async function getAudit(filter: AuditFilter, signal?: AbortSignal, before
   if (filter.userId !== undefined) query.userId = String(filter.userId);
   if (filter.from) query.from = filter.from;
   if (filter.to) query.to = filter.to;
+  if (filter.action) query.action = filter.action;
   if (before !== undefined) query.before = String(before);
   const res = await request(() => endpoint.$get({ query }, { init: { signal } }));
   if (!res.ok) throw await apiErrorOf(res);
@@ -47,6 +52,7 @@ const auditKey = (filter: AuditFilter) =>
       userId: filter.userId,
       from: filter.from,
       to: filter.to,
+      action: filter.action,
     },
   ] as const;
 

@@ -1,4 +1,3 @@
-import { formatInteger } from '@chitieu/core';
 import {
   Bar,
   BarChart,
@@ -9,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatInteger } from '../../../lib/numbers.ts';
 import type { YearRow } from './types.ts';
 
 const VALUE_COLOUR = '#009E73';

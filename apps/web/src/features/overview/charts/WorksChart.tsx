@@ -1,6 +1,6 @@
-import { formatInteger, formatMoney } from '@chitieu/core';
 import type { ReactNode } from 'react';
 import { type MoneyScale, scaledMoneyText } from '../../../lib/figures.ts';
+import { formatInteger, formatMoney } from '../../../lib/numbers.ts';
 import { HorizontalBars } from './HorizontalBars.tsx';
 import type { UnitRow } from './types.ts';
 

@@ -27,7 +27,7 @@ export function PaceBar({
       <div className="pace__track">
         <div
           className="pace__fill"
-          style={{ width: `${filled * 100}%`, background: STATUS_STYLES[status].fill }}
+          style={{ width: `${filled * 100}%`, background: STATUS_STYLES[status].background }}
         />
       </div>
       <div className="pace__marker" style={{ left: `${expected * 100}%` }} />

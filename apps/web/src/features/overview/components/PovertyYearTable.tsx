@@ -1,5 +1,5 @@
-import { formatInteger } from '@chitieu/core';
 import { useI18n } from '../../../i18n.ts';
+import { formatInteger } from '../../../lib/numbers.ts';
 import type { YearRow } from '../charts/types.ts';
 
 type Translate = ReturnType<typeof useI18n>['t'];

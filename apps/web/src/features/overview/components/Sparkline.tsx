@@ -1,5 +1,6 @@
-import { formatDate, formatMoney, formatScaled } from '@chitieu/core';
+import { formatDate } from '@chitieu/core';
 import { useI18n } from '../../../i18n.ts';
+import { formatMoney, formatScaled } from '../../../lib/numbers.ts';
 import type { TrendPoint } from '../api/get-trends.ts';
 
 const WIDTH = 96;

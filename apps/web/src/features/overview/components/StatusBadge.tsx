@@ -9,7 +9,7 @@ export function StatusBadge({ status, size = 'md' }: { status: StatusKey; size?:
     <span
       className={`status-badge status-badge--${size}`}
       data-status={status}
-      style={{ background: style.bg, color: style.fg }}
+      style={{ background: style.bg, color: style.fg, border: style.border }}
     >
       <span aria-hidden="true" className="status-badge__symbol">
         {style.symbol}

@@ -1,10 +1,11 @@
-import { formatDate, formatInteger, formatMoney, shortUnitName } from '@chitieu/core';
+import { formatDate, isNotAssigned, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
 import { lazy } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { moneyScale, valueText } from '../../../lib/figures.ts';
+import { formatInteger, formatMoney } from '../../../lib/numbers.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import type { DashboardTarget } from '../api/get-dashboard.ts';
 import type { ScopeParams } from '../api/scope.ts';
@@ -52,8 +53,14 @@ export function WorksSection({
       value: amountIndex < 0 ? null : (own.relatedFigures[amountIndex]?.figure.value ?? null),
     });
   }
-  // A former unit (ended before this structure) owes nothing: it is not listed as unreported.
-  const unreported = all.filter((r) => !r.figure.hasData && !r.former);
+  // A former unit (ended before this structure) owes nothing: it is not listed as unreported; nor is
+  // a unit the target is not given to ("không giao").
+  const notAssigned = all.filter((r) => isNotAssigned(r, all, own ?? null));
+  const unreported = all.filter((r) => !r.figure.hasData && !r.former && !notAssigned.includes(r));
+  const total = {
+    count: rows.reduce((sum, r) => sum + r.count, 0),
+    value: rows.some((r) => r.value !== null) ? rows.reduce((sum, r) => sum + (r.value ?? 0), 0) : null,
+  };
   const chartHeight = Math.max(160, rows.length * ROW_HEIGHT + 48);
   const hasValue = rows.some((r) => r.value !== null);
   const scale = moneyScale(Math.max(0, ...rows.map((r) => r.value ?? 0)));
@@ -122,15 +129,22 @@ export function WorksSection({
             )}
           </tr>
         ))}
-        {unreported.map((r) => (
+        {[...unreported, ...notAssigned].map((r) => (
           <tr key={r.id} className="data-table__muted">
             <th scope="row">{r.name}</th>
             <td className="num" colSpan={hasValue ? 2 : 1}>
-              {t('status.unreported')}
+              {t(notAssigned.includes(r) ? 'status.notAssigned' : 'status.unreported')}
             </td>
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr className="data-table__total">
+          <th scope="row">{t('table.total')}</th>
+          <td className="num">{countText(total.count)}</td>
+          {hasValue && <td className="num">{total.value === null ? '—' : formatMoney(total.value)}</td>}
+        </tr>
+      </tfoot>
     </table>
   );
 
@@ -163,10 +177,19 @@ export function WorksSection({
         />
       }
       footer={
-        !status && unreported.length > 0 ? (
-          <p className="chart-card__note">
-            {t('chart.works.notReportedNote', { list: unreported.map((r) => r.name).join(', ') })}
-          </p>
+        !status && unreported.length + notAssigned.length > 0 ? (
+          <>
+            {unreported.length > 0 && (
+              <p className="chart-card__note">
+                {t('chart.works.notReportedNote', { list: unreported.map((r) => r.name).join(', ') })}
+              </p>
+            )}
+            {notAssigned.length > 0 && (
+              <p className="chart-card__note">
+                {t('chart.works.notAssignedNote', { list: notAssigned.map((r) => r.name).join(', ') })}
+              </p>
+            )}
+          </>
         ) : undefined
       }
     />

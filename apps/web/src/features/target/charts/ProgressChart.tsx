@@ -25,6 +25,7 @@ export default function ProgressChart({
   domain,
   summary,
   labels,
+  stepped = false,
 }: {
   rows: ProgressRow[];
   height: number;
@@ -33,6 +34,8 @@ export default function ProgressChart({
   domain: [number, number];
   summary: string;
   labels: { actual: string; plan: string | null; forecast: string | null };
+  /** A running total: drawn in steps at the end of each period, never as a slope between reports. */
+  stepped?: boolean;
 }) {
   return (
     <div className="chart">
@@ -102,6 +105,7 @@ export default function ProgressChart({
             <Line
               dataKey="actual"
               name={labels.actual}
+              type={stepped ? 'stepAfter' : 'linear'}
               stroke={ACTUAL_COLOUR}
               strokeWidth={3}
               dot={{ r: 3.5, fill: ACTUAL_COLOUR }}

@@ -6,6 +6,8 @@ export interface UnitBar {
   name: string;
   shortName: string;
   value: number;
+  /** The target allocated to the unit, drawn as a mark across its bar; null when none. */
+  allocation: number | null;
   fill: string;
 }
 
@@ -19,6 +21,7 @@ export default function UnitsChart({
   axis,
   summary,
   name,
+  allocationName,
   onSelect,
 }: {
   rows: UnitBar[];
@@ -26,6 +29,8 @@ export default function UnitsChart({
   axis: Axis;
   summary: string;
   name: string;
+  /** Set when some unit has an allocation: the marks' name in the tooltip. */
+  allocationName: string | null;
   onSelect: (unitId: number) => void;
 }) {
   const label = (value: unknown) => (typeof value === 'number' ? axis.tick(value) : '');
@@ -41,6 +46,7 @@ export default function UnitsChart({
         labelFormatter={label}
         tooltipFormatter={axis.full}
         onSelect={onSelect}
+        {...(allocationName ? { marker: { dataKey: 'allocation', name: allocationName } } : {})}
       />
     </div>
   );

@@ -34,7 +34,18 @@ export function ProgressSection({
   for (const p of plan) row(p.date).plan = p.value;
   // A flow starts the term at zero; a state starts where it was first measured.
   if (!state && points.some((p) => p.toDate.value !== null)) row(term.startDate).actual = 0;
-  for (const p of points) if (p.toDate.value !== null) row(p.endDate).actual = p.toDate.value;
+  // A flow's running total holds through the periods nothing came in and steps at the end of the
+  // period its results are for (all 13 in 6T đầu 2024 is one step there, not a slope from 2022).
+  const lastReported = points.findLastIndex((p) => p.toDate.value !== null);
+  let runningTotal = 0;
+  points.forEach((p, i) => {
+    if (p.toDate.value !== null) {
+      runningTotal = p.toDate.value;
+      row(p.endDate).actual = p.toDate.value;
+    } else if (!state && i < lastReported) {
+      row(p.endDate).actual = runningTotal;
+    }
+  });
   if (forecast) {
     row(forecast.from.date).forecast = forecast.from.value;
     row(forecast.to.date).forecast = forecast.to.value;
@@ -95,7 +106,7 @@ export function ProgressSection({
   return (
     <ChartCard
       title={t(state ? 'target.progress.titleLevel' : 'target.progress.title')}
-      subtitle={t('target.progress.subtitle', { plan: planKind, method })}
+      subtitle={`${t('target.progress.subtitle', { plan: planKind, method })}${state ? '' : ` ${t('target.progress.steps')}`}`}
       chartHeight={HEIGHT + 30}
       table={table}
       hiddenTable={table}
@@ -106,6 +117,7 @@ export function ProgressSection({
           axis={axis}
           yearTicks={yearTicks}
           domain={[dayNumber(term.startDate), dayNumber(term.endDate)]}
+          stepped={!state}
           summary={summary}
           labels={{
             actual: t(state ? 'target.progress.actualLevel' : 'target.progress.actual'),

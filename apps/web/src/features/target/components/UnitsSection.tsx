@@ -1,9 +1,9 @@
-import { isShareMeasure, shortUnitName } from '@chitieu/core';
+import { isNotAssigned, isShareMeasure, shortUnitName } from '@chitieu/core';
 import { lazy } from 'react';
 import { EmptyState } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { pctOfGoalText, valueText } from '../../../lib/figures.ts';
-import { STATUS_STYLES, type StatusKey } from '../../../lib/status.ts';
+import { STATUS_STYLES, type StatusKey, svgFill } from '../../../lib/status.ts';
 import { ChartCard } from '../../overview/components/ChartCard.tsx';
 import { StatusBadge } from '../../overview/components/StatusBadge.tsx';
 import type { TargetDetail, TargetDetailRow } from '../api/get-target-detail.ts';
@@ -45,18 +45,23 @@ export function UnitsSection({
     .filter((r) => r.figure.value !== null)
     .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
   const noCases = detail.rows.filter((r) => r.figure.hasData && r.figure.value === null);
-  const unreported = detail.rows.filter((r) => !r.figure.hasData);
-  // A former unit (ended before this structure) owes nothing: not named in the "chưa báo cáo" note.
-  const owing = unreported.filter((r) => !r.former);
   // The scope's own results ("Cấp tỉnh trực tiếp"): a row of its own, so the rows add up to the figure.
   const own = detail.own;
+  // A unit the target is not given to reads "không giao", below the units that owe a report.
+  const unitsMeeting = target.indicator.measureType === 'units_meeting';
+  const notAssigned = (r: TargetDetailRow) => isNotAssigned(r, detail.rows, own, { unitsMeeting });
+  const unreported = detail.rows.filter((r) => !r.figure.hasData && !notAssigned(r));
+  const unassigned = detail.rows.filter((r) => !r.figure.hasData && notAssigned(r));
+  // A former unit (ended before this structure) owes nothing: not named in the "chưa báo cáo" note.
+  const owing = unreported.filter((r) => !r.former);
   const ownName = own ? t('target.units.own', { name: own.name, unit: detail.scope.unit.name }) : '';
   const bars: UnitBar[] = reported.map((r) => ({
     id: r.id,
     name: nameOf(r),
     shortName: shortUnitName(r.name) + former(r, 'units.formerShort'),
     value: r.figure.value ?? 0,
-    fill: STATUS_STYLES[rowStatus(r)].fill,
+    allocation: share ? null : r.allocation,
+    fill: svgFill(rowStatus(r)),
   }));
   if (own && own.figure.value !== null) {
     bars.push({
@@ -64,12 +69,15 @@ export function UnitsSection({
       name: ownName,
       shortName: ownName,
       value: own.figure.value,
+      allocation: null,
       fill: STATUS_STYLES.noGoal.fill,
     });
   }
   const legend = [...new Set(reported.map(rowStatus))];
   const height = Math.max(140, bars.length * ROW_HEIGHT + 40);
   const hasAllocation = detail.rows.some((r) => r.allocation !== null);
+  // Allocations are drawn on the bars (a mark across each); a share's goal is the term's, not allocated.
+  const marked = !share && bars.some((b) => b.allocation !== null);
   const hasGoal = hasAllocation || (share && target.termGoal !== null);
 
   const tableOf = (interactive: boolean) => (
@@ -101,10 +109,11 @@ export function UnitsSection({
         </tr>
       </thead>
       <tbody>
-        {[...reported, ...noCases, ...unreported].map((r) => {
+        {[...reported, ...noCases, ...unreported, ...unassigned].map((r) => {
           const goal = goalOf(r);
           const pct = goal === null ? null : pctOfGoalText(r.figure.value, goal, r.pctOfGoal);
           const status = rowStatus(r);
+          const given = !unassigned.includes(r);
           return (
             <tr key={r.id} data-unit={r.id} className={r.figure.hasData ? undefined : 'data-table__muted'}>
               <th scope="row">
@@ -121,12 +130,16 @@ export function UnitsSection({
                   nameOf(r)
                 )}
               </th>
-              <td className="num">{valueText(target.indicator, r.figure) ?? t('status.unreported')}</td>
+              <td className="num">
+                {valueText(target.indicator, r.figure) ??
+                  t(given ? 'status.unreported' : 'status.notAssigned')}
+              </td>
               {target.related.map((indicator, index) => {
                 const related = r.relatedFigures[index];
                 return (
                   <td className="num" key={indicator.id}>
-                    {(related && valueText(indicator, related.figure)) ?? t('status.unreported')}
+                    {(related && valueText(indicator, related.figure)) ??
+                      t(given ? 'status.unreported' : 'status.notAssigned')}
                   </td>
                 );
               })}
@@ -138,7 +151,9 @@ export function UnitsSection({
               <td>
                 {target.indicator.measureType === 'units_meeting' && r.figure.expected > 0
                   ? `${r.figure.reported}/${r.figure.expected}`
-                  : t(r.figure.hasData ? 'target.units.reportedYes' : 'target.units.reportedNo')}
+                  : given
+                    ? t(r.figure.hasData ? 'target.units.reportedYes' : 'target.units.reportedNo')
+                    : '—'}
               </td>
             </tr>
           );
@@ -197,6 +212,7 @@ export function UnitsSection({
           axis={axis}
           summary={summary}
           name={t('target.units.value')}
+          allocationName={marked ? t('target.units.allocationMark') : null}
           onSelect={onSelectUnit}
         />
       }
@@ -207,14 +223,30 @@ export function UnitsSection({
             <ul className="status-legend" aria-hidden="true">
               {legend.map((key) => (
                 <li key={key}>
-                  <span className="chart-legend__swatch" style={{ background: STATUS_STYLES[key].fill }} />
+                  <span
+                    className="chart-legend__swatch"
+                    style={{ background: STATUS_STYLES[key].background }}
+                  />
                   {STATUS_STYLES[key].symbol} {t(STATUS_STYLES[key].label)}
                 </li>
               ))}
+              {marked && (
+                <li>
+                  <span className="chart-legend__mark" />
+                  {t('target.units.allocationMark')}
+                </li>
+              )}
             </ul>
             {owing.length > 0 && (
               <p className="chart-card__note">
                 {t('target.units.unreportedNote', { list: owing.map(nameOf).join(', ') })}
+              </p>
+            )}
+            {unassigned.length > 0 && (
+              <p className="chart-card__note">
+                {unassigned.length === detail.rows.length
+                  ? t('target.units.notAssignedAll', { unit: detail.scope.unit.name })
+                  : t('target.units.notAssignedNote', { list: unassigned.map(nameOf).join(', ') })}
               </p>
             )}
           </>
