@@ -7,6 +7,7 @@
  * Files are built elsewhere (@chitieu/reports); this module only reads and writes the database.
  */
 import {
+  type Basis,
   conflict,
   DOCUMENT_NUMBER_PATTERN,
   DOCUMENT_SYMBOL_PATTERN,
@@ -625,7 +626,7 @@ function rawData(db: DbOrTx, scope: Scope, summary: DashboardSummary): NonNullab
 export interface IssuedScope {
   unitId: number;
   asOf: string;
-  basis: 'approved' | 'submitted';
+  basis: Basis;
   structureVersionId: number;
 }
 
@@ -844,7 +845,7 @@ export function listIssuedReports(
   actor: Actor | 'system',
   termId: number,
   kind: ReportKind,
-  filter: { unitId?: number; basis?: 'approved' | 'submitted' } = {},
+  filter: { unitId?: number; basis?: Basis } = {},
 ): (IssuedReportInfo & { snapshot: unknown })[] {
   getTerm(db, termId);
   const rows = infoQuery(db)

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '@chitieu/core';
+import { type Basis, isIsoDate } from '@chitieu/core';
 import {
   type Db,
   getReportSettings,
@@ -41,7 +41,7 @@ export interface ExportArgs {
   unitCode?: string;
   asOf?: string;
   kind: ReportKind;
-  basis?: 'approved' | 'submitted';
+  basis?: Basis;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -95,7 +95,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     ...(values.unit !== undefined ? { unitCode: values.unit } : {}),
     ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
     kind: kind as ReportKind,
-    ...(values.basis !== undefined ? { basis: values.basis as 'approved' | 'submitted' } : {}),
+    ...(values.basis !== undefined ? { basis: values.basis as Basis } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * the command line, in the calling process. The figures are either given (computed by the caller
  * from an in-memory database) or read here through a read-only connection to the database file.
  */
-import { DomainError } from '@chitieu/core';
+import { type Basis, DomainError } from '@chitieu/core';
 import {
   type Db,
   type ReportData,
@@ -31,7 +31,7 @@ export interface ScopeIds {
   termId: number;
   unitId: number;
   asOf: string;
-  basis: 'approved' | 'submitted';
+  basis: Basis;
   structureVersionId: number;
 }
 

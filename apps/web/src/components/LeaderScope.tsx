@@ -3,6 +3,7 @@
  * from the address, the same picker and date form as the overview, and the error a refused view
  * gets (a date outside the term, a unit outside one's scope) with ways out — never a blank page.
  */
+import type { Basis } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import { useTerms } from '../api/get-terms.ts';
 import { useUnits } from '../api/get-units.ts';
@@ -19,7 +20,7 @@ export interface ScopeViewLike {
   unit: { id: number };
   path: { id: number; name: string }[];
   asOf: string;
-  basis: 'approved' | 'submitted';
+  basis: Basis;
   structureVersionId: number;
 }
 

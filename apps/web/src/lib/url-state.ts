@@ -7,6 +7,7 @@
  * same view; each change the user makes is a history entry, so Back undoes it. No router:
  * URLSearchParams + pushState.
  */
+import type { Basis } from '@chitieu/core';
 import { useCallback, useSyncExternalStore } from 'react';
 
 export const PAGES = [
@@ -34,7 +35,7 @@ export interface ViewState {
   unit?: number | undefined;
   /** As typed in the address (YYYY-MM-DD); the API validates it and explains when it is wrong. */
   asOf?: string | undefined;
-  basis?: 'approved' | 'submitted' | undefined;
+  basis?: Basis | undefined;
   sv?: number | undefined;
   /** Entry grid: the reporting period. */
   period?: number | undefined;

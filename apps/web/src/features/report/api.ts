@@ -2,6 +2,7 @@
  * The report's API for the page: the view (settings, narrative, figures as printed), saving the
  * settings, issuing, and the addresses of the downloads and chart images. Types come from the API.
  */
+import type { Basis } from '@chitieu/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, apiErrorOf, request } from '../../lib/api-client.ts';
@@ -14,7 +15,7 @@ export type ChartKey = 'completion' | 'poverty' | 'works';
 export interface ReportScope {
   unitId?: number | undefined;
   asOf?: string | undefined;
-  basis?: 'approved' | 'submitted' | undefined;
+  basis?: Basis | undefined;
   structureVersionId?: number | undefined;
 }
 

@@ -1,9 +1,10 @@
+import type { Basis } from '@chitieu/core';
 /** The view a dashboard request is about; missing parts are filled in by the API. */
 export interface ScopeParams {
   termId: number;
   unitId?: number | undefined;
   asOf?: string | undefined;
-  basis?: 'approved' | 'submitted' | undefined;
+  basis?: Basis | undefined;
   structureVersionId?: number | undefined;
 }
 

@@ -1,3 +1,4 @@
+import type { Basis } from '@chitieu/core';
 import type { ReactNode } from 'react';
 import type { TreeUnit } from '../../../api/get-units.ts';
 import { Segmented } from '../../../components/Segmented.tsx';
@@ -31,8 +32,8 @@ export function ScopeBar({
   /** Whether a breadcrumb ancestor may be opened (else it is plain text). */
   canOpen: (unitId: number) => boolean;
   /** Count approved results only, or also those sent and waiting for approval. */
-  basis: 'approved' | 'submitted';
-  onBasis: (basis: 'approved' | 'submitted') => void;
+  basis: Basis;
+  onBasis: (basis: Basis) => void;
   /** More switches beside the basis (the structure switch). */
   children?: ReactNode;
 }) {
