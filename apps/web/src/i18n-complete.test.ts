@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flagsVi } from './features/entry/flag-messages.ts';
 import { loadLanguage, type MessageKey, translate } from './i18n.ts';
 import { flagsEn, leadersEn } from './i18n-en.ts';
 import { leadersVi } from './i18n-leaders.ts';
+import { vi } from './i18n-vi.ts';
 
 /** Keys whose English is the same text on purpose (codes, symbols, formats). */
 // entry.meetsPlaceholder: staff type the Vietnamese words in either language (one input grammar).
@@ -18,13 +18,7 @@ describe('English is a complete second language', () => {
   beforeAll(() => loadLanguage('en'));
 
   it('has an English text for every Vietnamese key, with the same placeholders', () => {
-    // Every key as written in the dictionaries (vi's object is not exported on its own).
-    const source = readFileSync(new URL('./i18n.ts', import.meta.url), 'utf8');
-    const keys = [
-      ...source.matchAll(/^ {2}'([\w.]+)':/gm),
-      ...[...Object.keys(leadersVi), ...Object.keys(flagsVi)].map((k) => [k, k]),
-    ].map((m) => m[1] as MessageKey);
-    const unique = [...new Set(keys)];
+    const unique = Object.keys(vi) as MessageKey[];
     expect(unique.length).toBeGreaterThan(100);
     const missing = unique.filter((key) => {
       const vi = translate('vi', key);
@@ -33,6 +27,8 @@ describe('English is a complete second language', () => {
     });
     expect(missing).toEqual([]);
     for (const key of unique) {
+      // The own-activity row: Vietnamese shows the server's own name for it, English builds one.
+      if (key === 'target.units.own') continue;
       const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(holes(translate('en', key)), key).toEqual(holes(translate('vi', key)));
     }

@@ -4,8 +4,8 @@
  */
 import type { flagsVi } from './features/entry/flag-messages.ts';
 import type { targetVi } from './features/target/messages.ts';
-import type { MessageKey } from './i18n.ts';
 import type { leadersVi } from './i18n-leaders.ts';
+import type { MessageKey } from './i18n-vi.ts';
 
 // The target page's and the leaders' views' texts: every key, as the types demand.
 const targetEn: Record<keyof typeof targetVi, string> = {
