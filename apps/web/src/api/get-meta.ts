@@ -1,10 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../lib/api-client.ts';
+import { api, call } from '../lib/api-client.ts';
 
 export async function getMeta(signal?: AbortSignal) {
-  const res = await request(() => api.meta.$get(undefined, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.meta.$get(undefined, { init: { signal } }));
 }
 
 export const metaQueryOptions = () =>

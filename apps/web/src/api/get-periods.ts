@@ -1,14 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../lib/api-client.ts';
+import { api, call } from '../lib/api-client.ts';
 
 const endpoint = api.terms[':termId'].periods;
 export type Period = InferResponseType<typeof endpoint.$get, 200>[number];
 
 export async function getPeriods(termId: number, signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
 }
 
 export const periodsQueryOptions = (termId: number) =>

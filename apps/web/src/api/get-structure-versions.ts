@@ -1,14 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../lib/api-client.ts';
+import { api, call } from '../lib/api-client.ts';
 
 const endpoint = api['structure-versions'];
 export type StructureVersion = InferResponseType<typeof endpoint.$get, 200>[number];
 
 export async function getStructureVersions(signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get({}, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({}, { init: { signal } }));
 }
 
 export const structureVersionsQueryOptions = () =>

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../lib/api-client.ts';
+import { api, call } from '../lib/api-client.ts';
 
 const endpoint = api.terms[':termId'];
 export type TermDetail = InferResponseType<typeof endpoint.$get, 200>;
@@ -9,9 +9,7 @@ export type Indicator = TargetDefinition['indicator'];
 
 /** A term and its targets (with their indicators), e.g. to name and format audit entries. */
 export async function getTerm(termId: number, signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
 }
 
 export const termQueryOptions = (termId: number) =>

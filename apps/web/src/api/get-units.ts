@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../lib/api-client.ts';
+import { api, call } from '../lib/api-client.ts';
 
 const endpoint = api.units;
 export type UnitTree = InferResponseType<typeof endpoint.$get, 200>;
@@ -8,9 +8,7 @@ export type TreeUnit = UnitTree['units'][number];
 
 export async function getUnits(structureVersionId: number | undefined, signal?: AbortSignal) {
   const query = structureVersionId === undefined ? {} : { structureVersionId: String(structureVersionId) };
-  const res = await request(() => endpoint.$get({ query }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ query }, { init: { signal } }));
 }
 
 export const unitsQueryOptions = (structureVersionId: number | undefined) =>

@@ -57,6 +57,18 @@ export async function request<R extends Response>(send: () => Promise<R>): Promi
   }
 }
 
+/** The body of the answers among a typed client's responses that are not errors. */
+type SuccessJson<R> = R extends { ok: false } ? never : R extends { json(): Promise<infer T> } ? T : never;
+
+/** Ask the API through the typed client: the answer's JSON, or the API's error as an ApiError. */
+export async function call<R extends Response & { ok: boolean }>(
+  send: () => Promise<R>,
+): Promise<SuccessJson<R>> {
+  const res = await request(send);
+  if (!res.ok) throw await apiErrorOf(res);
+  return (await res.json()) as SuccessJson<R>;
+}
+
 /** Whether asking again may help (network trouble, server errors), unlike a refused request. */
 export function isRetryable(error: unknown): boolean {
   return !(error instanceof ApiError && error.status >= 400 && error.status < 500);

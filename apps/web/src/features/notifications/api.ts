@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../lib/api-client.ts';
+import { api, call } from '../../lib/api-client.ts';
 
 const endpoint = api.notifications;
 export type Notifications = InferResponseType<typeof endpoint.$get, 200>;
@@ -9,9 +9,7 @@ export type Notification = Notifications['items'][number];
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 async function getNotifications(signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get({ query: {} }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ query: {} }, { init: { signal } }));
 }
 
 /**
@@ -33,13 +31,11 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (id: number | 'all') => {
-      const res = await request(() =>
+      return call(() =>
         id === 'all'
           ? endpoint['read-all'].$post()
           : endpoint[':id'].read.$post({ param: { id: String(id) } }),
       );
-      if (!res.ok) throw await apiErrorOf(res);
-      return res.json();
     },
     onMutate: (id) => {
       // Read at once on screen; the answer (and a refetch) settles it.

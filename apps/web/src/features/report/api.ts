@@ -5,7 +5,7 @@
 import type { Basis } from '@chitieu/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../lib/api-client.ts';
+import { api, call } from '../../lib/api-client.ts';
 
 export type ReportKind = 'mid_term' | 'end_of_term' | 'yearly';
 export type ReportFormat = 'docx' | 'xlsx' | 'csv';
@@ -46,11 +46,7 @@ export function useReport(p: ReportParams) {
   return useQuery({
     queryKey: reportKey(p),
     queryFn: async ({ signal }) => {
-      const res = await request(() =>
-        report.$get({ param: param(p), query: scopeQuery(p) }, { init: { signal } }),
-      );
-      if (!res.ok) throw await apiErrorOf(res);
-      return res.json();
+      return call(() => report.$get({ param: param(p), query: scopeQuery(p) }, { init: { signal } }));
     },
     placeholderData: keepPreviousData,
   });
@@ -60,9 +56,7 @@ export function useSaveReport(p: ReportParams) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (json: ReportSettingsInput) => {
-      const res = await request(() => report.$put({ param: param(p), json }));
-      if (!res.ok) throw await apiErrorOf(res);
-      return res.json();
+      return call(() => report.$put({ param: param(p), json }));
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['report', p.termId, p.kind] }),
   });
@@ -72,9 +66,7 @@ export function useIssueReport(p: ReportParams) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const res = await request(() => report.issue.$post({ param: param(p), query: scopeQuery(p) }));
-      if (!res.ok) throw await apiErrorOf(res);
-      return res.json();
+      return call(() => report.issue.$post({ param: param(p), query: scopeQuery(p) }));
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['report', p.termId, p.kind] }),
   });

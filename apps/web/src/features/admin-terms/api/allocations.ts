@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateFigures } from '../../../lib/figures-keys.ts';
 
 const endpoint = api.admin.targets[':targetId'].allocations;
@@ -12,11 +12,7 @@ export async function getAllocations(
   signal?: AbortSignal,
 ) {
   const query = parentUnitId === undefined ? {} : { parentUnitId: String(parentUnitId) };
-  const res = await request(() =>
-    endpoint.$get({ param: { targetId: String(targetId) }, query }, { init: { signal } }),
-  );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ param: { targetId: String(targetId) }, query }, { init: { signal } }));
 }
 
 export const allocationsQueryOptions = (targetId: number, parentUnitId?: number) =>
@@ -34,7 +30,7 @@ export async function saveAllocations(input: {
   expectedVersion: string;
   allocations: { unitId: number; goal: string }[];
 }) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$put({
       param: { targetId: String(input.targetId) },
       json: {
@@ -44,8 +40,6 @@ export async function saveAllocations(input: {
       },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export function useSaveAllocations() {

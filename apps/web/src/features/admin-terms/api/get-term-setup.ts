@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.admin.terms[':termId'];
 export type TermSetup = InferResponseType<typeof endpoint.$get, 200>;
@@ -8,9 +8,7 @@ export type AdminTarget = TermSetup['targets'][number];
 export type AdminPeriod = TermSetup['periods'][number];
 
 export async function getTermSetup(termId: number, signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ param: { termId: String(termId) } }, { init: { signal } }));
 }
 
 export const termSetupQueryOptions = (termId: number) =>

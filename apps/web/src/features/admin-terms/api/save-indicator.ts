@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { indicatorsQueryOptions } from './get-indicators.ts';
 
 export type IndicatorBody = InferRequestType<typeof api.admin.indicators.$post>['json'];
@@ -8,19 +8,15 @@ export type IndicatorBody = InferRequestType<typeof api.admin.indicators.$post>[
 /** Create (no id) or edit (id and the version the editor saw) an indicator. */
 export async function saveIndicator(input: { id?: number; expectedVersion?: string; body: IndicatorBody }) {
   if (input.id === undefined) {
-    const res = await request(() => api.admin.indicators.$post({ json: input.body }));
-    if (!res.ok) throw await apiErrorOf(res);
-    return res.json();
+    return call(() => api.admin.indicators.$post({ json: input.body }));
   }
   const { id } = input;
-  const res = await request(() =>
+  return call(() =>
     api.admin.indicators[':indicatorId'].$put({
       param: { indicatorId: String(id) },
       json: { ...input.body, expectedVersion: input.expectedVersion ?? '' },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export function useSaveIndicator() {

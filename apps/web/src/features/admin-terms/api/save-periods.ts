@@ -1,17 +1,15 @@
 import type { PeriodKind } from '@chitieu/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { termSetupQueryOptions } from './get-term-setup.ts';
 
 export async function generatePeriods(input: { termId: number; kinds: PeriodKind[] }) {
-  const res = await request(() =>
+  return call(() =>
     api.admin.terms[':termId'].periods.$post({
       param: { termId: String(input.termId) },
       json: { kinds: input.kinds },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export async function savePeriodDeadline(input: {
@@ -19,14 +17,12 @@ export async function savePeriodDeadline(input: {
   deadline: string;
   expectedVersion: string;
 }) {
-  const res = await request(() =>
+  return call(() =>
     api.admin.periods[':periodId'].$put({
       param: { periodId: String(input.periodId) },
       json: { deadline: input.deadline, expectedVersion: input.expectedVersion },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export function useGeneratePeriods(termId: number) {

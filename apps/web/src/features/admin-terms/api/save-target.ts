@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateFigures } from '../../../lib/figures-keys.ts';
 import { termSetupQueryOptions } from './get-term-setup.ts';
 
@@ -14,21 +14,17 @@ export async function saveTarget(input: {
   body: TargetBody;
 }) {
   if (input.id === undefined) {
-    const res = await request(() =>
+    return call(() =>
       api.admin.terms[':termId'].targets.$post({ param: { termId: String(input.termId) }, json: input.body }),
     );
-    if (!res.ok) throw await apiErrorOf(res);
-    return res.json();
   }
   const { id } = input;
-  const res = await request(() =>
+  return call(() =>
     api.admin.targets[':targetId'].$put({
       param: { targetId: String(id) },
       json: { ...input.body, expectedVersion: input.expectedVersion ?? '' },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export function useSaveTarget(termId: number) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 export type TermBody = InferRequestType<typeof api.admin.terms.$post>['json'];
 
@@ -13,25 +13,20 @@ export async function saveTerm(input: {
 }) {
   const { id, copyFrom } = input;
   if (copyFrom !== undefined) {
-    const res = await request(() =>
+    const copied = await call(() =>
       api.admin.terms[':termId'].copy.$post({ param: { termId: String(copyFrom) }, json: input.body }),
     );
-    if (!res.ok) throw await apiErrorOf(res);
-    return (await res.json()).term;
+    return copied.term;
   }
   if (id !== undefined) {
-    const res = await request(() =>
+    return call(() =>
       api.admin.terms[':termId'].$put({
         param: { termId: String(id) },
         json: { ...input.body, expectedVersion: input.expectedVersion ?? '' },
       }),
     );
-    if (!res.ok) throw await apiErrorOf(res);
-    return res.json();
   }
-  const res = await request(() => api.admin.terms.$post({ json: input.body }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.admin.terms.$post({ json: input.body }));
 }
 
 /** Terms appear in every page's term list and header: refresh them all. */

@@ -1,15 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateUnits } from './invalidate.ts';
 
 const endpoint = api.admin.units;
 export type NewUnit = InferRequestType<typeof endpoint.$post>['json'];
 
 export async function createUnit(json: NewUnit) {
-  const res = await request(() => endpoint.$post({ json }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$post({ json }));
 }
 
 export function useCreateUnit() {

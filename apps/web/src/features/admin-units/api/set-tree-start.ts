@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateUnits } from './invalidate.ts';
 
 const endpoint = api.admin.units.start;
 
 export async function setTreeStart(validFrom: string) {
-  const res = await request(() => endpoint.$put({ json: { validFrom } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$put({ json: { validFrom } }));
 }
 
 export function useSetTreeStart() {

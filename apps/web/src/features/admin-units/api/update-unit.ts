@@ -1,15 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateUnits } from './invalidate.ts';
 
 const endpoint = api.admin.units[':id'];
 export type UnitEdit = InferRequestType<typeof endpoint.$patch>['json'];
 
 export async function updateUnit({ id, ...json }: UnitEdit & { id: number }) {
-  const res = await request(() => endpoint.$patch({ param: { id: String(id) }, json }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$patch({ param: { id: String(id) }, json }));
 }
 
 export function useUpdateUnit() {

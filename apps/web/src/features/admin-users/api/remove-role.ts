@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { adminUsersQueryOptions } from './get-admin-users.ts';
 
 const endpoint = api.admin.users[':id'].roles[':roleId'];
 
 export async function removeRole({ userId, roleId }: { userId: number; roleId: number }) {
-  const res = await request(() =>
-    endpoint.$delete({ param: { id: String(userId), roleId: String(roleId) } }),
-  );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$delete({ param: { id: String(userId), roleId: String(roleId) } }));
 }
 
 export function useRemoveRole() {

@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { adminUsersQueryOptions } from './get-admin-users.ts';
 
 const endpoint = api.admin.users[':id'].password;
 
 export async function resetPassword({ userId, password }: { userId: number; password: string }) {
-  const res = await request(() => endpoint.$post({ param: { id: String(userId) }, json: { password } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$post({ param: { id: String(userId) }, json: { password } }));
 }
 
 export function useResetPassword() {

@@ -1,16 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { adminUsersQueryOptions } from './get-admin-users.ts';
 
 const endpoint = api.admin.users[':id'];
 
 /** Set (or clear, with '') the address a user's notifications are mailed to. */
 export async function setEmail({ userId, email }: { userId: number; email: string }) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$patch({ param: { id: String(userId) }, json: { email: email.trim() === '' ? null : email } }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export function useSetEmail() {

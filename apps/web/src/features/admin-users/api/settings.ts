@@ -1,13 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.admin.settings;
 
 /** The organisation's settings (separation of duties), for admins. */
 export async function getSettings(signal?: AbortSignal) {
-  const res = await request(() => endpoint.$get(undefined, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get(undefined, { init: { signal } }));
 }
 
 export const settingsQueryOptions = () =>
@@ -16,9 +14,7 @@ export const settingsQueryOptions = () =>
 export const useSettings = () => useQuery(settingsQueryOptions());
 
 export async function saveSettings(json: { separationOfDuties: boolean }) {
-  const res = await request(() => endpoint.$put({ json }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$put({ json }));
 }
 
 export function useSaveSettings() {

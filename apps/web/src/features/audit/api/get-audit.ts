@@ -1,7 +1,7 @@
 import type { AuditAction } from '@chitieu/core';
 import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.audit;
 export type AuditEvent = InferResponseType<typeof endpoint.$get, 200>[number];
@@ -38,9 +38,7 @@ export async function getAudit(filter: AuditFilter, signal?: AbortSignal, before
   if (filter.to) query.to = filter.to;
   if (filter.action) query.action = filter.action;
   if (before !== undefined) query.before = String(before);
-  const res = await request(() => endpoint.$get({ query }, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ query }, { init: { signal } }));
 }
 
 const auditKey = (filter: AuditFilter) =>

@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { ME_KEY } from './get-me.ts';
 
 export async function changePassword(json: { currentPassword: string; newPassword: string }) {
-  const res = await request(() => api.auth.password.$post({ json }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.auth.password.$post({ json }));
 }
 
 /** Change one's own password; the "must change" flag then clears, so the user record is read again. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.auth.me;
 export type Me = NonNullable<InferResponseType<typeof endpoint.$get, 200>>;
@@ -11,9 +11,7 @@ export const SESSION_ENDED_KEY = ['session-ended'] as const;
 
 /** The signed-in user, or null when nobody is. */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
-  const res = await request(() => endpoint.$get(undefined, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get(undefined, { init: { signal } }));
 }
 
 export const meQueryOptions = () =>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { KEEP, ME_KEY, type Me } from './get-me.ts';
 
 export interface Credentials {
@@ -8,9 +8,7 @@ export interface Credentials {
 }
 
 export async function login(credentials: Credentials): Promise<Me> {
-  const res = await request(() => api.auth.login.$post({ json: credentials }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.auth.login.$post({ json: credentials }));
 }
 
 /** Sign in; figures cached for someone else are dropped (what one may see depends on who one is). */

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { KEEP, ME_KEY } from './get-me.ts';
 
 export async function logout(): Promise<void> {
-  const res = await request(() => api.auth.logout.$post());
-  if (!res.ok) throw await apiErrorOf(res);
+  await call(() => api.auth.logout.$post());
 }
 
 /** Sign out and forget every figure fetched for this user. */

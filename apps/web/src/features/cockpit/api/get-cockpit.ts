@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.terms[':termId'].cockpit;
 export type Cockpit = InferResponseType<typeof endpoint.$get, 200>;
@@ -14,14 +14,12 @@ export interface CockpitParams {
 
 /** Units × periods of a subtree with each report's state, and which are overdue. */
 export async function getCockpit(params: CockpitParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       { param: { termId: String(params.termId) }, query: { unitId: String(params.unitId) } },
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const cockpitQueryOptions = (params: CockpitParams) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from '../../overview/api/scope.ts';
 
 const endpoint = api.terms[':termId'].compare;
@@ -18,11 +18,7 @@ export async function getCompare(params: CompareParams, signal?: AbortSignal) {
     ...(params.unitId2 === undefined ? {} : { unitId2: String(params.unitId2) }),
     ...(params.asOf2 === undefined ? {} : { asOf2: params.asOf2 }),
   };
-  const res = await request(() =>
-    endpoint.$get({ param: { termId: String(params.termId) }, query }, { init: { signal } }),
-  );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ param: { termId: String(params.termId) }, query }, { init: { signal } }));
 }
 
 export const compareQueryOptions = (params: CompareParams) =>

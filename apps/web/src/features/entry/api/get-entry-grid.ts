@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.entry;
 export type EntryGrid = InferResponseType<typeof endpoint.$get, 200>;
@@ -14,7 +14,7 @@ export interface EntryParams {
 }
 
 export async function getEntryGrid(params: EntryParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       {
         query: {
@@ -26,8 +26,6 @@ export async function getEntryGrid(params: EntryParams, signal?: AbortSignal) {
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const entryGridQueryOptions = (params: EntryParams) =>

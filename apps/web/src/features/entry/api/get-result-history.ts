@@ -1,17 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 const endpoint = api.audit;
 export type HistoryEvent = InferResponseType<typeof endpoint.$get, 200>[number];
 
 /** Every change of one stored value, newest first. */
 export async function getResultHistory(resultId: number, signal?: AbortSignal) {
-  const res = await request(() =>
-    endpoint.$get({ query: { resultId: String(resultId) } }, { init: { signal } }),
-  );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$get({ query: { resultId: String(resultId) } }, { init: { signal } }));
 }
 
 export const resultHistoryQueryOptions = (resultId: number) =>

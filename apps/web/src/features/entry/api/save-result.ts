@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateFigures } from '../../../lib/figures-keys.ts';
 import { type EntryParams, entryGridQueryOptions, replaceRowResult } from './get-entry-grid.ts';
 
@@ -10,9 +10,7 @@ export type SavedResult = InferResponseType<typeof endpoint.$put, 200>;
 
 /** Save one row as typed ('3.000', '11,54 tỷ'); 409 when someone else saved since `expectedVersion`. */
 export async function saveResult(body: SaveResultBody): Promise<SavedResult> {
-  const res = await request(() => endpoint.$put({ json: body }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$put({ json: body }));
 }
 
 /**
@@ -38,9 +36,7 @@ export type ClearResultBody = InferRequestType<typeof endpoint.$delete>['json'];
 
 /** Clear one row's stored value; 409 when someone else saved since `expectedVersion`. */
 export async function clearResult(body: ClearResultBody) {
-  const res = await request(() => endpoint.$delete({ json: body }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => endpoint.$delete({ json: body }));
 }
 
 export function useClearResult(params: EntryParams) {

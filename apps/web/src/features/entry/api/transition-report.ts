@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { invalidateFigures } from '../../../lib/figures-keys.ts';
 import { type EntryParams, entryGridQueryOptions } from './get-entry-grid.ts';
 
@@ -17,14 +17,12 @@ export async function transitionReport(
   periodId: number,
   { action, comment, expectedVersion }: TransitionInput,
 ) {
-  const res = await request(() =>
+  return call(() =>
     api.reports[':unitId'][':periodId'][':action'].$post({
       param: { unitId: String(unitId), periodId: String(periodId), action },
       json: { comment: comment ?? null, ...(expectedVersion ? { expectedVersion } : {}) },
     }),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 /** Submit, approve or return the grid's report; the grid and every figure are fetched again. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from '../../overview/api/scope.ts';
 
 const endpoint = api.terms[':termId'].lagging;
@@ -8,14 +8,12 @@ export type Lagging = InferResponseType<typeof endpoint.$get, 200>;
 export type LaggingRow = Lagging['rows'][number];
 
 export async function getLagging(params: ScopeParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       { param: { termId: String(params.termId) }, query: scopeQuery(params) },
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const laggingQueryOptions = (params: ScopeParams) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from '../../overview/api/scope.ts';
 
 const endpoint = api.terms[':termId'].missions[':mission'];
@@ -13,14 +13,12 @@ export interface MissionParams extends ScopeParams {
 }
 
 export async function getMission(params: MissionParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       { param: { termId: String(params.termId), mission: params.mission }, query: scopeQuery(params) },
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const missionQueryOptions = (params: MissionParams) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].dashboard;
@@ -8,14 +8,12 @@ export type Dashboard = InferResponseType<typeof endpoint.$get, 200>;
 export type DashboardTarget = Dashboard['targets'][number];
 
 export async function getDashboard(params: ScopeParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       { param: { termId: String(params.termId) }, query: scopeQuery(params) },
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const dashboardQueryOptions = (params: ScopeParams) =>

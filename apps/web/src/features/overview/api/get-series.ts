@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].targets[':targetId'].series;
@@ -12,7 +12,7 @@ export interface SeriesParams extends ScopeParams {
 }
 
 export async function getSeries(params: SeriesParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       {
         param: { termId: String(params.termId), targetId: String(params.targetId) },
@@ -21,8 +21,6 @@ export async function getSeries(params: SeriesParams, signal?: AbortSignal) {
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const seriesQueryOptions = (params: SeriesParams) =>

@@ -1,7 +1,7 @@
 /** Preview and apply a merge map (POST /api/reorganisations[/preview]); one form for both. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 export type ReorganisationPlan = InferResponseType<typeof api.reorganisations.preview.$post, 200>;
 export type ReorganisationResult = InferResponseType<typeof api.reorganisations.$post, 200>;
@@ -29,15 +29,11 @@ const form = (input: MapInput) => ({
 });
 
 export async function previewReorganisation(input: MapInput): Promise<ReorganisationPlan> {
-  const res = await request(() => api.reorganisations.preview.$post({ form: form(input) }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.reorganisations.preview.$post({ form: form(input) }));
 }
 
 export async function applyReorganisation(input: MapInput): Promise<ReorganisationResult> {
-  const res = await request(() => api.reorganisations.$post({ form: form(input) }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.reorganisations.$post({ form: form(input) }));
 }
 
 export const usePreviewReorganisation = () => useMutation({ mutationFn: previewReorganisation });

@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 
 /** Whether the installation still needs its first run (no account exists yet). */
 export async function getSetup(signal?: AbortSignal) {
-  const res = await request(() => api.setup.$get(undefined, { init: { signal } }));
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
+  return call(() => api.setup.$get(undefined, { init: { signal } }));
 }
 
 export const setupQueryOptions = () =>

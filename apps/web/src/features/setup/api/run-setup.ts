@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
 import { metaQueryOptions } from '../../../api/get-meta.ts';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { ME_KEY } from '../../auth/api/get-me.ts';
 import { login } from '../../auth/api/login.ts';
 import { setupQueryOptions } from './get-setup.ts';
@@ -10,9 +10,7 @@ export type SetupInput = InferRequestType<typeof api.setup.$post>['json'];
 
 /** Create the organisation and its first admin, then sign that admin in. */
 export async function runSetup(json: SetupInput) {
-  const res = await request(() => api.setup.$post({ json }));
-  if (!res.ok) throw await apiErrorOf(res);
-  await res.json();
+  await call(() => api.setup.$post({ json }));
   return login({ username: json.username, password: json.password });
 }
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from '../../overview/api/scope.ts';
 
 const endpoint = api.terms[':termId'].targets[':targetId'];
@@ -13,7 +13,7 @@ export interface TargetDetailParams extends ScopeParams {
 }
 
 export async function getTargetDetail(params: TargetDetailParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       {
         param: { termId: String(params.termId), targetId: String(params.targetId) },
@@ -22,8 +22,6 @@ export async function getTargetDetail(params: TargetDetailParams, signal?: Abort
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const targetDetailQueryOptions = (params: TargetDetailParams) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
+import { api, call } from '../../../lib/api-client.ts';
 import { scopeKey, scopeQuery } from '../../overview/api/scope.ts';
 import type { TargetDetailParams } from './get-target-detail.ts';
 
@@ -14,7 +14,7 @@ export interface TargetNotesParams extends TargetDetailParams {
 }
 
 export async function getTargetNotes(params: TargetNotesParams, signal?: AbortSignal) {
-  const res = await request(() =>
+  return call(() =>
     endpoint.$get(
       {
         param: { termId: String(params.termId), targetId: String(params.targetId) },
@@ -23,8 +23,6 @@ export async function getTargetNotes(params: TargetNotesParams, signal?: AbortSi
       { init: { signal } },
     ),
   );
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.json();
 }
 
 export const targetNotesQueryOptions = (params: TargetNotesParams) =>
