@@ -67,7 +67,15 @@ export default function InboxPage({ me }: { me: { roles: readonly RoleLike[] } }
                     {report.unitName}
                     {report.parentName && <span className="inbox-table__parent"> · {report.parentName}</span>}
                   </th>
-                  <td>{period ? periodName(period) : ''}</td>
+                  <td>
+                    {period ? periodName(period) : ''}
+                    {report.flagged > 0 && (
+                      <span className="inbox-table__flag" data-flagged={report.flagged}>
+                        <span aria-hidden="true">⚑ </span>
+                        {t('flag.cockpit', { count: report.flagged })}
+                      </span>
+                    )}
+                  </td>
                   <td>{formatInstant(report.since)}</td>
                   <td>
                     <ViewLink to={state}>{t('inbox.open')}</ViewLink>

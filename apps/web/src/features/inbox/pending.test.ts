@@ -6,13 +6,14 @@ const state = (
   periodId: number,
   state: Cockpit['units'][number]['states'][number]['state'],
   since: string | null,
+  flagged = 0,
 ) => ({
   periodId,
   state,
   since,
   applies: true,
   overdue: false,
-  flagged: 0,
+  flagged,
   unexplained: 0,
 });
 
@@ -27,7 +28,7 @@ const COCKPIT = {
       former: false,
       states: [
         state(10, 'approved', '2025-01-05T08:00:00.000Z'),
-        state(11, 'submitted', '2025-07-20T08:00:00.000Z'),
+        state(11, 'submitted', '2025-07-20T08:00:00.000Z', 2),
       ],
     },
     {
@@ -49,6 +50,13 @@ describe('the approver’s inbox', () => {
     expect(pendingReports(COCKPIT).map((r) => [r.unitName, r.periodId])).toEqual([
       ['Phường Phú Hài', 10],
       ['Phường Phú Thủy', 11],
+    ]);
+  });
+
+  it('carries how many of the report’s figures are flagged as unusual', () => {
+    expect(pendingReports(COCKPIT).map((r) => [r.unitName, r.flagged])).toEqual([
+      ['Phường Phú Hài', 0],
+      ['Phường Phú Thủy', 2],
     ]);
   });
 

@@ -8,6 +8,8 @@ export interface PendingReport {
   periodId: number;
   /** When it was sent (ISO instant). */
   since: string;
+  /** Figures outside the plausibility rule (each explained by a note, or it could not be sent). */
+  flagged: number;
 }
 
 /** The reports of a subtree waiting for approval, the longest waiting first. */
@@ -23,6 +25,7 @@ export function pendingReports(cockpit: Cockpit | undefined): PendingReport[] {
         parentName: unit.parentName,
         periodId: report.periodId,
         since: report.since,
+        flagged: report.flagged,
       });
     }
   }
