@@ -19,16 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
 import { setupMessage } from '../apps/api/src/server.ts';
-import {
-  assertReady,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshot,
-  settle,
-  signIn,
-  startServer,
-} from './harness.ts';
+import { assertReady, launchBrowser, newPage, PHONE, screenshot, signIn, startServer } from './harness.ts';
 
 const PASSWORD = 'mat-khau-quan-tri';
 let browser: Browser | undefined;
@@ -209,7 +200,6 @@ describe('setting up a term from an empty start', () => {
       await dialog.getByLabel('Phân bổ cho Huyện Bắc Bình').fill('1.012');
       const status = dialog.getByRole('status');
       await expect.poll(() => status.textContent()).toBe('Tổng phân bổ vượt chỉ tiêu 12 hộ.');
-      await settle(page);
       await screenshot(page, 'admin-terms-allocation-1366x900.png');
       await dialog.getByLabel('Phân bổ cho Huyện Bắc Bình').fill('995');
       await expect.poll(() => status.textContent()).toBe('Tổng phân bổ còn thiếu 5 hộ so với chỉ tiêu.');
@@ -218,7 +208,6 @@ describe('setting up a term from an empty start', () => {
       await dialog.getByRole('button', { name: 'Lưu phân bổ' }).click();
       await page.locator('tr[data-target="1"]', { hasText: 'Khớp (3 đơn vị)' }).waitFor();
       expect(db.get<{ n: number }>(sql`SELECT SUM(goal) AS n FROM target_allocations`)?.n).toBe(3000);
-      await settle(page);
       await screenshot(page, 'admin-terms-1366x900.png', true);
 
       // The leaders' overview of the new term: five targets, none reported yet.
@@ -227,7 +216,6 @@ describe('setting up a term from an empty start', () => {
       await expect.poll(() => page.locator('.target-card').count()).toBe(4);
       expect(await page.locator('.target-card__missing', { hasText: 'Chưa báo cáo' }).count()).toBe(4);
       expect(await page.locator('.supplementary__missing', { hasText: 'Chưa báo cáo' }).count()).toBe(1);
-      await settle(page);
       await screenshot(page, 'admin-terms-overview-1366x900.png', true);
 
       // Every step was logged, in words.
@@ -239,7 +227,6 @@ describe('setting up a term from an empty start', () => {
       expect(await page.locator('tr[data-entity="term"]').first().textContent()).toContain(
         'Nhiệm kỳ 2021–2026',
       );
-      await settle(page);
       await screenshot(page, 'admin-terms-audit-1366x900.png');
 
       // The next term starts from this one's targets.
@@ -292,7 +279,6 @@ describe('setting up a term from an empty start', () => {
       await page.getByRole('alert').getByText('Tổng phân bổ còn thiếu 10 hộ so với chỉ tiêu.').waitFor();
       await page.locator('tr[data-target="CT2"]', { hasText: 'còn thiếu 10 hộ' }).waitFor();
       expect(demo.db.get<{ goal: number }>(sql`SELECT goal FROM targets WHERE code = 'CT2'`)?.goal).toBe(710);
-      await settle(page);
       await screenshot(page, 'admin-terms-manager-warning-1366x900.png', true);
 
       // An indicator with results: its measure type and decimals are locked in the form.
@@ -308,7 +294,6 @@ describe('setting up a term from an empty start', () => {
       try {
         await signIn(phone.page, demo.baseUrl, 'admin', '/?page=terms');
         await phone.page.locator('tr[data-target="CT2"]').waitFor();
-        await settle(phone.page);
         await screenshot(phone.page, 'admin-terms-390x844.png');
         const overflow = await phone.page.evaluate(
           () => document.documentElement.scrollWidth - window.innerWidth,

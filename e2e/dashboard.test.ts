@@ -12,7 +12,6 @@ import {
   newPage as openPage,
   PHONE,
   screenshot,
-  settle,
   signIn as signInAs,
   startServer,
   type TestServer,
@@ -79,7 +78,6 @@ describe('overview dashboard', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
     await page.locator('button[type="submit"]:not([data-loading])').waitFor();
-    await settle(page); // the button's loading transition, for a steady screenshot
     await screenshot(page, 'login-error-1366x900.png');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -192,7 +190,6 @@ describe('overview dashboard', () => {
     // By code.
     await search.fill('22930');
     expect(await found()).toEqual(['Phường Phú Trinh · Thành phố Phan Thiết · 22930']);
-    await settle(page);
     await screenshot(page, 'unit-search-1366x900.png');
     await context.close();
   });

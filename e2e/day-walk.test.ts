@@ -19,7 +19,6 @@ import {
   PHONE,
   pasteInto,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -51,14 +50,12 @@ const GRID_TITLE = 'Phường Phú Thủy · 6 tháng cuối năm 2024';
 /** Both sizes the issue asks pictures of: the desktop's, then a phone's, of the same address. */
 async function pictures(page: Page, name: string) {
   if (process.env.SCREENSHOTS !== '1' || !browser) return;
-  await settle(page);
   await screenshot(page, `day-${name}-1366x900.png`, true);
   const phone = await newPage(browser, [], PHONE);
   await phone.context.addCookies(await page.context().cookies());
   await phone.page.goto(page.url());
   await phone.page.locator('main#main:not(:has(.page-loading))').waitFor();
   await phone.page.waitForLoadState('networkidle');
-  await settle(phone.page);
   await screenshot(phone.page, `day-${name}-390x844.png`, true);
   await phone.context.close();
 }

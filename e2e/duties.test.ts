@@ -14,7 +14,6 @@ import {
   newPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -72,14 +71,12 @@ describe('separation of duties in the browser', () => {
     const note = admin.page.getByRole('note').filter({ hasText: 'tách bạch nhiệm vụ' });
     await note.waitFor();
     expect(await admin.page.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
-    await settle(admin.page);
     await screenshot(admin.page, 'duties-blocked.png');
 
     const phone = await newPage(browser, errors, PHONE);
     await signIn(phone.page, baseUrl, 'admin');
     await phone.page.goto(grid);
     await phone.page.getByRole('note').filter({ hasText: 'tách bạch nhiệm vụ' }).waitFor();
-    await settle(phone.page);
     await screenshot(phone.page, 'duties-blocked-phone.png');
 
     const approver = await newPage(browser, errors);
@@ -92,7 +89,6 @@ describe('separation of duties in the browser', () => {
     const setting = admin.page.getByRole('switch', { name: 'Tách bạch nhiệm vụ' });
     await setting.waitFor();
     expect(await setting.isChecked()).toBe(true);
-    await settle(admin.page);
     await screenshot(admin.page, 'duties-setting.png');
     expect(errors).toEqual([]);
     for (const p of [admin, phone, approver]) await p.context.close();

@@ -11,7 +11,6 @@ import {
   newPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   storedResults,
@@ -76,7 +75,6 @@ describe('two browsers on the same cell', () => {
       expect(text).toContain('Giá trị của bạn: 20 hộ');
       expect(text).toContain('Giá trị của Quản trị hệ thống: 10 hộ');
       await waitStatus(staff, 'THOATNGHEO', 'Cần chọn giá trị');
-      await settle(staff);
       await screenshot(staff, 'entry-conflict-1366x900.png');
       await conflict.getByRole('button', { name: 'Giữ giá trị của tôi' }).click();
       await waitStatus(staff, 'THOATNGHEO', 'Đã lưu');
@@ -129,7 +127,6 @@ describe('unsaved text', () => {
       expect(await cell(page, 'GD5K3S').inputValue()).toBe('33');
       await waitStatus(page, 'GD5K3S', 'Chưa lưu');
       await page.getByText('Có nội dung chưa lưu từ lần trước').waitFor();
-      await settle(page);
       await screenshot(page, 'entry-390x844.png');
       await screenshot(page, 'entry-390x844-full.png', true);
       await page.getByRole('button', { name: 'Lưu các ô này' }).click();

@@ -11,7 +11,6 @@ import {
   launchBrowser,
   newPage,
   screenshot,
-  settle,
   signIn,
   startServer,
   storedResults,
@@ -79,7 +78,6 @@ describe('Excel template', () => {
       const dialog = page.getByRole('dialog', { name: /Nhập từ tệp bieu-mau\.xlsx/ });
       await dialog.getByText('1 giá trị sẽ thay đổi').waitFor();
       expect(await dialog.textContent()).toContain('21 hộ');
-      await settle(page);
       await screenshot(page, 'entry-excel-1366x900.png');
       await dialog.getByRole('button', { name: 'Ghi 1 thay đổi' }).click();
       await page.getByText('Đã ghi 1 giá trị từ tệp Excel.').waitFor();

@@ -16,7 +16,6 @@ import {
   newPage,
   pasteInto,
   screenshot,
-  settle,
   signIn,
   startServer,
   storedResults,
@@ -99,7 +98,6 @@ describe('a report from entry to approval', () => {
       expect(periodLabels.some((label) => label.endsWith('· Đã duyệt'))).toBe(true);
       // Newest first in the list: the oldest overdue is the last of them.
       expect(await periodPicker.locator('option:checked').textContent()).toBe(overdue[overdue.length - 1]);
-      await settle(a);
       await screenshot(a, 'entry-landing-1366x900.png');
       // The menu's "Tổng quan" still opens the overview.
       await menu.getByRole('link', { name: 'Tổng quan' }).click();
@@ -188,7 +186,6 @@ describe('a report from entry to approval', () => {
       await a.keyboard.press('Tab');
       await waitStatus(a, 'HTX', 'Có lỗi, chưa lưu');
       expect(await cell(a, 'HTX').getAttribute('aria-invalid')).toBe('true');
-      await settle(a);
       await screenshot(a, 'entry-1366x900.png');
       await screenshot(a, 'entry-1366x900-full.png', true);
 
@@ -306,7 +303,6 @@ describe('a report from entry to approval', () => {
       expect(await waiting.textContent()).toContain('6 tháng cuối năm 2024');
       const pendingBefore = await b.locator('table.inbox-table tbody tr').count();
       await b.getByRole('link', { name: `Chờ duyệt (${pendingBefore})` }).waitFor();
-      await settle(b);
       await screenshot(b, 'inbox-1366x900.png');
       await waiting.getByRole('link', { name: 'Mở để duyệt' }).click();
       await b.locator('.report-bar__title', { hasText: 'Phường Phú Thủy · 6 tháng cuối năm 2024' }).waitFor();
@@ -341,7 +337,6 @@ describe('a report from entry to approval', () => {
       expect(text).toContain('25 triệu đồng');
       expect(text).toContain('Trả lại');
       expect(text).toContain('Duyệt');
-      await settle(b);
       await screenshot(b, 'audit-1366x900.png');
     } finally {
       await entry.context.close();
@@ -413,7 +408,6 @@ describe('a report from entry to approval', () => {
       const text = (await history.textContent()) ?? '';
       expect(text).toContain(`${before.value} hộ → ${before.value + 1} hộ`);
       expect(text).toContain('Hội LHPN TP. Phan Thiết (duyệt)');
-      await settle(b);
       await screenshot(b, 'history-1366x900.png');
       await history.getByRole('button', { name: 'Đóng' }).click();
     } finally {

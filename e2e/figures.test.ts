@@ -15,7 +15,6 @@ import {
   newPage,
   ROOT,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -105,7 +104,6 @@ describe('one ward reports the second half of 2024 before the others', () => {
     await expect
       .poll(() => card(page, 'CT3').locator('.target-card__dating').textContent())
       .toBe('số liệu mới nhất: 6T đầu 2024');
-    await settle(page);
     await screenshot(page, 'figures-partial-reporting.png', true);
     await context.close();
     expect(errors).toEqual([]);
@@ -160,7 +158,6 @@ describe('after the 2024 and 2025 merges', () => {
     await expect
       .poll(() => page.locator('.headline__dating').textContent())
       .toContain('3/45 đơn vị đã báo cáo kỳ 6T cuối 2025');
-    await settle(page);
     await screenshot(page, 'figures-after-merges.png', true);
     await context.close();
     expect(errors).toEqual([]);

@@ -15,7 +15,6 @@ import {
   newPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   storedResults,
@@ -88,7 +87,6 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
         '⚑ Bất thường: gấp hơn 3 lần kỳ trước (2 hộ)',
       );
       expect(await cell(a, 'THOATNGHEO', 'note').getAttribute('placeholder')).toBe('Cần ghi lý do để gửi');
-      await settle(a);
       await screenshot(a, 'flags-cell-1280.png');
 
       // Sending lists it and will not send it without a reason.
@@ -103,7 +101,6 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
       expect(await item.locator('.flag-list__missing').textContent()).toBe('Chưa có ghi chú');
       await send.getByRole('alert').filter({ hasText: 'chưa có ghi chú lý do' }).waitFor();
       expect(await send.getByRole('button', { name: 'Gửi duyệt' }).isDisabled()).toBe(true);
-      await settle(a);
       await screenshot(a, 'flags-send-dialog-1280.png');
       await send.getByRole('button', { name: 'Hủy' }).click();
       await send.waitFor({ state: 'hidden' });
@@ -123,7 +120,6 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
       const phuThuy = b.locator(`tr[data-unit="Phường Phú Thủy"] td[data-period="${ids.h2of2024}"] button`);
       await phuThuy.locator('.cockpit__flag', { hasText: '1 bất thường' }).waitFor();
       await phuThuy.scrollIntoViewIfNeeded();
-      await settle(b);
       await screenshot(b, 'flags-cockpit-1280.png');
       await phuThuy.click();
       await b.locator('.report-bar__title', { hasText: 'Phường Phú Thủy · 6 tháng cuối năm 2024' }).waitFor();
@@ -137,7 +133,6 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
         .locator('.flag-list tr[data-indicator="THOATNGHEO"]')
         .getByText('Chương trình sinh kế của tỉnh hỗ trợ cả phường')
         .waitFor();
-      await settle(b);
       await screenshot(b, 'flags-approve-dialog-1280.png');
       await approve.getByRole('button', { name: 'Duyệt báo cáo' }).click();
       await badge(b).filter({ hasText: 'Đã duyệt' }).waitFor();
@@ -195,13 +190,11 @@ describe('an unusual figure keeps its flag until it is explained and approved', 
       await flagged.waitFor();
       expect(await flagged.textContent()).toBe('⚑ Bất thường: gấp hơn 3 lần kỳ trước (20 triệu đồng)');
       await flagged.scrollIntoViewIfNeeded();
-      await settle(a);
       await screenshot(a, 'flags-cell-390x844.png');
       await a.getByRole('button', { name: 'Gửi duyệt' }).click();
       const send = a.getByRole('dialog', { name: 'Gửi duyệt' });
       await send.locator('.flag-list tr[data-indicator="NTM_GT"]').waitFor();
       expect(await send.locator('.flag-list__value').textContent()).toBe('11,54 tỷ đồng');
-      await settle(a);
       await screenshot(a, 'flags-send-dialog-390x844.png');
       expect(pageErrors).toEqual([]);
     } finally {

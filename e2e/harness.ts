@@ -219,9 +219,11 @@ export async function settle(page: Page) {
 }
 
 /**
- * A picture of the page for people to look at, written to `screenshots/` when `SCREENSHOTS=1`
- * (`npm run screenshots`). It asserts nothing, so the everyday suite does not spend time on it.
+ * A picture of the page for people to look at, once it has settled, written to `screenshots/` when
+ * `SCREENSHOTS=1` (`npm run screenshots`). It asserts nothing, so the everyday suite spends no time on it.
  */
 export const screenshot = async (page: Page, name: string, fullPage = false) => {
-  if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
+  if (process.env.SCREENSHOTS !== '1') return;
+  await settle(page);
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
 };

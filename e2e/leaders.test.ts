@@ -10,7 +10,6 @@ import {
   newPage as openPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -82,7 +81,6 @@ describe('leaders’ views', () => {
       expect(names).toEqual(api.rows.map((r) => r.name));
       // Status in words on every score (never colour alone).
       expect(await page.locator('.lagging-table').textContent()).toMatch(/%/);
-      await settle(page);
       await screenshot(page, 'lagging-1366x900.png', true);
 
       // A district's name opens its communes; the address carries the unit.
@@ -115,14 +113,12 @@ describe('leaders’ views', () => {
         await districtTable.locator('tbody tr', { hasText: 'Hội Phụ nữ Công an tỉnh' }).textContent(),
       ).toContain('Chưa báo cáo');
       expect(await districtTable.locator('tfoot').textContent()).toContain('746');
-      await settle(page);
       await screenshot(page, 'missions-poverty-1366x900.png', true);
 
       await page.getByText('Nông thôn mới', { exact: true }).click();
       await page.getByText(/584 công trình, phần việc nông thôn mới trị giá 11,54 tỷ đồng/).waitFor();
       expect(page.url()).toContain('mission=rural');
       await page.locator('.works-chart .recharts-bar-rectangle').first().waitFor({ state: 'visible' });
-      await settle(page);
       await screenshot(page, 'missions-rural-1366x900.png', true);
 
       await page.getByText('Hoạt động cơ sở Hội', { exact: true }).click();
@@ -158,7 +154,6 @@ describe('leaders’ views', () => {
       expect(head).toContain('30/06/2023');
       expect(head).toContain('30/06/2024');
       expect(head).toContain('Hoàn thành 7/8');
-      await settle(page);
       await screenshot(page, 'compare-1366x900.png', true);
 
       // A copied link reopens the same comparison.
@@ -206,7 +201,6 @@ describe('leaders’ views', () => {
       expect(await ct2.locator('td[data-side="a"]').textContent()).toBe('101 hộ');
       expect(await ct2.locator('td[data-side="b"]').textContent()).toBe('67 hộ');
       expect(await ct2.locator('.compare-table__diff').textContent()).toBe('−34 hộ');
-      await settle(page);
       await screenshot(page, 'compare-units-1366x900.png', true);
     } finally {
       await context.close();
@@ -267,21 +261,18 @@ describe('leaders’ views', () => {
       await page.getByRole('heading', { level: 1, name: 'Lagging units' }).waitFor();
       expect(await page.locator('.lagging-table thead').textContent()).toContain('Behind on');
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
-      await settle(page);
       await screenshot(page, 'lagging-en-390x844.png', true);
 
       await page.goto(`${base}/?page=missions&mission=poverty`);
       await page.getByText(/746 households lifted out of poverty/).waitFor();
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
       await page.locator('.recharts-bar-rectangle').first().waitFor({ state: 'visible' });
-      await settle(page);
       await screenshot(page, 'missions-en-390x844.png', true);
 
       await page.goto(`${base}/?page=compare`);
       await page.locator('.compare-table tr[data-code="CT2"]').waitFor();
       expect(await page.locator('.compare-table thead').textContent()).toContain('Difference');
       expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
-      await settle(page);
       await screenshot(page, 'compare-en-390x844.png', true);
 
       await page.goto(`${base}/`);
@@ -293,7 +284,6 @@ describe('leaders’ views', () => {
       // The charts are drawn when scrolled to.
       await page.locator('.chart-grid').scrollIntoViewIfNeeded();
       await page.locator('.works-chart .recharts-bar-rectangle').first().waitFor({ state: 'visible' });
-      await settle(page);
       await screenshot(page, 'overview-en-390x844.png', true);
     } finally {
       await context.close();

@@ -14,7 +14,6 @@ import {
   newPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -74,7 +73,6 @@ describe('notifications in the browser', () => {
     const b = approver.page;
     await signIn(b, baseUrl, 'duyet.phanthiet');
     await bell(b).filter({ hasText: 'Thông báo (1)' }).waitFor();
-    await settle(b);
     await screenshot(b, 'notifications-header-1280.png');
 
     await bell(b).click();
@@ -86,7 +84,6 @@ describe('notifications in the browser', () => {
     expect(await item.getAttribute('class')).toContain('notif--unread');
     expect(await item.textContent()).toContain('Người gửi: Hội LHPN phường Phú Thủy');
     await b.getByRole('heading', { name: 'Thông báo' }).waitFor();
-    await settle(b);
     await screenshot(b, 'notifications-list-1280.png', true);
 
     // The phone: the count stays in the header (not scrolled away in the menu), and the list reads.
@@ -95,11 +92,9 @@ describe('notifications in the browser', () => {
     await signIn(p, baseUrl, 'duyet.phanthiet');
     await bell(p).filter({ hasText: 'Thông báo (1)' }).waitFor();
     expect(await bell(p).isVisible()).toBe(true);
-    await settle(p);
     await screenshot(p, 'notifications-header-390x844.png');
     await bell(p).click();
     await p.locator('.notif--unread').first().waitFor();
-    await settle(p);
     await screenshot(p, 'notifications-list-390x844.png', true);
     const noHorizontalScroll = await p.evaluate(
       () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,

@@ -12,7 +12,6 @@ import {
   newPage,
   ROOT,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -77,7 +76,6 @@ describe('reorganisation page', () => {
     await expect.poll(() => page.getByLabel('Loại đơn vị cấp trên mới mã 68').inputValue()).toBe('Tỉnh');
     await page.getByLabel('Đơn vị kế thừa của Xã Hòa Thắng').selectOption('23053');
     await page.getByText('Được thay bằng đơn vị cùng cấp mới').waitFor();
-    await settle(page);
     await screenshot(page, 'reorganise-preview-2025.png', true);
     await applyButton.click();
     await confirm.getByRole('button', { name: 'Áp dụng', exact: true }).click();
@@ -93,7 +91,6 @@ describe('reorganisation page', () => {
     const phongPhu = page.getByLabel('Đơn vị kế thừa của Xã Phong Phú');
     expect(await phongPhu.inputValue()).toBe('22972');
     await phongPhu.selectOption('22978');
-    await settle(page);
     await screenshot(page, 'reorganise-correct.png', true);
     await page.getByRole('button', { name: 'Sửa đơn vị kế thừa' }).click();
     await page.getByText('Đã sửa đơn vị kế thừa của 22978').waitFor();
@@ -114,7 +111,6 @@ describe('reorganisation page', () => {
     expect(options.find((o) => o.includes('Tỉnh Lâm Đồng'))?.trim()).toBe('Tỉnh Lâm Đồng');
     expect(options.filter((o) => o.endsWith('(đơn vị cũ)')).length).toBeGreaterThan(100);
     expect(new URL(page.url()).searchParams.get('sv')).toBe('3');
-    await settle(page);
     await screenshot(page, 'reorganise-overview-new.png');
 
     await page.getByText('Cơ cấu cũ (như báo cáo)').click();

@@ -12,7 +12,6 @@ import {
   newPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -75,7 +74,6 @@ describe('the sign-in page of the demo', () => {
       await list.getByRole('button', { name: /nhap\.phuthuy/ }).click();
       expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('nhap.phuthuy');
       expect(await page.getByLabel('Mật khẩu').inputValue()).toBe(DEMO_PASSWORD);
-      await settle(page);
       await screenshot(page, 'login-1366x900.png');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('navigation', { name: 'Các trang' }).waitFor();
@@ -91,7 +89,6 @@ describe('the sign-in page of the demo', () => {
     try {
       await page.goto(`${base()}/`);
       await page.getByRole('region', { name: 'Tài khoản dùng thử' }).waitFor();
-      await settle(page);
       await screenshot(page, 'login-390x844.png');
       await screenshot(page, 'login-390x844-full.png', true);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -175,7 +172,6 @@ describe('the reporting cockpit', () => {
       // Only Phan Thiết's communes.
       expect(await page.locator('tr[data-unit="Xã Tiến Thành"]').count()).toBe(1);
       expect(await page.locator('tr[data-unit="Thị trấn Liên Hương"]').count()).toBe(0);
-      await settle(page);
       await screenshot(page, 'cockpit-1366x900.png');
 
       // The filter by state goes into the address.
@@ -205,7 +201,6 @@ describe('the reporting cockpit', () => {
     try {
       await signIn(page, base(), 'duyet.phanthiet', '/?page=cockpit');
       await page.locator('tr[data-unit="Phường Phú Thủy"]').waitFor();
-      await settle(page);
       await screenshot(page, 'cockpit-390x844.png');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

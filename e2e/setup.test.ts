@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
 import { setupMessage } from '../apps/api/src/server.ts';
-import { assertReady, launchBrowser, newPage, ROOT, screenshot, settle } from './harness.ts';
+import { assertReady, launchBrowser, newPage, ROOT, screenshot } from './harness.ts';
 
 const CSV = join(ROOT, 'packages/db/src/seed/data/units-2021.csv');
 const PASSWORD = 'quan-tri-2021';
@@ -83,7 +83,6 @@ describe('setting up an organisation from an empty start', () => {
       await page.getByLabel('Họ và tên').fill('Nguyễn Thị Quản Trị');
       await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
       await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
-      await settle(page);
       await screenshot(page, 'setup-first-run.png', true);
       await page.getByRole('button', { name: 'Tạo tổ chức và đăng nhập' }).click();
 
@@ -93,7 +92,6 @@ describe('setting up an organisation from an empty start', () => {
       await page.getByText('Hội Liên hiệp Phụ nữ tỉnh Bình Thuận').first().waitFor();
       // The spent token leaves the address bar.
       expect(new URL(page.url()).searchParams.has('setup')).toBe(false);
-      await settle(page);
       await screenshot(page, 'setup-empty-overview.png');
       await menu.getByRole('link', { name: 'Đơn vị', exact: true }).click();
       await page.locator('.units-table tr[data-code="60"]').waitFor();
@@ -110,7 +108,6 @@ describe('setting up an organisation from an empty start', () => {
       await page.locator('.tree-import__problems').waitFor();
       expect(await page.locator('.tree-import__problems tbody tr').count()).toBe(2);
       expect(await page.getByRole('button', { name: /^Áp dụng/ }).isDisabled()).toBe(true);
-      await settle(page);
       await screenshot(page, 'setup-import-problems.png');
 
       // Import the shared CSV: the preview lists all 135 rows and what it would add.
@@ -121,7 +118,6 @@ describe('setting up an organisation from an empty start', () => {
       expect(await summary.textContent()).toContain('sẽ thêm 134 đơn vị');
       expect(await page.locator('.tree-import__row').count()).toBe(135);
       expect(db.select().from(schema.units).all()).toHaveLength(1);
-      await settle(page);
       await screenshot(page, 'setup-import-preview.png');
       await page.getByRole('button', { name: 'Áp dụng: thêm 134 đơn vị' }).click();
       await page.getByText('Đã thêm 134 đơn vị.').waitFor();
@@ -131,7 +127,6 @@ describe('setting up an organisation from an empty start', () => {
       expect(await page.locator('.units-table tr[data-depth="1"]').count()).toBe(10);
       expect(await page.locator('.units-table tr[data-depth="2"]').count()).toBe(124);
       expect(await page.locator('.units-summary__level[data-level="2"]').textContent()).toBe('Cấp 2: 10');
-      await settle(page);
       await screenshot(page, 'setup-units.png');
 
       // An entry account for Phường Phú Thủy.
@@ -146,14 +141,12 @@ describe('setting up an organisation from an empty start', () => {
       await dialog.getByLabel('Mật khẩu tạm').fill('tam-thoi-123');
       await dialog.getByLabel('Vai trò').selectOption('entry');
       await dialog.getByLabel('Phạm vi (đơn vị)').selectOption(String(phuThuy.id));
-      await settle(page);
       await screenshot(page, 'setup-new-user.png');
       await dialog.getByRole('button', { name: 'Thêm tài khoản' }).click();
       const row = page.locator('.users-table tr[data-username="nhap.phuthuy"]');
       await row.waitFor();
       expect(await row.locator('.users-role').textContent()).toContain('Nhập liệu · Phường Phú Thủy');
       expect(await row.textContent()).toContain('Chờ đổi mật khẩu');
-      await settle(page);
       await screenshot(page, 'setup-users.png');
       const user = db.select().from(schema.users).where(eq(schema.users.username, 'nhap.phuthuy')).get();
       const roles = db

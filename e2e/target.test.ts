@@ -15,7 +15,6 @@ import {
   PHONE,
   SCREENSHOTS,
   screenshot,
-  settle,
   signIn,
   startServer,
   type TestServer,
@@ -130,7 +129,6 @@ describe('target page', () => {
     expect(await page.getByText('Hỗ trợ vốn vay cho 5 hộ').isVisible()).toBe(true);
     const evidence = page.getByRole('link', { name: 'https://example.vn/bien-ban-phu-thuy.pdf' });
     expect(await evidence.getAttribute('href')).toBe('https://example.vn/bien-ban-phu-thuy.pdf');
-    await settle(page);
     await screenshot(page, 'target-1366x900.png');
     await screenshot(page, 'target-1366x900-full.png', true);
 
@@ -240,7 +238,6 @@ describe('target page', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('15/12/2021 – 31/12/2026');
     expect(await page.locator('.recharts-surface').count()).toBe(0);
-    await settle(page);
     await screenshot(page, 'target-error-1366x900.png');
     await page.getByRole('button', { name: 'Về ngày mặc định' }).click();
     await title(page).waitFor();
@@ -263,7 +260,6 @@ describe('target page', () => {
     await signIn(page, baseUrl, 'lanhdao', `/?page=target&target=${ids.ct2}`);
     await title(page).waitFor();
     await waitForCharts(page);
-    await settle(page);
     await screenshot(page, 'target-390x844.png');
     await screenshot(page, 'target-390x844-full.png', true);
     // The charts at phone width, close up (the full page is too tall to read at once).
@@ -292,7 +288,6 @@ describe('target page', () => {
     // Numbers keep the Vietnamese grammar in both languages.
     expect(await value(page).textContent()).toBe('746');
     expect(text).not.toContain('Dự báo cuối nhiệm kỳ');
-    await settle(page);
     await screenshot(page, 'target-en-390x844-full.png', true);
     await context.close();
   });
@@ -310,7 +305,6 @@ describe('target page', () => {
       'Thành phố Phan Thiết',
     );
     await waitForCharts(desktop.page);
-    await settle(desktop.page);
     await screenshot(desktop.page, 'target-en-district-1366x900-full.png', true);
     await desktop.context.close();
   });
@@ -332,7 +326,6 @@ describe('target page', () => {
       expect(await page.getByTestId('target-forecast').textContent()).toMatch(/theo xu hướng|Chưa dự báo/);
       if (target.code === 'CT1' || target.code === 'CT3') {
         await waitForCharts(page);
-        await settle(page);
         await screenshot(page, `target-${target.code}-1366x900-full.png`, true);
       }
     }
