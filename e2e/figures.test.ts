@@ -86,10 +86,10 @@ describe('one ward reports the second half of 2024 before the others', () => {
         ...fields,
       });
     }
-    await clerk.send('POST', `/reports/${ids.phuThuy}/${ids.h2of2024}/submit`, {});
+    await clerk.send('POST', `/submissions/${ids.phuThuy}/${ids.h2of2024}/submit`, {});
     await clerk.close();
     const approver = await as(server, 'duyet.phanthiet');
-    await approver.send('POST', `/reports/${ids.phuThuy}/${ids.h2of2024}/approve`, {});
+    await approver.send('POST', `/submissions/${ids.phuThuy}/${ids.h2of2024}/approve`, {});
     await approver.close();
 
     await page.goto(`${server.baseUrl}/?asOf=2024-12-31`);

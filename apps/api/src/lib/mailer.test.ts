@@ -93,7 +93,7 @@ async function sendReport(url: string, clerk: string, unitId: number, periodId: 
     body: JSON.stringify({ unitId, periodId, indicatorId, value: '7', expectedVersion: null }),
   });
   expect(saved.status).toBe(200);
-  const sent = await fetch(`${url}/api/reports/${unitId}/${periodId}/submit`, {
+  const sent = await fetch(`${url}/api/submissions/${unitId}/${periodId}/submit`, {
     method: 'POST',
     headers,
     body: '{}',
@@ -205,7 +205,7 @@ describe('reminders by e-mail', () => {
         ...(await loginAs(server.url, 'duyet.phanthiet')),
         'content-type': 'application/json',
       };
-      const returned = await fetch(`${server.url}/api/reports/${ids.phuHai}/${ids.period}/return`, {
+      const returned = await fetch(`${server.url}/api/submissions/${ids.phuHai}/${ids.period}/return`, {
         method: 'POST',
         headers: approver,
         body: JSON.stringify({ comment: 'Thiếu số hộ thoát nghèo của ấp 2' }),

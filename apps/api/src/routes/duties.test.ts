@@ -115,7 +115,7 @@ describe('separation of duties', () => {
       expectedVersion: null,
     });
   const transition = (user: string, unitId: number, periodId: number, action: string, comment?: string) =>
-    call(user, 'POST', `/reports/${unitId}/${periodId}/${action}`, comment ? { comment } : {});
+    call(user, 'POST', `/submissions/${unitId}/${periodId}/${action}`, comment ? { comment } : {});
   const grid = (user: string, unitId: number, periodId: number) =>
     call(user, 'GET', `/entry?termId=${demo.termId}&unitId=${unitId}&periodId=${periodId}`);
 
@@ -223,10 +223,10 @@ describe('reasons and comments must say something', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${period}/submit`, {})).status).toBe(
-      200,
-    );
-    const res = await call('duyet.phanthiet', 'POST', `/reports/${ids.phuThuy}/${period}/return`, {
+    expect(
+      (await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${period}/submit`, {})).status,
+    ).toBe(200);
+    const res = await call('duyet.phanthiet', 'POST', `/submissions/${ids.phuThuy}/${period}/return`, {
       comment: '\u200b \u200b',
     });
     expect(res.status).toBe(400);

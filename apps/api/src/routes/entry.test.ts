@@ -146,7 +146,7 @@ describe('entry, workflow and audit over HTTP', () => {
   it('walks the workflow: submit, return with a comment, fix, resubmit, approve — and the figures follow', async () => {
     const approvedBefore = await provinceFigure('approved');
     expect(
-      (await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {})).status,
+      (await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {})).status,
     ).toBe(200);
     expect(await provinceFigure('submitted')).toBe(approvedBefore + 30);
     expect(await provinceFigure('approved')).toBe(approvedBefore);
@@ -158,13 +158,18 @@ describe('entry, workflow and audit over HTTP', () => {
     const noComment = await call(
       'duyet.phanthiet',
       'POST',
-      `/reports/${ids.phuThuy}/${ids.period}/return`,
+      `/submissions/${ids.phuThuy}/${ids.period}/return`,
       {},
     );
     expect(noComment.status).toBe(400);
-    const returned = await call('duyet.phanthiet', 'POST', `/reports/${ids.phuThuy}/${ids.period}/return`, {
-      comment: 'Số hộ thoát nghèo cần kiểm tra lại.',
-    });
+    const returned = await call(
+      'duyet.phanthiet',
+      'POST',
+      `/submissions/${ids.phuThuy}/${ids.period}/return`,
+      {
+        comment: 'Số hộ thoát nghèo cần kiểm tra lại.',
+      },
+    );
     expect(returned.body).toMatchObject({
       state: 'returned',
       comment: 'Số hộ thoát nghèo cần kiểm tra lại.',
@@ -175,10 +180,10 @@ describe('entry, workflow and audit over HTTP', () => {
       (await save('nhap.phuthuy', { indicatorId: ids.poverty, value: '25', expectedVersion: 2 })).status,
     ).toBe(200);
     expect(
-      (await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {})).status,
+      (await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {})).status,
     ).toBe(200);
     expect(
-      (await call('duyet.phanthiet', 'POST', `/reports/${ids.phuThuy}/${ids.period}/approve`, {})).status,
+      (await call('duyet.phanthiet', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/approve`, {})).status,
     ).toBe(200);
     expect(await provinceFigure('approved')).toBe(approvedBefore + 25);
   });

@@ -76,7 +76,7 @@ const clear = createRoute({
 
 const transition = createRoute({
   method: 'post',
-  path: '/reports/{unitId}/{periodId}/{action}',
+  path: '/submissions/{unitId}/{periodId}/{action}',
   tags: ['Nhập liệu'],
   summary: 'Gửi, duyệt hoặc trả lại báo cáo kỳ của một đơn vị',
   request: { params: ReportParams, ...jsonBody(ReportBody) },

@@ -268,9 +268,9 @@ describe('uploading a filled template', () => {
 
     // A draft does not count; once submitted, the province's figure moves by the imported 30.
     expect(await provinceFigure('submitted')).toBe(submittedBefore);
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.h2}/submit`, {})).status).toBe(
-      200,
-    );
+    expect(
+      (await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.h2}/submit`, {})).status,
+    ).toBe(200);
     expect(await provinceFigure('submitted')).toBe(submittedBefore + 30);
   });
 

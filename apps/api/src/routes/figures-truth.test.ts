@@ -87,8 +87,10 @@ describe('one ward reporting early (item 1)', () => {
     ] as const) {
       expect((await put(code, fields)).status).toBe(200);
     }
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${phuThuy}/${h2}/submit`, {})).status).toBe(200);
-    expect((await call('duyet.phanthiet', 'POST', `/reports/${phuThuy}/${h2}/approve`, {})).status).toBe(200);
+    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${h2}/submit`, {})).status).toBe(200);
+    expect((await call('duyet.phanthiet', 'POST', `/submissions/${phuThuy}/${h2}/approve`, {})).status).toBe(
+      200,
+    );
   });
   afterAll(() => server.close());
 

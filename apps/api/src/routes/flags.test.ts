@@ -153,7 +153,7 @@ describe('flags that persist', () => {
 
   it('refuses to submit while a flagged result has no note, listing the cells, and changes nothing', async () => {
     const before = snapshot();
-    const res = await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {});
+    const res = await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {});
     expect(res.status).toBe(400);
     const message: string = res.body.error.message;
     expect(message).toContain('2 số liệu bất thường chưa có ghi chú lý do');
@@ -168,7 +168,7 @@ describe('flags that persist', () => {
   it('a blank note is no note; with a note on every flagged cell the report is sent', async () => {
     const blank = await save({ indicatorId: ids.money, value: '11,54 tỷ', note: '   ', expectedVersion: 1 });
     expect(blank.body.result).toMatchObject({ note: null, flag: 'far_above_previous' });
-    const still = await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {});
+    const still = await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {});
     expect(still.status).toBe(400);
     expect(still.body.error.details.flagged).toHaveLength(2);
 
@@ -178,7 +178,7 @@ describe('flags that persist', () => {
       note: 'Chương trình sinh kế của tỉnh hỗ trợ cả phường',
       expectedVersion: 2,
     });
-    const partly = await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {});
+    const partly = await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {});
     expect(partly.status).toBe(400);
     expect(partly.body.error.details.flagged.map((f: { indicatorId: number }) => f.indicatorId)).toEqual([
       ids.money,
@@ -186,7 +186,7 @@ describe('flags that persist', () => {
     expect(await cockpitCell()).toMatchObject({ flagged: 2, unexplained: 1 });
 
     await save({ indicatorId: ids.money, value: '11,54 tỷ', note: 'Cầu bê tông', expectedVersion: 2 });
-    const sent = await call('nhap.phuthuy', 'POST', `/reports/${ids.phuThuy}/${ids.period}/submit`, {});
+    const sent = await call('nhap.phuthuy', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/submit`, {});
     expect(sent.status).toBe(200);
     expect(sent.body.state).toBe('submitted');
     expect(await cockpitCell()).toMatchObject({ state: 'submitted', flagged: 2, unexplained: 0 });
@@ -254,7 +254,7 @@ describe('thresholds per indicator, set on the indicator admin screen', () => {
 
   it('stores typed thresholds, and the next save is judged by them', async () => {
     // The report was sent above; return it so the ward may save again.
-    await call('duyet.phanthiet', 'POST', `/reports/${ids.phuThuy}/${ids.period}/return`, {
+    await call('duyet.phanthiet', 'POST', `/submissions/${ids.phuThuy}/${ids.period}/return`, {
       comment: 'Kiểm tra lại chỉ tiêu gia đình 5 không 3 sạch.',
     });
     // By default 2 → 7 families is plausible.

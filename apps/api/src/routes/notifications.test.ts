@@ -81,7 +81,7 @@ describe('notifications of the workflow', () => {
   it('a report sent: who may approve it is told (not the sender, not a viewer), in the same transaction', async () => {
     expect(await mine('duyet.phanthiet')).toEqual({ unread: 0, items: [] });
     // Refused (nothing to send yet): no notification either.
-    const empty = await call('nhap.phuthuy', 'POST', `/reports/${phuThuy}/${period}/submit`, {});
+    const empty = await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {});
     expect(empty.status).toBe(400);
     expect(rows(db)).toBe(0);
 
@@ -93,7 +93,9 @@ describe('notifications of the workflow', () => {
       expectedVersion: null,
     });
     expect(saved.status).toBe(200);
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${phuThuy}/${period}/submit`, {})).status).toBe(200);
+    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
+      200,
+    );
 
     const approver = await mine('duyet.phanthiet');
     expect(approver.unread).toBe(1);
@@ -114,12 +116,14 @@ describe('notifications of the workflow', () => {
 
     // Sent again while it waits: refused (409), and nobody is told twice.
     const before = rows(db);
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${phuThuy}/${period}/submit`, {})).status).toBe(409);
+    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
+      409,
+    );
     expect(rows(db)).toBe(before);
   });
 
   it('a report returned: its clerks are told, with the reason; the approver who returned it is not', async () => {
-    const res = await call('duyet.phanthiet', 'POST', `/reports/${phuThuy}/${period}/return`, {
+    const res = await call('duyet.phanthiet', 'POST', `/submissions/${phuThuy}/${period}/return`, {
       comment: 'Thiếu số hộ thoát nghèo của khu phố 3',
     });
     expect(res.status).toBe(200);
@@ -150,7 +154,9 @@ describe('notifications of the workflow', () => {
 
   it('marks one read, then all; newest first', async () => {
     // A second report for the approver: Phú Thủy sends again after the fix.
-    expect((await call('nhap.phuthuy', 'POST', `/reports/${phuThuy}/${period}/submit`, {})).status).toBe(200);
+    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
+      200,
+    );
     const list = await mine('duyet.phanthiet');
     expect(list.unread).toBe(2);
     expect(list.items.map((n: { id: number }) => n.id)).toEqual(

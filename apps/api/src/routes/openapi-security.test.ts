@@ -198,8 +198,8 @@ function cases(): Record<string, () => Case> {
       body: { ...result, expectedVersion: 1 },
       outside: 'nhap.phuhai',
     }),
-    'POST /reports/{unitId}/{periodId}/{action}': () => ({
-      path: `/reports/${ids.phuThuy}/${ids.open}/submit`,
+    'POST /submissions/{unitId}/{periodId}/{action}': () => ({
+      path: `/submissions/${ids.phuThuy}/${ids.open}/submit`,
       body: {},
       outside: 'nhap.phuhai',
     }),

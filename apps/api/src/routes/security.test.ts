@@ -108,7 +108,7 @@ describe('security matrix', () => {
                   expectedVersion: 1,
                 }),
               })
-            : await fetch(`${server.url}/api/reports/${unitId}/${ids.period}/${route}`, {
+            : await fetch(`${server.url}/api/submissions/${unitId}/${ids.period}/${route}`, {
                 method: 'POST',
                 headers,
                 body: JSON.stringify({ comment: 'Kiểm tra lại số hộ.' }),

@@ -115,9 +115,14 @@ describe('text that cannot break a file is refused on input', () => {
     expect(reason.body.error.message).toMatch(/^Lý do sửa chứa ký tự điều khiển U\+0000/);
 
     // Returning a report with a comment pasted from elsewhere.
-    const comment = await send('duyet.phanthiet', 'POST', `/reports/${id('22924')}/${approved?.id}/return`, {
-      comment: 'Xem lại\ufdd0 số liệu',
-    });
+    const comment = await send(
+      'duyet.phanthiet',
+      'POST',
+      `/submissions/${id('22924')}/${approved?.id}/return`,
+      {
+        comment: 'Xem lại\ufdd0 số liệu',
+      },
+    );
     expect(comment.status).toBe(400);
     expect(comment.body.error.message).toMatch(/^Nhận xét chứa ký tự không dùng được U\+FDD0/);
 

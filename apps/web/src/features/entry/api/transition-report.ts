@@ -18,7 +18,7 @@ export async function transitionReport(
   { action, comment, expectedVersion }: TransitionInput,
 ) {
   return call(() =>
-    api.reports[':unitId'][':periodId'][':action'].$post({
+    api.submissions[':unitId'][':periodId'][':action'].$post({
       param: { unitId: String(unitId), periodId: String(periodId), action },
       json: { comment: comment ?? null, ...(expectedVersion ? { expectedVersion } : {}) },
     }),
