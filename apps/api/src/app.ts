@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayInVietnam } from '@chitieu/core';
 import type { Db } from '@chitieu/db';
+import { requestId } from 'hono/request-id';
 import { z } from 'zod';
 import { limitNonFileBodies } from './lib/body-limit.ts';
 import { compressJson } from './lib/encoding.ts';
@@ -122,6 +123,7 @@ export function createApp({
     mailer,
   };
   const app = createRouter();
+  app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -138,7 +140,7 @@ export function createApp({
     app.get('/assets/*', (c) => {
       const file = files.get(c.req.path);
       if (file) return sendWebFile(c, file);
-      return c.json(errorBody('not_found', `Không có tệp ${c.req.path}.`), 404, {
+      return c.json(errorBody(c, 'not_found', `Không có tệp ${c.req.path}.`), 404, {
         'Cache-Control': 'no-store',
       });
     });

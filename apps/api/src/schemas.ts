@@ -6,6 +6,7 @@ import {
   AUDIT_ACTIONS,
   BASES,
   DIRECTIONS,
+  ERROR_CODES,
   isIsoDate,
   MEASURE_TYPES,
   MISSIONS,
@@ -74,7 +75,13 @@ export const UnitsQuery = z.object({ structureVersionId: id('structureVersionId'
 
 export const ErrorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown().optional(),
+      /** Quote it to the administrator: the server's log line for this failure carries it too. */
+      requestId: z.string(),
+    }),
   })
   .openapi('Error');
 

@@ -286,6 +286,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'state.resetView': 'Back to the overview',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.http': 'The server answered with error {status}.',
+  'error.requestId': '{message} (error code {id}: tell the administrator)',
   'boundary.title': 'This page could not be opened',
   'boundary.checking': 'The page’s code could not be loaded. Checking the connection to the server…',
   'boundary.offline':

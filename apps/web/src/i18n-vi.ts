@@ -111,6 +111,7 @@ export const vi = {
   'state.resetView': 'Về trang tổng quan',
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
   'error.http': 'Máy chủ trả lời lỗi {status}.',
+  'error.requestId': '{message} (mã lỗi {id}, báo cho người quản trị)',
   'boundary.title': 'Không mở được trang này',
   'boundary.checking': 'Không tải được phần mềm của trang. Đang kiểm tra kết nối tới máy chủ…',
   'boundary.offline':

@@ -1,6 +1,6 @@
 /**
  * Typed domain errors. Domain functions throw these; the API's one error handler maps each code to
- * an HTTP status and the JSON envelope `{ error: { code, message, details? } }`. Messages are Vietnamese.
+ * an HTTP status and the JSON envelope `{ error: { code, message, details?, requestId } }`. Messages are Vietnamese.
  */
 export const ERROR_STATUS = {
   invalid: 400,
@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 export class DomainError extends Error {
   constructor(

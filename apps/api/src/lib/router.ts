@@ -37,6 +37,8 @@ export type AppEnv = {
     user: SessionUser | null;
     /** The data revision, read once per signed-in request (session check and ETag). */
     revision: number | null;
+    /** X-Request-Id: in every error body and logged failure. */
+    requestId: string;
   };
 };
 

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 
 function hasErrorEnvelope(
   body: unknown,
-): body is { error: { code: string; message: string; details?: unknown } } {
+): body is { error: { code: string; message: string; details?: unknown; requestId?: string } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
   return (
@@ -39,7 +39,11 @@ export async function apiErrorOf(res: Response): Promise<ApiError> {
   try {
     const body: unknown = await res.json();
     if (hasErrorEnvelope(body)) {
-      return new ApiError(body.error.message, body.error.code, res.status, body.error.details);
+      const { code, message, details, requestId } = body.error;
+      // A failure of ours: the id finds its line in the server's log.
+      const shown =
+        code === 'internal' && requestId ? t('error.requestId', { message, id: requestId }) : message;
+      return new ApiError(shown, code, res.status, details);
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to the generic message.
