@@ -94,7 +94,9 @@ describe('the sign-in page of the demo', () => {
       await settle(page);
       await screenshot(page, 'login-390x844.png');
       await screenshot(page, 'login-390x844-full.png', true);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
