@@ -296,7 +296,7 @@ describe('setting up a term from an empty start', () => {
         await phone.page.locator('tr[data-target="CT2"]').waitFor();
         await screenshot(phone.page, 'admin-terms-390x844.png');
         const overflow = await phone.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow).toBeLessThanOrEqual(0);
       } finally {

@@ -268,7 +268,9 @@ describe('overview dashboard', () => {
     expect(await page.locator('.recharts-surface').count()).toBe(0);
     await waitForCharts(page);
     // Nothing sticks out sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'overview-390x844.png');
     await screenshot(page, 'overview-390x844-full.png', true);

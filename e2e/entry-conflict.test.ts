@@ -135,7 +135,9 @@ describe('unsaved text', () => {
       expect(stored.results.get('GD5K3S')?.value).toBe(33);
       expect(stored.results.get('THOATNGHEO')?.value).toBe(8);
       // Nothing sticks out sideways on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await context.close();

@@ -49,7 +49,7 @@ const noHorizontalScroll = (page: Page) =>
       if (element.closest('.table-scroll, .visually-hidden')) continue;
       right = Math.max(right, element.getBoundingClientRect().right);
     }
-    return Math.ceil(right) - window.innerWidth;
+    return Math.ceil(right) - document.documentElement.clientWidth;
   });
 
 describe('leaders’ views', () => {

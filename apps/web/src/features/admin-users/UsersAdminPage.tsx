@@ -104,100 +104,103 @@ export default function UsersAdminPage() {
             </ul>
           </Alert>
         )}
-        <table className="data-table users-table">
-          <caption className="visually-hidden">{t('users.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('auth.username')}</th>
-              <th scope="col">{t('setup.displayName')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('units.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id} data-username={u.username} className={u.active ? '' : 'is-inactive'}>
-                <th scope="row">{u.username}</th>
-                <td>
-                  {u.displayName}
-                  <span className={u.email ? 'users-email' : 'users-email users-email--none'}>
-                    {u.email ?? t('users.noEmail')}
-                  </span>
-                </td>
-                <td>
-                  <ul className="users-roles">
-                    {u.roles.map((r) => (
-                      <li
-                        key={r.id}
-                        className={r.unitEndedOn ? 'users-role users-role--ended' : 'users-role'}
-                        data-role={r.role}
-                      >
-                        <span>
-                          {t(ROLE_LABELS[r.role])} · {r.unitName}
-                          {r.unitEndedOn && ` (${t('users.unitEnded', { date: formatDate(r.unitEndedOn) })})`}
-                        </span>
-                        <button
-                          type="button"
-                          className="users-role__remove"
-                          aria-label={t('users.removeRole', {
-                            role: t(ROLE_LABELS[r.role]),
-                            unit: r.unitName,
-                          })}
-                          onClick={() => removeRole.mutate({ userId: u.id, roleId: r.id })}
-                        >
-                          ×
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <span className={u.active ? 'users-pill users-pill--active' : 'users-pill'}>
-                    {u.active ? t('users.active') : t('users.inactive')}
-                  </span>{' '}
-                  {u.mustChangePassword && (
-                    <span className="users-pill users-pill--pending">{t('users.mustChange')}</span>
-                  )}
-                </td>
-                <td className="users-table__actions">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setDialog({ kind: 'role', user: u })}
-                  >
-                    {t('users.addRole')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setDialog({ kind: 'reset', user: u })}
-                  >
-                    {t('users.reset')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setDialog({ kind: 'email', user: u })}
-                    aria-label={t('users.emailTitle', { name: u.displayName })}
-                  >
-                    {t('users.email')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color={u.active ? 'red' : 'green'}
-                    onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
-                  >
-                    {u.active ? t('users.deactivate') : t('users.activate')}
-                  </Button>
-                </td>
+        <div className="users-table-wrap">
+          <table className="data-table users-table">
+            <caption className="visually-hidden">{t('users.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auth.username')}</th>
+                <th scope="col">{t('setup.displayName')}</th>
+                <th scope="col">{t('users.roles')}</th>
+                <th scope="col">{t('users.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('units.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id} data-username={u.username} className={u.active ? '' : 'is-inactive'}>
+                  <th scope="row">{u.username}</th>
+                  <td>
+                    {u.displayName}
+                    <span className={u.email ? 'users-email' : 'users-email users-email--none'}>
+                      {u.email ?? t('users.noEmail')}
+                    </span>
+                  </td>
+                  <td>
+                    <ul className="users-roles">
+                      {u.roles.map((r) => (
+                        <li
+                          key={r.id}
+                          className={r.unitEndedOn ? 'users-role users-role--ended' : 'users-role'}
+                          data-role={r.role}
+                        >
+                          <span>
+                            {t(ROLE_LABELS[r.role])} · {r.unitName}
+                            {r.unitEndedOn &&
+                              ` (${t('users.unitEnded', { date: formatDate(r.unitEndedOn) })})`}
+                          </span>
+                          <button
+                            type="button"
+                            className="users-role__remove"
+                            aria-label={t('users.removeRole', {
+                              role: t(ROLE_LABELS[r.role]),
+                              unit: r.unitName,
+                            })}
+                            onClick={() => removeRole.mutate({ userId: u.id, roleId: r.id })}
+                          >
+                            ×
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <span className={u.active ? 'users-pill users-pill--active' : 'users-pill'}>
+                      {u.active ? t('users.active') : t('users.inactive')}
+                    </span>{' '}
+                    {u.mustChangePassword && (
+                      <span className="users-pill users-pill--pending">{t('users.mustChange')}</span>
+                    )}
+                  </td>
+                  <td className="users-table__actions">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setDialog({ kind: 'role', user: u })}
+                    >
+                      {t('users.addRole')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setDialog({ kind: 'reset', user: u })}
+                    >
+                      {t('users.reset')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setDialog({ kind: 'email', user: u })}
+                      aria-label={t('users.emailTitle', { name: u.displayName })}
+                    >
+                      {t('users.email')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color={u.active ? 'red' : 'green'}
+                      onClick={() => setActive.mutate({ userId: u.id, active: !u.active })}
+                    >
+                      {u.active ? t('users.deactivate') : t('users.activate')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </>
     );
   }
