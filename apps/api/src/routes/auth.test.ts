@@ -59,7 +59,13 @@ describe('log in and out', () => {
     const wrong = await login('lanhdao', 'sai-mat-khau');
     const unknown = await login('khong-co-ai', 'sai-mat-khau');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
-    const messages = await Promise.all([wrong.json(), unknown.json()]);
+    // The same envelope but for the request's own id: nothing tells an existing account apart.
+    const withoutId = async (res: Response) => {
+      const { error } = (await res.json()) as { error: { requestId: string } };
+      expect(error.requestId).toBe(res.headers.get('x-request-id'));
+      return { ...error, requestId: undefined };
+    };
+    const messages = await Promise.all([withoutId(wrong), withoutId(unknown)]);
     expect(messages[0]).toEqual(messages[1]);
     expect(JSON.stringify(messages[0])).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
   });
