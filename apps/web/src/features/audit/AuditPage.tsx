@@ -76,7 +76,7 @@ const STATE_ACTIONS: Record<string, MessageKey> = {
 function FlagTag() {
   const { t } = useI18n();
   return (
-    <span className="audit__flag">
+    <span className="flag-mark audit__flag">
       <span aria-hidden="true">⚑ </span>
       {t('flag.mark')}
     </span>

@@ -173,7 +173,9 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
                             {cell.flagged > 0 && (
                               <span
                                 className={
-                                  cell.unexplained > 0 ? 'cockpit__flag is-unexplained' : 'cockpit__flag'
+                                  cell.unexplained > 0
+                                    ? 'flag-mark cockpit__flag is-unexplained'
+                                    : 'flag-mark cockpit__flag'
                                 }
                                 data-flagged={cell.flagged}
                               >
@@ -245,7 +247,7 @@ export default function CockpitPage({ me }: { me: { roles: readonly RoleLike[] }
             {t('cockpit.overdueMeaning')}
           </li>
           <li>
-            <span className="cockpit-legend__flag">
+            <span className="flag-mark cockpit-legend__flag">
               <span aria-hidden="true">⚑ </span>
               {t('flag.mark')}
             </span>

@@ -70,7 +70,7 @@ export default function InboxPage({ me }: { me: { roles: readonly RoleLike[] } }
                   <td>
                     {period ? periodName(period) : ''}
                     {report.flagged > 0 && (
-                      <span className="inbox-table__flag" data-flagged={report.flagged}>
+                      <span className="flag-mark inbox-table__flag" data-flagged={report.flagged}>
                         <span aria-hidden="true">⚑ </span>
                         {t('flag.cockpit', { count: report.flagged })}
                       </span>
