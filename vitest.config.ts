@@ -30,9 +30,12 @@ export default defineConfig({
       },
       {
         // Real Chromium against a real server: one file at a time, after the others (Chromium
-        // already uses the second core).
+        // already uses the second core). One Chromium for the group, and the files share one
+        // worker's imports (each file still starts its own server on its own copy of the demo).
         test: {
           name: 'browser',
+          globalSetup: ['e2e/chromium-server.ts'],
+          isolate: false,
           include: ['e2e/**/*.test.ts'],
           ...ceilings,
           maxWorkers: 1,

@@ -6,7 +6,15 @@
  */
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assertReady, launchBrowser, newPage, signIn, startServer, type TestServer } from './harness.ts';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  requestsSettled,
+  signIn,
+  startServer,
+  type TestServer,
+} from './harness.ts';
 
 let browser: Browser | undefined;
 let server: TestServer | undefined;
@@ -57,14 +65,14 @@ describe('the app under its Content-Security-Policy', () => {
         // The page itself, not the placeholder shown while its code arrives, is the main landmark
         // the skip link leads to.
         await page.locator('main#main:not(:has(.page-loading))').waitFor();
-        await page.waitForLoadState('networkidle');
+        await requestsSettled(page);
         expect(await page.locator('main#main').count(), name).toBe(1);
       }
       // The overview's charts (SVG with inline styles) and a target page.
       await page.goto(server.baseUrl);
       await page.locator('.chart-grid').scrollIntoViewIfNeeded();
       await page.locator('.recharts-surface').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await requestsSettled(page);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
 

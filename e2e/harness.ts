@@ -12,12 +12,13 @@ import { type Db, DEMO_PASSWORD } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
+import { CHROMIUM } from './chromium.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = join(ROOT, 'screenshots');
 const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const CHROMIUM = '/usr/lib/chromium/chromium';
 
 export { DEMO_PASSWORD };
 
@@ -32,20 +33,9 @@ export function assertReady() {
   mkdirSync(SCREENSHOTS, { recursive: true });
 }
 
+/** The group's Chromium (started once, `e2e/chromium-server.ts`); `close()` closes this file's contexts. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 export interface TestServer {
@@ -109,7 +99,35 @@ export async function newPage(
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
+  trackRequests(page);
   return { context, page };
+}
+
+/** Requests each page has started and not yet finished, and who waits for none to be left. */
+const requests = new WeakMap<Page, { open: number; waiting: (() => void)[] }>();
+
+function trackRequests(page: Page) {
+  const state = { open: 0, waiting: [] as (() => void)[] };
+  requests.set(page, state);
+  const ended = () => {
+    state.open -= 1;
+    if (state.open === 0) for (const resolve of state.waiting.splice(0)) resolve();
+  };
+  page.on('request', () => {
+    state.open += 1;
+  });
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+}
+
+/**
+ * Every request the page has started has ended: a condition, where Playwright's 'networkidle'
+ * waits for half a second of silence after each page.
+ */
+export function requestsSettled(page: Page): Promise<void> {
+  const state = requests.get(page);
+  if (!state) throw new Error('requestsSettled needs a page opened with newPage()');
+  return state.open === 0 ? Promise.resolve() : new Promise((resolve) => state.waiting.push(resolve));
 }
 
 /** Sign in through the sign-in page and wait for the signed-in frame (its menu). */

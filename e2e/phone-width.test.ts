@@ -11,6 +11,7 @@ import {
   launchBrowser,
   newPage,
   PHONE,
+  requestsSettled,
   signIn,
   startServer,
   type TestServer,
@@ -34,7 +35,7 @@ afterAll(async () => {
 /** The page's widths once its data has arrived and drawn. */
 async function widths(page: Page) {
   await page.locator('main#main:not(:has(.page-loading))').waitFor();
-  await page.waitForLoadState('networkidle');
+  await requestsSettled(page);
   return page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,

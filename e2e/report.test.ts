@@ -11,14 +11,13 @@ import { DEMO_PASSWORD, seedDemoReport } from '@chitieu/db';
 import { demoDatabase } from '@chitieu/db/testing';
 import { docxText, readDocx } from '@chitieu/reports';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
-import { screenshot } from './harness.ts';
+import { launchBrowser, screenshot } from './harness.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOTS = join(ROOT, 'screenshots');
-const CHROMIUM = '/usr/lib/chromium/chromium';
 
 let api: ServerType | undefined;
 let browser: Browser | undefined;
@@ -35,19 +34,7 @@ beforeAll(async () => {
   });
   baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
