@@ -3,45 +3,18 @@
  * core ← db ← reports ← api ← web (docs/decisions/0028-packages-one-way.md). The lint rules refuse
  * a wrong-way import as it is written; this test keeps every package.json honest about the rest.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..');
-/** Lower first: a package may depend only on packages before it. */
-const ORDER = ['packages/core', 'packages/db', 'packages/reports', 'apps/api', 'apps/web'];
-
-interface Manifest {
-  name: string;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-}
-const manifest = (dir: string) =>
-  JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as Manifest;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory())
-      return entry.name === 'node_modules' || entry.name === 'dist' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** The packages a file imports ('@scope/name' or 'name'), leaving out relative paths and node: modules. */
-function importedPackages(text: string): string[] {
-  const specifiers = [
-    ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm),
-    ...text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
-    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1] as string);
-  return specifiers
-    .filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
-    .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] as string)));
-}
-
-/** Tests, test helpers and build configuration may use development dependencies. */
-const forDevelopment = (path: string) => /\.test\.tsx?$|[/\\]testing\.ts$|vite\.config\.ts$/.test(path);
+import {
+  drawPackageGraph,
+  forDevelopment,
+  importedPackages,
+  manifest,
+  ORDER,
+  ROOT,
+  sourceFiles,
+} from './package-graph.ts';
 
 describe('workspace packages', () => {
   test('reads imports as written', () => {
@@ -76,4 +49,9 @@ describe('workspace packages', () => {
       expect(wrongWay).toEqual([]);
     });
   }
+
+  test('decision 0028 pictures the graph the code draws (`npm run graph` prints it)', () => {
+    const note = readFileSync(join(ROOT, 'docs/decisions/0028-packages-one-way.md'), 'utf8');
+    expect(note).toContain(drawPackageGraph());
+  });
 });
