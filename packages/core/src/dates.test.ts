@@ -8,6 +8,7 @@ import {
   formatDate,
   formatLongDate,
   formatPlaceDate,
+  formatShortDate,
   isIsoDate,
   parseDate,
   todayInVietnam,
@@ -76,7 +77,7 @@ describe('daysInMonth', () => {
   });
 });
 
-describe('formatDate and formatLongDate', () => {
+describe('formatDate, formatShortDate and formatLongDate', () => {
   it.each([
     ['2024-03-05', '05/03/2024'],
     ['2024-12-31', '31/12/2024'],
@@ -84,6 +85,14 @@ describe('formatDate and formatLongDate', () => {
     ['0999-10-10', '10/10/0999'],
   ])('formatDate(%j) === %j', (iso, expected) => {
     expect(formatDate(iso)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-07-10', '10/7/2024'],
+    ['2024-12-31', '31/12/2024'],
+    ['2025-01-01', '1/1/2025'],
+  ])('formatShortDate(%j) === %j', (iso, expected) => {
+    expect(formatShortDate(iso)).toBe(expected);
   });
 
   it.each([
@@ -110,6 +119,7 @@ describe('formatDate and formatLongDate', () => {
   it.each(invalidIso)('formatters throw on %j', (s) => {
     expect(() => formatDate(s)).toThrow(RangeError);
     expect(() => formatLongDate(s)).toThrow(RangeError);
+    expect(() => formatShortDate(s)).toThrow(RangeError);
     expect(() => formatPlaceDate('Phan Thiết', s)).toThrow(RangeError);
   });
 });

@@ -66,6 +66,15 @@ export function formatDate(iso: string): string {
 }
 
 /**
+ * '2024-07-10' -> '10/7/2024': day and month without leading zeros, as a document cites another
+ * one's date ('Kèm theo Báo cáo số 45/BC-HPN ngày 10/7/2024').
+ */
+export function formatShortDate(iso: string): string {
+  const { year, month, day } = parseIso(iso);
+  return `${day}/${month}/${String(year).padStart(4, '0')}`;
+}
+
+/**
  * '2024-03-05' -> 'ngày 05 tháng 3 năm 2024'. Decree 30/2020 pads the day, and pads months 1 and 2
  * ('tháng 01', 'tháng 02') so that they cannot be extended to 11 and 12 by hand.
  */

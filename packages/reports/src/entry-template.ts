@@ -21,6 +21,7 @@ import {
   TEMPLATE_VERSION,
 } from './entry-layout.ts';
 import { neutraliseFormula } from './report-text.ts';
+import { decimalFormat } from './xlsx-numbers.ts';
 
 export const HEADER_ROW = 6;
 const col = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -34,11 +35,6 @@ const THIN: Partial<ExcelJS.Borders> = {
   left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
-
-/** US-style format codes: Excel and LibreOffice show them with the reader's own separators (3.000; 87,5). */
-function numberFormat(decimals: number): string {
-  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-}
 
 /** A scaled integer as the number a person reads: 875 with 1 decimal → 87.5 (division by 10^d is exact to the nearest double). */
 function unscale(n: number, decimals: number): number {
@@ -108,7 +104,7 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
     row.getCell(col('measurementUnit')).value = neutraliseFormula(r.indicator.measurementUnit);
     const previous = row.getCell(col('previous'));
     previous.value = r.previous ? figureCellValue(r.indicator, r.previous) : null;
-    if (typeof previous.value === 'number') previous.numFmt = numberFormat(d);
+    if (typeof previous.value === 'number') previous.numFmt = decimalFormat(d);
     previous.alignment = { horizontal: 'right' };
 
     const open = new Set<ColumnKey>([...inputColumns(r.indicator.measureType), 'note', 'evidenceUrl']);
@@ -122,7 +118,7 @@ export async function buildEntryTemplate(input: EntryTemplateInput, now = new Da
       cell.protection = { locked: false };
       cell.fill = INPUT_FILL;
       if (key === 'value') {
-        cell.numFmt = numberFormat(d);
+        cell.numFmt = decimalFormat(d);
         cell.value = current?.value != null ? unscale(current.value, d) : null;
         cell.dataValidation = numberValidation(d > 0 || r.indicator.measureType === 'amount');
       } else if (key === 'numerator' || key === 'denominator') {

@@ -11,7 +11,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { readFontMetrics, textWidth } from './font-metrics.ts';
 import { CHART_FONT, CHART_KEYS, type ChartImage, type ChartKey, chartSpecs } from './report-chart-specs.ts';
-import { cleanReportData } from './report-format.ts';
+import { cleanReportData } from './report-text.ts';
 
 export const CHART_FONT_FILES = ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) =>
   fileURLToPath(new URL(`../fonts/${f}`, import.meta.url)),

@@ -15,9 +15,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportDocx, renderReportCharts } from './report-build.ts';
 import { type ChartImage, type ChartSpec, chartSpecs } from './report-chart-specs.ts';
 import { renderSvg } from './report-charts.ts';
-import { cleanReportData } from './report-format.ts';
 import { docxText, readDocx } from './report-inspect.ts';
 import { snapshotOf } from './report-snapshot.ts';
+import { cleanReportData } from './report-text.ts';
 
 let demo: ReturnType<typeof demoDatabase>;
 let data: ReportData;

@@ -5,6 +5,7 @@
  */
 
 import { stripForbidden } from '@chitieu/core';
+import type { ReportData, ReportSettingsInput } from '@chitieu/db';
 
 /**
  * Characters a file cannot hold or should not (controls, lone surrogates, noncharacters: see
@@ -65,3 +66,17 @@ export function unguardFormula(text: string): string {
 export function safeCellText(text: string): string {
   return neutraliseFormula(cleanText(text));
 }
+
+/**
+ * The report's data with every name cleaned (the second guard against characters a file cannot
+ * hold); the raw rows, ids and figures only, are shared as they are.
+ */
+export function cleanReportData(data: ReportData): ReportData {
+  const { raw, ...rest } = data;
+  const clean = cleanDeep(rest) as ReportData;
+  if (raw) clean.raw = { units: cleanDeep(raw.units), periods: raw.periods, rows: raw.rows };
+  return clean;
+}
+
+/** The settings with every line cleaned, for the same reason. */
+export const cleanSettings = (settings: ReportSettingsInput): ReportSettingsInput => cleanDeep(settings);

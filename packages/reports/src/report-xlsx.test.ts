@@ -14,7 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportCsv } from './report-csv.ts';
 import { RAW_COLUMNS } from './report-rows.ts';
 import { cleanText, safeCellText } from './report-text.ts';
-import { buildReportXlsx, RAW_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from './report-xlsx.ts';
+import { buildReportXlsx } from './report-xlsx.ts';
+import { RAW_SHEET, SUMMARY_SHEET } from './xlsx-sheet.ts';
+import { SUMMARY_HEADER_ROW } from './xlsx-summary-sheet.ts';
 
 let demo: ReturnType<typeof demoDatabase>;
 let data: ReportData;
