@@ -31,9 +31,9 @@ import {
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, homeUnits, isRootAdmin } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
-import { getTerm, type IndicatorInfo, termTargets } from './dashboard.ts';
 import { approvalBlocked } from './duties.ts';
-import { getPeriod, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
+import { type IndicatorInfo, termTargets } from './figures/targets.ts';
+import { getPeriod, getTerm, getUnit, PERIOD_COLUMNS, type PeriodRow } from './lookups.ts';
 import { notifyTransition } from './notifications.ts';
 import { clearResult, type ResultRow, recordResult, setSubmissionState } from './results.ts';
 import * as s from './schema.ts';

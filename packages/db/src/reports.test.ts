@@ -2,7 +2,9 @@ import { DomainError } from '@chitieu/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from './access.ts';
-import { dashboardSummary, resolveScope, targetBreakdown } from './dashboard.ts';
+import { resolveScope } from './figures/scope.ts';
+import { targetBreakdown } from './figures/views/breakdown.ts';
+import { dashboardSummary } from './figures/views/overview.ts';
 import {
   DEMO_REPORT,
   getIssuedReport,

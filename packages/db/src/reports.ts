@@ -27,23 +27,13 @@ import {
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { DbOrTx } from './client.ts';
-import {
-  type BreakdownRow,
-  childUnits,
-  type DashboardSummary,
-  dashboardSummary,
-  FigureReader,
-  getTerm,
-  type PeriodRow,
-  type Scope,
-  type SeriesPoint,
-  type Term,
-  type TreeUnit,
-  targetBreakdown,
-  targetSeries,
-  unitTree,
-} from './dashboard.ts';
-import { getUnit, PERIOD_COLUMNS, type UnitRow } from './lookups.ts';
+import { FigureReader, type PeriodRow } from './figures/figure-reader.ts';
+import type { Scope } from './figures/scope.ts';
+import { childUnits, type TreeUnit, unitTree } from './figures/unit-tree.ts';
+import { type BreakdownRow, targetBreakdown } from './figures/views/breakdown.ts';
+import { type DashboardSummary, dashboardSummary } from './figures/views/overview.ts';
+import { type SeriesPoint, targetSeries } from './figures/views/series.ts';
+import { getTerm, getUnit, PERIOD_COLUMNS, type Term, type UnitRow } from './lookups.ts';
 import { bumpRevision, getMeta } from './revision.ts';
 import * as s from './schema.ts';
 import { stmt } from './statements.ts';
