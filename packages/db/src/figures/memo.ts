@@ -7,10 +7,15 @@
  */
 import type { DbOrTx } from '../client.ts';
 import { getRevision } from '../revision.ts';
+import { clientOf } from '../statements.ts';
 
 const memo = new WeakMap<object, { revision: number; values: Map<string, unknown> }>();
 
 export function memoByRevision<T>(db: DbOrTx, key: string, compute: () => T): T {
+  // Inside a transaction the data may differ from the revision's (written, not yet bumped) or be
+  // rolled back, and inTransaction hands the body the very handle this memo is keyed by: compute,
+  // never keep.
+  if (clientOf(db).inTransaction) return compute();
   const revision = getRevision(db);
   let kept = memo.get(db);
   if (!kept || kept.revision !== revision) {
