@@ -41,8 +41,7 @@ export function saveEntry(
   actor: Actor,
   input: SaveEntryInput,
 ): { result: ResultRow; warnings: EntryProblem[] } {
-  const tx = db;
-  return inTransaction(db, () => {
+  return inTransaction(db, (tx) => {
     const { unit, period, indicator, submission } = authorizeEdit(tx, actor, input);
     if (indicator.measureType === 'units_meeting' && !unit.isGrassroots) {
       throw invalid('Chỉ cơ sở Hội tự đánh giá chỉ số này.');
@@ -104,10 +103,10 @@ export function clearEntry(
   actor: Actor,
   input: Pick<SaveEntryInput, 'unitId' | 'indicatorId' | 'periodId' | 'expectedVersion' | 'reason'>,
 ): { cleared: ResultRow | null } {
-  return inTransaction(db, () => {
-    authorizeEdit(db, actor, input);
+  return inTransaction(db, (tx) => {
+    authorizeEdit(tx, actor, input);
     try {
-      const cleared = clearResult(db, {
+      const cleared = clearResult(tx, {
         unitId: input.unitId,
         indicatorId: input.indicatorId,
         periodId: input.periodId,
@@ -117,7 +116,7 @@ export function clearEntry(
       });
       return { cleared };
     } catch (error) {
-      throw withAuthorNamed(db, error);
+      throw withAuthorNamed(tx, error);
     }
   });
 }

@@ -1,4 +1,5 @@
 /** The report workflow: submit, approve or return a unit's report for a period, with its notifications. */
+
 import {
   conflict,
   forbidden,
@@ -16,6 +17,7 @@ import { approvalBlocked } from '../duties.ts';
 import { getPeriod, getUnit } from '../lookups.ts';
 import { notifyTransition } from '../notifications.ts';
 import { setSubmissionState } from '../results.ts';
+import { inTransaction } from '../statements.ts';
 import { flaggedResults } from './flags.ts';
 import { getSubmission } from './submission.ts';
 import { cleanText } from './user-text.ts';
@@ -37,7 +39,7 @@ export function transitionReport(
   },
   notified: number[] = [],
 ) {
-  const done = db.transaction((tx) => {
+  const done = inTransaction(db, (tx) => {
     const unit = getUnit(tx, input.unitId);
     const period = getPeriod(tx, input.periodId);
     const rule = TRANSITIONS[input.action];

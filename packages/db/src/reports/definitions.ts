@@ -13,7 +13,7 @@ export const REPORT_SECTIONS = [
   { key: 'nhiem_vu', title: 'Nhiệm vụ, giải pháp nửa nhiệm kỳ còn lại' },
 ] as const;
 export type ReportSectionKey = (typeof REPORT_SECTIONS)[number]['key'];
-export const REPORT_SECTION_KEYS = REPORT_SECTIONS.map((x) => x.key) as ReportSectionKey[];
+export const REPORT_SECTION_KEYS = REPORT_SECTIONS.map((x): ReportSectionKey => x.key);
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   mid_term: 'Sơ kết giữa nhiệm kỳ',

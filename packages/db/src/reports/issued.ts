@@ -2,6 +2,7 @@
  * Issued reports: the DOCX exactly as issued and the frozen snapshot of its figures, kept under the
  * unit's document number and date, then listed and fetched.
  */
+
 import {
   type Basis,
   conflict,
@@ -17,8 +18,9 @@ import type { DbOrTx } from '../client.ts';
 import type { Scope } from '../figures/scope.ts';
 import { getTerm, getUnit } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
+import { found } from '../rows.ts';
 import * as s from '../schema.ts';
-import { stmt } from '../statements.ts';
+import { inTransaction, stmt } from '../statements.ts';
 import type { ReportKind, ReportSettingsInput } from './definitions.ts';
 import { getReportSettings, saveReportSettings } from './settings.ts';
 import { findReport } from './stored-row.ts';
@@ -113,7 +115,7 @@ export function issueReport(
 ): IssuedReportInfo {
   const unitId = input.scope.unit.id;
   if (actor !== 'system') authorize(db, actor, 'manage_targets', unitId);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const settings = getReportSettings(tx, input.termId, input.kind, unitId);
     if (settings.version !== input.settingsVersion) {
       throw conflict('Thiết lập báo cáo vừa được sửa trong lúc tạo tệp. Hãy ban hành lại.', {
@@ -133,7 +135,7 @@ export function issueReport(
       report = findReport(tx, input.termId, input.kind, unitId);
       if (!report) throw new Error('report row missing after save');
     }
-    const date = settings.reportDate as string;
+    const date = found(settings.reportDate, 'document date (assertIssuable checked it)');
     const row = tx
       .insert(s.issuedReports)
       .values({

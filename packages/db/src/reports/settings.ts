@@ -2,6 +2,7 @@
  * A unit's report settings and narrative for a term and kind (DESIGN.md "Report"): read, with the
  * defaults while nothing is stored, and saved with its audit event and the revision bump.
  */
+
 import { conflict } from '@chitieu/core';
 import { asc, eq } from 'drizzle-orm';
 import { type Actor, authorize } from '../access.ts';
@@ -9,6 +10,7 @@ import type { DbOrTx } from '../client.ts';
 import { getTerm, getUnit } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { defaultSettings } from './defaults.ts';
 import {
   REPORT_SECTIONS,
@@ -101,7 +103,7 @@ export function saveReportSettings(
   getUnit(db, unitId);
   if (actor !== 'system') authorize(db, actor, 'manage_targets', unitId);
   const settings = normaliseSettings(term, input.settings);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = findReport(tx, term.id, input.kind, unitId);
     const current = before?.version ?? 0;
     if (current !== input.version) {
