@@ -19,7 +19,7 @@ import {
   updateTerm,
 } from './admin-terms.ts';
 import type { Db } from './client.ts';
-import { termTargets } from './dashboard.ts';
+import { termTargets } from './figures/targets.ts';
 import { recordResult } from './results.ts';
 import { freshDatabase, makeTree } from './testing.ts';
 

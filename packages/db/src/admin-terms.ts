@@ -29,7 +29,7 @@ import {
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can, isWithin } from './access.ts';
 import type { DbOrTx } from './client.ts';
-import { termPeriods } from './entry.ts';
+import { termPeriods } from './entry/periods.ts';
 import { getTerm, type Term } from './lookups.ts';
 import { bumpRevision } from './revision.ts';
 import { closedUnitsWithLevels, keepingLevels } from './rollup.ts';

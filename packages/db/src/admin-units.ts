@@ -22,7 +22,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from './access.ts';
 import { authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
-import { versionAt } from './dashboard.ts';
+import { versionAt } from './figures/scope.ts';
 import { getUnit, placementOf } from './lookups.ts';
 import { bumpRevision } from './revision.ts';
 import { keepingLevels, rebuildRollups } from './rollup.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCompareDates } from './compare.ts';
-import { listTerms, resolveScope } from './dashboard.ts';
+import { listTerms, resolveScope } from './figures/scope.ts';
 import { advanceDemoTo2025 } from './seed/demo-2025.ts';
 import { demoDatabase } from './testing.ts';
 

@@ -6,13 +6,9 @@
 import { addYears, clampDate, type TargetStatus } from '@chitieu/core';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import {
-  dashboardSummary,
-  FigureReader,
-  type Scope,
-  type ScopeView,
-  type TargetSummary,
-} from './dashboard.ts';
+import { FigureReader } from './figures/figure-reader.ts';
+import type { Scope, ScopeView } from './figures/scope.ts';
+import { dashboardSummary, type TargetSummary } from './figures/views/overview.ts';
 import * as s from './schema.ts';
 
 export interface CompareSide {

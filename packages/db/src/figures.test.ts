@@ -1,6 +1,9 @@
 import { BASES } from '@chitieu/core';
 import { describe, expect, it } from 'vitest';
-import { FigureReader, resolveScope, termTargets, unitTree } from './dashboard.ts';
+import { FigureReader } from './figures/figure-reader.ts';
+import { resolveScope } from './figures/scope.ts';
+import { termTargets } from './figures/targets.ts';
+import { unitTree } from './figures/unit-tree.ts';
 import { demoDatabase } from './testing.ts';
 
 /**

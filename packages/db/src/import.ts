@@ -30,8 +30,9 @@ import {
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
-import { getTerm, type IndicatorInfo, termTargets, versionAt } from './dashboard.ts';
-import { getPeriod, getUnit } from './lookups.ts';
+import { versionAt } from './figures/scope.ts';
+import { type IndicatorInfo, termTargets } from './figures/targets.ts';
+import { getPeriod, getTerm, getUnit } from './lookups.ts';
 import { type ResultRow, recordResult } from './results.ts';
 import * as s from './schema.ts';
 

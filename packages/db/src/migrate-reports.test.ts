@@ -10,7 +10,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client.ts';
 import { MIGRATIONS_FOLDER, migrateDatabase } from './migrate.ts';
-import { getReportSettings, listIssuedReports } from './reports.ts';
+import { listIssuedReports } from './reports/issued.ts';
+import { getReportSettings } from './reports/settings.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -7,19 +7,11 @@
 import { type Figure, MISSION_NAMES, type Mission, notFound, type TargetStatus } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import {
-  allocationsOf,
-  childUnits,
-  FigureReader,
-  goalFor,
-  type IndicatorInfo,
-  type Scope,
-  type ScopeView,
-  scopeView,
-  type TargetDefinition,
-  targetProgress,
-  termTargets,
-} from './dashboard.ts';
+import { FigureReader } from './figures/figure-reader.ts';
+import { allocationsOf, goalFor, targetProgress } from './figures/progress.ts';
+import { type Scope, type ScopeView, scopeView } from './figures/scope.ts';
+import { type IndicatorInfo, type TargetDefinition, termTargets } from './figures/targets.ts';
+import { childUnits } from './figures/unit-tree.ts';
 import { placementOf } from './lookups.ts';
 
 export { MISSIONS, type Mission } from '@chitieu/core';

@@ -1,22 +1,15 @@
 /**
  * Lagging units: the children of the scope's unit ranked by @chitieu/core's rankUnits, each judged on
  * the counted targets it has a goal for (its allocation for counts, the same goal for shares —
- * dashboard.ts goalFor), from the roll-up table like every leader's read.
+ * figures/progress.ts goalFor), from the roll-up table like every leader's read.
  */
 import { isNoCases, type JudgedTarget, type RankedUnit, rankUnits, type TargetStatus } from '@chitieu/core';
 import type { DbOrTx } from './client.ts';
-import {
-  allocationsOf,
-  childUnits,
-  FigureReader,
-  goalFor,
-  type Scope,
-  type ScopeView,
-  scopeView,
-  type TargetDefinition,
-  targetProgress,
-  termTargets,
-} from './dashboard.ts';
+import { FigureReader } from './figures/figure-reader.ts';
+import { allocationsOf, goalFor, targetProgress } from './figures/progress.ts';
+import { type Scope, type ScopeView, scopeView } from './figures/scope.ts';
+import { type TargetDefinition, termTargets } from './figures/targets.ts';
+import { childUnits } from './figures/unit-tree.ts';
 
 export interface LaggingTargetCell {
   targetId: number;

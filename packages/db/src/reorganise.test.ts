@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './client.ts';
-import { unitTree } from './dashboard.ts';
+import { unitTree } from './figures/unit-tree.ts';
 import { applyReorganisation, previewReorganisation } from './reorganise.ts';
 import { recordResult, setSubmissionState } from './results.ts';
 import { rebuildRollups } from './rollup.ts';

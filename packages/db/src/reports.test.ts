@@ -2,18 +2,14 @@ import { DomainError } from '@chitieu/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from './access.ts';
-import { dashboardSummary, resolveScope, targetBreakdown } from './dashboard.ts';
-import {
-  DEMO_REPORT,
-  getIssuedReport,
-  getReportSettings,
-  issueReport,
-  listIssuedReports,
-  REPORT_SECTION_KEYS,
-  reportData,
-  saveReportSettings,
-  seedDemoReport,
-} from './reports.ts';
+import { resolveScope } from './figures/scope.ts';
+import { targetBreakdown } from './figures/views/breakdown.ts';
+import { dashboardSummary } from './figures/views/overview.ts';
+import { reportData } from './reports/data.ts';
+import { REPORT_SECTION_KEYS } from './reports/definitions.ts';
+import { DEMO_REPORT } from './reports/demo-report.ts';
+import { getIssuedReport, issueReport, listIssuedReports } from './reports/issued.ts';
+import { getReportSettings, saveReportSettings, seedDemoReport } from './reports/settings.ts';
 import { recordResult } from './results.ts';
 import { getRevision } from './revision.ts';
 import * as s from './schema.ts';

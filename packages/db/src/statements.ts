@@ -32,8 +32,10 @@ export function stmt<Row = unknown>(db: DbOrTx, text: string): Database.Statemen
 /**
  * Run `fn` in a transaction on better-sqlite3's own wrapper: nested calls become savepoints with
  * statements it prepares once, where Drizzle's nested transactions prepare their savepoint SQL on
- * every call. For the hot path (a save inside saveEntry inside an import).
+ * every call (a save inside saveEntry inside an import). The one way a domain function opens a
+ * transaction (docs/decisions/0030-the-figure-engine-as-a-folder.md): `inTransaction(db, (tx) => …)`,
+ * everything inside through `tx`, which is the handle it was given.
  */
-export function inTransaction<T>(db: DbOrTx, fn: () => T): T {
-  return clientOf(db).transaction(fn)();
+export function inTransaction<D extends DbOrTx, T>(db: D, fn: (tx: D) => T): T {
+  return clientOf(db).transaction(() => fn(db))();
 }

@@ -1,7 +1,7 @@
 /**
  * The target page: one target for one unit's subtree as of a date — its figure and status, the plan
  * line, the figures period by period, the forecast to the end of the term, the breakdown by child
- * unit, and the notes and evidence behind the figures. Figures come from dashboard.ts (the roll-up
+ * unit, and the notes and evidence behind the figures. Figures come from figures/ (the roll-up
  * table), rules from @chitieu/core; this module only puts them together, so the page can never
  * disagree with the overview.
  */
@@ -15,7 +15,11 @@ import {
 } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { dashboardSummary, type Scope, targetBreakdown, targetSeries, termTargets } from './dashboard.ts';
+import type { Scope } from './figures/scope.ts';
+import { termTargets } from './figures/targets.ts';
+import { targetBreakdown } from './figures/views/breakdown.ts';
+import { dashboardSummary } from './figures/views/overview.ts';
+import { targetSeries } from './figures/views/series.ts';
 import { placementOf } from './lookups.ts';
 
 /** The page's figures. Scope must come from resolveScope (which checked the user may read the unit). */

@@ -4,7 +4,9 @@
  * for every target at once — one roll-up read for the whole overview instead of one per card.
  */
 import type { DbOrTx } from './client.ts';
-import { FigureReader, type Scope, termTargets } from './dashboard.ts';
+import { FigureReader } from './figures/figure-reader.ts';
+import type { Scope } from './figures/scope.ts';
+import { termTargets } from './figures/targets.ts';
 
 export interface TrendPoint {
   endDate: string;

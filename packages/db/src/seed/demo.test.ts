@@ -1,7 +1,10 @@
 import type { DomainError } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dashboardSummary, resolveScope, targetBreakdown, targetSeries } from '../dashboard.ts';
+import { resolveScope } from '../figures/scope.ts';
+import { targetBreakdown } from '../figures/views/breakdown.ts';
+import { dashboardSummary } from '../figures/views/overview.ts';
+import { targetSeries } from '../figures/views/series.ts';
 import { rebuildRollups } from '../rollup.ts';
 import { demoDatabase, rollupSnapshot } from '../testing.ts';
 import { DEMO_AS_OF, readUnitsCsv } from './demo.ts';
