@@ -4,9 +4,15 @@
  */
 import { useI18n } from '../../../i18n.ts';
 import { formatInstant } from '../../../lib/time.ts';
+import type { EntryResult } from '../api/get-entry-grid.ts';
 import type { RowView } from '../use-entry-editor.ts';
 
-export function RowStatusText({ view }: { view: Pick<RowView, 'status' | 'state' | 'row'> }) {
+/** What the status reads of a row: its status, its save's state and who saved the stored value. */
+export type RowStatusView = Pick<RowView, 'status' | 'state'> & {
+  row: { result: Pick<EntryResult, 'updatedByName' | 'updatedAt'> | null };
+};
+
+export function RowStatusText({ view }: { view: RowStatusView }) {
   const { t } = useI18n();
   const by = view.row.result?.updatedByName;
   switch (view.status) {

@@ -2,7 +2,7 @@
 import { formatDate, isNotAssigned } from '@chitieu/core';
 import { EmptyState } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
-import { pctOfGoalText, valueText } from '../../../lib/figures.ts';
+import { valueText } from '../../../lib/figures.ts';
 import { formatInteger } from '../../../lib/numbers.ts';
 import { StatusBadge } from '../../overview/components/StatusBadge.tsx';
 import type { MissionView } from '../api/get-mission.ts';
