@@ -119,6 +119,11 @@ describe('a row with nothing entered', () => {
     expect(textOf(html)).toContain('Kỳ trước: —');
   });
 
+  it('is drawn as the active row while one of its cells has the focus', () => {
+    expect(classes(rowOf(html))).not.toContain('is-active');
+    expect(classes(rowOf(draw(view(entryRow('cumulative')), true)))).toContain('is-active');
+  });
+
   it('has no history button before anything is saved', () => {
     expect(html).not.toContain('history-button');
   });
