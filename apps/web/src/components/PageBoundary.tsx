@@ -59,11 +59,12 @@ export class PageBoundary extends Component<
   override render() {
     const { error, trouble } = this.state;
     if (!error) return this.props.children;
-    return <Trouble trouble={trouble} error={error} />;
+    return <PageTrouble trouble={trouble} error={error} />;
   }
 }
 
-function Trouble({ trouble, error }: { trouble: Trouble; error: Error }) {
+/** What stands in for a page that failed: the trouble in words, "Tải lại", and a crash's message. */
+export function PageTrouble({ trouble, error }: { trouble: Trouble; error: Error }) {
   const { t } = useI18n();
   return (
     <main id="main" className="main main--narrow">

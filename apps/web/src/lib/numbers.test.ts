@@ -7,7 +7,7 @@ import { formatInteger, formatMoney, moneyScaleUnit } from './numbers.ts';
 
 const SRC = join(import.meta.dirname, '..');
 /** Cells of the entry grid are read back by the Vietnamese parser: they keep Vietnamese figures. */
-const VIETNAMESE_ON_PURPOSE = new Set(['features/entry/model.ts', 'features/entry/components/EntryGrid.tsx']);
+const VIETNAMESE_ON_PURPOSE = new Set(['features/entry/model.ts', 'features/entry/components/GridRow.tsx']);
 const FORMATTERS =
   /\b(formatScaled|formatInteger|formatPercent|formatRatioPercent|formatMoney|formatMoneyIn|formatDong|formatExactMoney)\b/;
 

@@ -5,57 +5,20 @@
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Switch.css';
 import './admin-users.css';
-import { formatDate, ROLES, type Role } from '@chitieu/core';
-import { Alert, Button, NativeSelect, Switch, TextInput } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { formatDate } from '@chitieu/core';
+import { Alert, Button } from '@mantine/core';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
-import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { type MessageKey, useI18n } from '../../i18n.ts';
+import { useI18n } from '../../i18n.ts';
 import { errorMessage } from '../../lib/api-client.ts';
-import { useAdminUnits } from '../admin-units/api/get-admin-units.ts';
-import { useAddRole } from './api/add-role.ts';
-import { useCreateUser } from './api/create-user.ts';
 import { type AdminUser, useAdminUsers } from './api/get-admin-users.ts';
 import { useRemoveRole } from './api/remove-role.ts';
-import { useResetPassword } from './api/reset-password.ts';
 import { useSetActive } from './api/set-active.ts';
-import { useSetEmail } from './api/set-email.ts';
-import { useSaveSettings, useSettings } from './api/settings.ts';
-
-const ROLE_LABELS: Record<Role, MessageKey> = {
-  admin: 'role.admin',
-  manager: 'role.manager',
-  entry: 'role.entry',
-  approver: 'role.approver',
-  viewer: 'role.viewer',
-};
+import { DutiesSetting } from './DutiesSetting.tsx';
+import { ROLE_LABELS } from './role-labels.ts';
+import { AddRoleDialog, CreateUserDialog, EmailDialog, ResetDialog } from './UserDialogs.tsx';
 
 type Open = { kind: 'create' } | { kind: 'role' | 'reset' | 'email'; user: AdminUser } | null;
-
-/** Separation of duties: on by default; only admins of the root unit may change it (the API says so). */
-function DutiesSetting() {
-  const { t } = useI18n();
-  const settings = useSettings();
-  const save = useSaveSettings();
-  if (!settings.data) return null;
-  return (
-    <section className="users-setting" aria-label={t('users.duties.title')}>
-      <Switch
-        checked={settings.data.separationOfDuties}
-        disabled={save.isPending}
-        onChange={(event) => save.mutate({ separationOfDuties: event.currentTarget.checked })}
-        label={t('users.duties.title')}
-        description={t('users.duties.hint')}
-      />
-      {save.isError && (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(save.error)}
-        </Alert>
-      )}
-    </section>
-  );
-}
 
 export default function UsersAdminPage() {
   const { t } = useI18n();
@@ -226,180 +189,5 @@ export default function UsersAdminPage() {
       {dialog?.kind === 'reset' && <ResetDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'email' && <EmailDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </main>
-  );
-}
-
-/** A role and the unit it is scoped to (the unit and everything below it). */
-function RoleFields({
-  role,
-  unitId,
-  onRole,
-  onUnit,
-}: {
-  role: Role;
-  unitId: number | undefined;
-  onRole: (r: Role) => void;
-  onUnit: (id: number | undefined) => void;
-}) {
-  const { t } = useI18n();
-  const units = useAdminUnits();
-  const open = useMemo(() => (units.data?.units ?? []).filter((u) => u.validTo === null), [units.data]);
-  return (
-    <>
-      <NativeSelect
-        label={t('users.role')}
-        data={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
-        value={role}
-        onChange={(e) => onRole(e.currentTarget.value as Role)}
-      />
-      <UnitPicker
-        className="dialog-unit-picker"
-        units={open}
-        value={unitId}
-        onChange={onUnit}
-        loading={units.isPending}
-        label={t('users.scope')}
-      />
-      <p className="users-hint">{t('users.scopeHint')}</p>
-    </>
-  );
-}
-
-function CreateUserDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
-  const create = useCreateUser();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>('entry');
-  const [unitId, setUnitId] = useState<number | undefined>();
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('users.createTitle')}
-      onSubmit={() =>
-        create.mutate(
-          { username, displayName, password, roles: unitId === undefined ? [] : [{ role, unitId }] },
-          { onSuccess: onClose },
-        )
-      }
-      actions={<DialogActions onClose={onClose} pending={create.isPending} label={t('users.create')} />}
-    >
-      {create.isError && (
-        <p className="dialog__error" role="alert">
-          {errorMessage(create.error)}
-        </p>
-      )}
-      <TextInput
-        label={t('auth.username')}
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        value={username}
-        onChange={(e) => setUsername(e.currentTarget.value)}
-      />
-      <TextInput
-        label={t('setup.displayName')}
-        required
-        value={displayName}
-        onChange={(e) => setDisplayName(e.currentTarget.value)}
-      />
-      <TextInput
-        type="password"
-        label={t('users.tempPassword')}
-        description={t('users.tempPasswordHint')}
-        required
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-      />
-      <RoleFields role={role} unitId={unitId} onRole={setRole} onUnit={setUnitId} />
-    </Dialog>
-  );
-}
-
-function AddRoleDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const { t } = useI18n();
-  const add = useAddRole();
-  const [role, setRole] = useState<Role>('viewer');
-  const [unitId, setUnitId] = useState<number | undefined>();
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('users.addRoleTitle', { name: user.displayName })}
-      onSubmit={() =>
-        unitId !== undefined && add.mutate({ userId: user.id, role, unitId }, { onSuccess: onClose })
-      }
-      actions={<DialogActions onClose={onClose} pending={add.isPending} label={t('users.addRole')} />}
-    >
-      {add.isError && (
-        <p className="dialog__error" role="alert">
-          {errorMessage(add.error)}
-        </p>
-      )}
-      <RoleFields role={role} unitId={unitId} onRole={setRole} onUnit={setUnitId} />
-    </Dialog>
-  );
-}
-
-function ResetDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const { t } = useI18n();
-  const reset = useResetPassword();
-  const [password, setPassword] = useState('');
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('users.resetTitle', { name: user.displayName })}
-      onSubmit={() => reset.mutate({ userId: user.id, password }, { onSuccess: onClose })}
-      actions={<DialogActions onClose={onClose} pending={reset.isPending} label={t('users.reset')} />}
-    >
-      <p>{t('users.resetLead')}</p>
-      {reset.isError && (
-        <p className="dialog__error" role="alert">
-          {errorMessage(reset.error)}
-        </p>
-      )}
-      <TextInput
-        type="password"
-        label={t('users.tempPassword')}
-        required
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-      />
-    </Dialog>
-  );
-}
-
-/** The address the user's notifications are mailed to (when the server sends mail); empty for none. */
-function EmailDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const { t } = useI18n();
-  const save = useSetEmail();
-  const [email, setEmail] = useState(user.email ?? '');
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('users.emailTitle', { name: user.displayName })}
-      onSubmit={() => save.mutate({ userId: user.id, email }, { onSuccess: onClose })}
-      actions={<DialogActions onClose={onClose} pending={save.isPending} label={t('users.emailSave')} />}
-    >
-      <p>{t('users.emailLead')}</p>
-      {save.isError && (
-        <p className="dialog__error" role="alert">
-          {errorMessage(save.error)}
-        </p>
-      )}
-      <TextInput
-        type="email"
-        label={t('users.email')}
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={254}
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-      />
-    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import './audit.css';
 import { AUDIT_ACTIONS, type AuditAction, formatDate, isIsoDate, parseDate } from '@chitieu/core';
 import { Button, NativeSelect, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { type Period, usePeriods } from '../../api/get-periods.ts';
+import { usePeriods } from '../../api/get-periods.ts';
 import { type Indicator, useTerm } from '../../api/get-term.ts';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
@@ -16,72 +16,10 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { oversightRoots, type RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
-import { formatInteger, formatMoney, formatRatioPercent, formatScaled } from '../../lib/numbers.ts';
-import { periodName } from '../../lib/periods.ts';
-import { formatInstant } from '../../lib/time.ts';
 import { withinRoots } from '../../lib/units.ts';
 import { useViewState } from '../../lib/url-state.ts';
-import { type AuditEvent, type AuditFilter, useAudit, useAuditPages } from './api/get-audit.ts';
-import { type NoteField, noteChanges, type Snapshot } from './changes.ts';
-
-/** The API keeps the latest this many per request. */
-
-const asSnapshot = (value: unknown): Snapshot | null =>
-  typeof value === 'object' && value !== null ? (value as Snapshot) : null;
-const num = (value: unknown) => (typeof value === 'number' ? value : null);
-
-/** A stored figure in words, by its indicator's measure type. */
-function figureText(indicator: Indicator | undefined, s: Snapshot | null): string {
-  if (!s) return '—';
-  const value = num(s.value);
-  const numerator = num(s.numerator);
-  const denominator = num(s.denominator);
-  if (typeof s.meets === 'boolean') return s.meets ? 'Đạt' : 'Không đạt';
-  if (numerator !== null && denominator !== null) {
-    return `${formatInteger(numerator)}/${formatInteger(denominator)} (${formatRatioPercent(numerator, denominator, indicator?.decimals ?? 1)})`;
-  }
-  if (value === null) return '—';
-  if (!indicator) return formatInteger(value);
-  if (indicator.measureType === 'amount') return formatMoney(value);
-  return `${formatScaled(value, indicator.decimals)} ${indicator.measurementUnit}`;
-}
-
-const NOTE_LABELS: Record<NoteField, MessageKey> = {
-  note: 'audit.field.note',
-  evidenceUrl: 'audit.field.evidence',
-};
-
-/** Audit events written by the term and target setup (admin-terms). */
-const SETUP_ENTITIES: Record<string, MessageKey> = {
-  term: 'audit.setup.term',
-  indicator: 'audit.setup.indicator',
-  target: 'audit.setup.target',
-  allocation: 'audit.setup.allocation',
-  period: 'audit.setup.period',
-};
-const SETUP_ACTIONS: Record<string, MessageKey> = {
-  create: 'audit.setup.create',
-  update: 'audit.setup.update',
-  copy: 'audit.setup.copy',
-};
-
-const STATE_ACTIONS: Record<string, MessageKey> = {
-  draft: 'audit.action.draft',
-  submitted: 'audit.action.submitted',
-  approved: 'audit.action.approved',
-  returned: 'audit.action.returned',
-};
-
-/** A save the server judged outside the plausibility rule (docs/decisions/0025). */
-function FlagTag() {
-  const { t } = useI18n();
-  return (
-    <span className="flag-mark audit__flag">
-      <span aria-hidden="true">⚑ </span>
-      {t('flag.mark')}
-    </span>
-  );
-}
+import { AuditTable } from './AuditTable.tsx';
+import { type AuditFilter, useAudit, useAuditPages } from './api/get-audit.ts';
 
 /** The kinds of change to filter by, in words (the report's steps as the trail itself names them). */
 const ACTION_LABELS: Record<AuditAction, MessageKey> = {
@@ -176,79 +114,6 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     setView({ from: f.value, to: tt.value });
   };
 
-  const describe = (event: AuditEvent): { what: ReactNode; change: ReactNode } => {
-    const after = asSnapshot(event.after);
-    const before = asSnapshot(event.before);
-    const period = periodById.get(num(after?.periodId) ?? num(before?.periodId) ?? -1);
-    const periodText = period ? periodName(period as Period) : '';
-    if (event.entity === 'result') {
-      const indicator = indicators.get(num(after?.indicatorId) ?? -1);
-      return {
-        what: (
-          <>
-            <span className="audit__indicator">{indicator?.name ?? t('audit.indicatorUnknown')}</span>
-            {periodText && <span className="audit__period">{periodText}</span>}
-          </>
-        ),
-        change:
-          before === null ? (
-            <>
-              <span className="audit__tag">{t('audit.created')}</span>{' '}
-              <strong>{figureText(indicator, after)}</strong>
-              {typeof after?.flag === 'string' && <FlagTag />}
-            </>
-          ) : (
-            <>
-              {figureText(indicator, before) === figureText(indicator, after) ? (
-                <span>
-                  {figureText(indicator, after)} <span className="audit__tag">{t('audit.unchanged')}</span>
-                </span>
-              ) : (
-                <>
-                  <span className="audit__before">{figureText(indicator, before)}</span>
-                  <span className="audit__arrow"> → </span>
-                  <strong>{figureText(indicator, after)}</strong>
-                </>
-              )}
-              {typeof after?.flag === 'string' && <FlagTag />}
-              {noteChanges(before, after).map((change) => (
-                <span className="audit__field" key={change.field}>
-                  {t(NOTE_LABELS[change.field])}:{' '}
-                  <span className="audit__before">{change.before ?? t('audit.blank')}</span>
-                  <span className="audit__arrow"> → </span>
-                  <strong>{change.after ?? t('audit.blank')}</strong>
-                </span>
-              ))}
-            </>
-          ),
-      };
-    }
-    const setup = SETUP_ENTITIES[event.entity];
-    if (setup) {
-      // Setting up terms and targets: what was set up, by its name, and whether it was new.
-      const name = after?.shortName ?? after?.name ?? before?.shortName ?? before?.name;
-      return {
-        what: (
-          <>
-            <span className="audit__indicator">{t(setup)}</span>
-            {typeof name === 'string' && <span className="audit__period">{name}</span>}
-          </>
-        ),
-        change: <strong>{t(SETUP_ACTIONS[event.action] ?? 'audit.setup.update')}</strong>,
-      };
-    }
-    const key = STATE_ACTIONS[event.action];
-    return {
-      what: (
-        <>
-          <span className="audit__indicator">{t('audit.report')}</span>
-          {periodText && <span className="audit__period">{periodText}</span>}
-        </>
-      ),
-      change: <strong>{key ? t(key) : event.action}</strong>,
-    };
-  };
-
   const filtered =
     view.unit !== undefined ||
     view.indicator !== undefined ||
@@ -272,38 +137,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
   } else {
     body = (
       <div className={audit.isPlaceholderData ? 'audit-table is-updating' : 'audit-table'}>
-        <table className="data-table audit">
-          <caption className="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.unit')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.change')}</th>
-              <th scope="col">{t('audit.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => {
-              const { what, change } = describe(event);
-              return (
-                <tr key={event.id} data-entity={event.entity}>
-                  <td className="audit__when" data-label={t('audit.when')}>
-                    {formatInstant(event.at)}
-                  </td>
-                  <td data-label={t('audit.who')}>{event.userName ?? t('history.system')}</td>
-                  <td data-label={t('audit.unit')}>{event.unitName ?? '—'}</td>
-                  <td data-label={t('audit.what')}>{what}</td>
-                  <td className="audit__change" data-label={t('audit.change')}>
-                    {change}
-                  </td>
-                  <td data-label={t('audit.reason')}>{event.reason ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <AuditTable events={events} indicators={indicators} periodById={periodById} />
         {audit.hasNextPage && (
           <div className="audit__more">
             <Button
