@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTerm, generateTermPeriods } from './admin-terms.ts';
+import { createTerm, generateTermPeriods } from './admin/terms.ts';
 import { applyTreeImport, setTreeStart } from './admin-units.ts';
 import { hashPasswordSync } from './passwords.ts';
 import { applyReorganisation } from './reorganise.ts';
