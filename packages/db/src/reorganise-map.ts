@@ -1,7 +1,7 @@
 /**
  * Reading a merge map (`new_code,new_name,new_parent_code,old_code,old_name,merge_type`, the format of
  * seed/data/merges-2024.csv): bytes → checked rows, or a refusal that lists every problem by line.
- * Pure: no database. The rules that need the database (unknown or closed codes) are in reorganise.ts.
+ * Pure: no database. Matching codes to the tree is in reorganise-match.ts.
  */
 import { createHash } from 'node:crypto';
 import { findForbiddenCharacter, invalid, textProblem } from '@chitieu/core';

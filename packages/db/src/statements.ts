@@ -8,7 +8,11 @@ import type { DbOrTx } from './client.ts';
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-/** The better-sqlite3 connection behind a Db or one of its transactions (Drizzle runs both on it). */
+/**
+ * The better-sqlite3 connection behind a Db or one of its transactions (Drizzle runs both on it).
+ * A Db has it as `$client`; a transaction has no public way to it in drizzle-orm 0.45 (`$client`
+ * is set on the database only), so for a transaction we read its session's connection.
+ */
 export function clientOf(db: DbOrTx): Database.Database {
   if ('$client' in db) return db.$client;
   return (db as unknown as { session: { client: Database.Database } }).session.client;

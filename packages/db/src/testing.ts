@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbOrTx, openDatabase } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
 import { bumpRevision } from './revision.ts';
+import { found } from './rows.ts';
 import * as s from './schema.ts';
 import { type DemoSeed, seedDemo } from './seed/demo.ts';
 
@@ -166,8 +167,8 @@ export function placeInNewVersion(db: Db, unitIds: number[], parents: number[]):
       tx.insert(s.placements)
         .values({
           structureVersionId: versionId,
-          unitId: unitIds[i] as number,
-          parentId: parent < 0 ? null : (unitIds[parent] as number),
+          unitId: found(unitIds[i], `unit ${i}`),
+          parentId: parent < 0 ? null : found(unitIds[parent], `unit ${parent}`),
           path,
           depth: path.split('/').length - 3,
           sortOrder: i,

@@ -1,7 +1,7 @@
 /**
  * Administering the unit tree: list, create, rename/recode/mark grassroots, move, close, import
  * (preview, then `apply=true`: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
- * the rules live in @chitieu/db (admin-units.ts); handlers parse, call and answer.
+ * the rules live in @chitieu/db (admin/units.ts, unit-edits.ts, unit-import.ts); handlers parse, call and answer.
  */
 import { UNIT_CODE_PATTERN } from '@chitieu/core';
 import {

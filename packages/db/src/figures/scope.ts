@@ -14,7 +14,7 @@ import {
   type Term,
   type UnitRow,
 } from '../lookups.ts';
-import { standInFor } from '../reorganise.ts';
+import { standInFor } from '../reorganise-stand-in.ts';
 import * as s from '../schema.ts';
 import { stmt } from '../statements.ts';
 import { unitPath } from './unit-tree.ts';

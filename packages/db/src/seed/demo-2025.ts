@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from '../client.ts';
 import { applyReorganisation } from '../reorganise.ts';
 import { bumpRevision, setMeta } from '../revision.ts';
 import { rebuildRollups } from '../rollup.ts';
+import { found } from '../rows.ts';
 import * as s from '../schema.ts';
 import { seededRandom } from './split.ts';
 
@@ -70,7 +71,7 @@ function insertLaterReports(tx: DbOrTx) {
   const indicator = new Map(
     tx.all<{ id: number; code: string }>(sql`SELECT id, code FROM indicators`).map((i) => [i.code, i.id]),
   );
-  const id = (code: string) => indicator.get(code) as number;
+  const id = (code: string) => found(indicator.get(code), `indicator ${code}`);
   for (const half of LATER_HALVES) {
     const period = tx.get<{ id: number; end: string }>(
       sql`SELECT id, end_date AS end FROM periods WHERE kind = 'half' AND start_date = ${half.start}`,

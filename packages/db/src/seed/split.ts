@@ -1,4 +1,5 @@
 /** Deterministic helpers for the demo's invented splits: same seed, same data, every run. */
+import { found } from '../rows.ts';
 
 /** mulberry32: a tiny seeded PRNG, good enough for illustrative weights. */
 export function seededRandom(seed: number): () => number {
@@ -29,12 +30,14 @@ export function splitExactly(total: number, weights: number[], caps?: number[]):
     .map((x) => x.i);
   let left = total - parts.reduce((s, p) => s + p, 0);
   for (let k = 0; left > 0; k = (k + 1) % order.length) {
-    const i = order[k] as number;
-    if (caps && (parts[i] as number) >= (caps[i] as number)) {
-      if (parts.every((p, j) => p >= (caps[j] as number))) throw new Error('splitExactly: caps below total');
+    const i = found(order[k], `place ${k} of the order`);
+    const part = found(parts[i], `part ${i}`);
+    if (caps && part >= found(caps[i], `cap ${i}`)) {
+      if (parts.every((p, j) => p >= found(caps[j], `cap ${j}`)))
+        throw new Error('splitExactly: caps below total');
       continue;
     }
-    parts[i] = (parts[i] as number) + 1;
+    parts[i] = part + 1;
     left--;
   }
   return parts;

@@ -7,21 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  applyTreeImport,
-  moveUnit,
-  previewTreeImport,
-  type TreeImportRow,
-  unitVersion,
-} from './admin-units.ts';
-import type { Db } from './client.ts';
-import { hashPasswordSync } from './passwords.ts';
-import { applyReorganisation } from './reorganise.ts';
-import { rebuildRollups } from './rollup.ts';
-import * as s from './schema.ts';
-import { readUnitsCsv } from './seed/demo.ts';
-import { setupOrganisation } from './setup.ts';
-import { demoDatabase, freshDatabase, rollupSnapshot } from './testing.ts';
+import type { Db } from '../client.ts';
+import { hashPasswordSync } from '../passwords.ts';
+import { applyReorganisation } from '../reorganise.ts';
+import { rebuildRollups } from '../rollup.ts';
+import * as s from '../schema.ts';
+import { readUnitsCsv } from '../seed/demo.ts';
+import { setupOrganisation } from '../setup.ts';
+import { demoDatabase, freshDatabase, rollupSnapshot } from '../testing.ts';
+import { moveUnit } from './unit-edits.ts';
+import { applyTreeImport, previewTreeImport, type TreeImportRow } from './unit-import.ts';
+import { unitVersion } from './units.ts';
 
 const TODAY = '2025-01-20';
 const rows = (): TreeImportRow[] => readUnitsCsv().map((u, i) => ({ row: i + 2, ...u, grassroots: null }));
@@ -188,7 +184,7 @@ describe('importing a tree after a reorganisation', () => {
   it('matches the codes of ended units instead of creating them again', () => {
     const { db } = demoDatabase();
     applyReorganisation(db, 'system', {
-      map: readFileSync(join(import.meta.dirname, 'seed/data/merges-2024.csv')),
+      map: readFileSync(join(import.meta.dirname, '../seed/data/merges-2024.csv')),
       effectiveDate: '2024-12-01',
     });
     const root = db

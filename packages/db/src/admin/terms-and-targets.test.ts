@@ -1,27 +1,16 @@
 import { DomainError } from '@chitieu/core';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { Actor } from './access.ts';
-import {
-  allocationEditor,
-  copyTerm,
-  createIndicator,
-  createTarget,
-  createTerm,
-  generateTermPeriods,
-  type IndicatorInput,
-  saveAllocations,
-  type TargetInput,
-  termSetup,
-  updateIndicator,
-  updatePeriodDeadline,
-  updateTarget,
-  updateTerm,
-} from './admin-terms.ts';
-import type { Db } from './client.ts';
-import { termTargets } from './figures/targets.ts';
-import { recordResult } from './results.ts';
-import { freshDatabase, makeTree } from './testing.ts';
+import type { Actor } from '../access.ts';
+import type { Db } from '../client.ts';
+import { termTargets } from '../figures/targets.ts';
+import { recordResult } from '../results.ts';
+import { freshDatabase, makeTree } from '../testing.ts';
+import { allocationEditor, saveAllocations } from './allocations.ts';
+import { copyTerm } from './copy-term.ts';
+import { createIndicator, type IndicatorInput, updateIndicator } from './indicators.ts';
+import { createTarget, type TargetInput, termSetup, updateTarget } from './targets.ts';
+import { createTerm, generateTermPeriods, updatePeriodDeadline, updateTerm } from './terms.ts';
 
 let db: Db;
 let root: number;
