@@ -6,9 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { type Db, DEMO_PASSWORD } from '@chitieu/db';
 import { cloneDatabase, demoDatabase, demoLookups } from '@chitieu/db/testing';
 import { serve } from '@hono/node-server';
+import type { InferResponseType } from 'hono/client';
+import type { StatusCode } from 'hono/utils/http-status';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import { type AppOptions, createApp } from './app.ts';
+import type { createClient } from './client.ts';
 import type { ErrorSchema } from './schemas.ts';
 
 export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = {}) {
@@ -60,6 +63,13 @@ export async function loginFirstTime(
 export type ApiError = z.infer<typeof ErrorSchema>['error'];
 
 /**
+ * The API's routes as the web's typed client sees them, for answers whose schema a route keeps to
+ * itself: `Answer<Routes['admin']['indicators']['$get']>` is the body of a 200 there.
+ */
+export type Routes = ReturnType<typeof createClient>;
+export type Answer<Endpoint, Status extends StatusCode = 200> = InferResponseType<Endpoint, Status>;
+
+/**
  * One answer. `body` has the type the test names for a success (from the API's schemas, e.g.
  * `z.infer<typeof EntryGridSchema>`); a refusal's envelope is in `error`, so a test reads
  * `error.message` without pretending the body has another shape.
@@ -102,6 +112,8 @@ export type Api = ReturnType<typeof api>;
 interface DemoServerOptions extends Omit<AppOptions, 'db'> {
   /** Accounts signed in for every test (once per file: their sessions are in the copied database). */
   users?: string[];
+  /** What every test of the file stands on, written once into the demo before it is copied. */
+  prepare?: (db: Db) => void;
 }
 
 /**
@@ -111,7 +123,7 @@ interface DemoServerOptions extends Omit<AppOptions, 'db'> {
  * the first request. Read the fields inside a test or a hook: they change before each test.
  */
 export function demoServerPerTest(options: DemoServerOptions = {}) {
-  const { users = [], ...appOptions } = options;
+  const { users = [], prepare, ...appOptions } = options;
   let demo: ReturnType<typeof demoDatabase> | undefined;
   const cookies = new Map<string, string>();
   let test: { db: Db; url: string; close: () => Promise<void> } | undefined;
@@ -125,6 +137,7 @@ export function demoServerPerTest(options: DemoServerOptions = {}) {
   };
   beforeAll(async () => {
     demo = demoDatabase();
+    prepare?.(demo.db);
     if (users.length === 0) return;
     const server = await startTestServer(demo.db, appOptions);
     for (const user of users) cookies.set(user, (await loginAs(server.url, user)).cookie);
