@@ -64,7 +64,8 @@ const submit = () =>
   demo
     .as('nhap.phuthuy')
     .post<z.infer<typeof SubmissionSchema>>(`/api/submissions/${ids().phuThuy}/${ids().period}/submit`);
-const flaggedIn = (reply: { error?: { details?: unknown } }) => (reply.error?.details as Flagged).flagged;
+const flaggedIn = (reply: { error?: { details?: unknown } }) =>
+  (reply.error?.details as Flagged | undefined)?.flagged ?? [];
 const grid = (user = 'nhap.phuthuy') =>
   demo
     .as(user)
