@@ -113,7 +113,7 @@ interface DemoServerOptions extends Omit<AppOptions, 'db'> {
   /** Accounts signed in for every test (once per file: their sessions are in the copied database). */
   users?: string[];
   /** What every test of the file stands on, written once into the demo before it is copied. */
-  prepare?: (db: Db) => void;
+  prepare?: (demo: ReturnType<typeof demoDatabase>) => void;
 }
 
 /**
@@ -137,7 +137,7 @@ export function demoServerPerTest(options: DemoServerOptions = {}) {
   };
   beforeAll(async () => {
     demo = demoDatabase();
-    prepare?.(demo.db);
+    prepare?.(demo);
     if (users.length === 0) return;
     const server = await startTestServer(demo.db, appOptions);
     for (const user of users) cookies.set(user, (await loginAs(server.url, user)).cookie);
@@ -180,11 +180,15 @@ export function demoServerPerTest(options: DemoServerOptions = {}) {
     get find() {
       return demoLookups(current().db);
     },
-    /** A client signed in as one of `users`. */
-    as(username: string): Api {
+    /** The headers a browser signed in as one of `users` sends (for downloads read as bytes). */
+    headers(username: string): Record<string, string> {
       const cookie = cookies.get(username);
       if (!cookie) throw new Error(`${username} is not among the users signed in for this file.`);
-      return api(current().url, { cookie, origin: current().url });
+      return { cookie, origin: current().url };
+    },
+    /** A client signed in as one of `users`. */
+    as(username: string): Api {
+      return api(current().url, this.headers(username));
     },
     /** A client without a session. */
     anonymous(): Api {

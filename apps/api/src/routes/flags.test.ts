@@ -41,7 +41,7 @@ function halfYearBefore(db: Db) {
 }
 const demo = demoServerPerTest({
   today: () => '2025-01-20',
-  prepare: halfYearBefore,
+  prepare: ({ db }) => halfYearBefore(db),
   users: ['nhap.phuthuy', 'duyet.phanthiet', 'admin', 'quanly'],
 });
 const ids = () => ({
