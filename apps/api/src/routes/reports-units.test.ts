@@ -3,7 +3,7 @@
  * the comparison with the last issue of the same unit, kind and basis, and names holding characters
  * a file cannot hold.
  */
-import { bumpRevision, type Db, recordResult, schema, seedDemoReport } from '@chitieu/db';
+import { bumpRevision, recordResult, schema, seedDemoReport } from '@chitieu/db';
 
 import { docxText, readDocx } from '@chitieu/reports';
 import { and, eq } from 'drizzle-orm';
