@@ -58,8 +58,10 @@ describe('the reorganised demo (--demo=2025)', () => {
   });
 
   it('starts again on its own data, and refuses a directory holding other data', () => {
-    db.$client.close();
-    const again = prepareDatabase({ dataDir, ...stage2025 });
+    // A directory of its own: the one above stays open for the other tests, in whatever order they run.
+    const own = mkdtempSync(join(tmpdir(), 'chitieu-2025-'));
+    prepareDatabase({ dataDir: own, ...stage2025 }).db.$client.close();
+    const again = prepareDatabase({ dataDir: own, ...stage2025 });
     expect(again.seeded).toBe(false);
     again.db.$client.close();
     const other = mkdtempSync(join(tmpdir(), 'chitieu-midterm-'));

@@ -1,8 +1,18 @@
-/** Test helper: the real app on a real HTTP server on a free loopback port. */
+/**
+ * Test helpers: the real app on a real HTTP server on a free loopback port, a typed client for it,
+ * and the demo fresh for every test (docs/decisions/0034-tests-that-stand-alone.md).
+ */
 import type { AddressInfo } from 'node:net';
 import { type Db, DEMO_PASSWORD } from '@chitieu/db';
+import { cloneDatabase, demoDatabase, demoLookups } from '@chitieu/db/testing';
 import { serve } from '@hono/node-server';
+import type { InferResponseType } from 'hono/client';
+import type { StatusCode } from 'hono/utils/http-status';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { z } from 'zod';
 import { type AppOptions, createApp } from './app.ts';
+import type { createClient } from './client.ts';
+import type { ErrorSchema } from './schemas.ts';
 
 export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = {}) {
   const app = createApp({ ...options, db, web: options.web ?? false });
@@ -12,7 +22,12 @@ export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold the close for seconds; every test awaited its answers.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }
 
@@ -43,4 +58,141 @@ export async function loginFirstTime(
   });
   if (res.status !== 200) throw new Error(`password change ${username}: ${res.status} ${await res.text()}`);
   return headers;
+}
+
+export type ApiError = z.infer<typeof ErrorSchema>['error'];
+
+/**
+ * The API's routes as the web's typed client sees them, for answers whose schema a route keeps to
+ * itself: `Answer<Routes['admin']['indicators']['$get']>` is the body of a 200 there.
+ */
+export type Routes = ReturnType<typeof createClient>;
+export type Answer<Endpoint, Status extends StatusCode = 200> = InferResponseType<Endpoint, Status>;
+
+/**
+ * One answer. `body` has the type the test names for a success (from the API's schemas, e.g.
+ * `z.infer<typeof EntryGridSchema>`); a refusal's envelope is in `error`, so a test reads
+ * `error.message` without pretending the body has another shape.
+ */
+export interface Reply<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+  error: ApiError | undefined;
+}
+
+/**
+ * A small client for the API as a browser calls it: paths as written in the address (`/api/…`),
+ * the given headers (a session cookie and the origin, from `loginAs`), JSON in and out.
+ */
+export function api(url: string, headers: Record<string, string> = { origin: url }) {
+  async function send<T>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    const json = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
+    const parsed: unknown = json ? JSON.parse(text) : text;
+    const error = res.ok ? undefined : (parsed as Partial<z.infer<typeof ErrorSchema>>).error;
+    // The test names the success body's type: the one place a JSON answer meets a type.
+    return { status: res.status, headers: res.headers, body: parsed as T, error };
+  }
+  return {
+    get: <T = unknown>(path: string) => send<T>('GET', path),
+    post: <T = unknown>(path: string, body: unknown = {}) => send<T>('POST', path, body),
+    put: <T = unknown>(path: string, body: unknown) => send<T>('PUT', path, body),
+    patch: <T = unknown>(path: string, body: unknown) => send<T>('PATCH', path, body),
+    delete: <T = unknown>(path: string, body?: unknown) => send<T>('DELETE', path, body),
+  };
+}
+export type Api = ReturnType<typeof api>;
+
+interface DemoServerOptions extends Omit<AppOptions, 'db'> {
+  /** Accounts signed in for every test (once per file: their sessions are in the copied database). */
+  users?: string[];
+  /** What every test of the file stands on, written once into the demo before it is copied. */
+  prepare?: (demo: ReturnType<typeof demoDatabase>) => void;
+}
+
+/**
+ * The demo, fresh for every test: a copy in memory of the demo (cloning is a memory copy of a few
+ * MB) and the app served on it, closed after the test. The accounts named in `users` sign in once
+ * per file, on the demo itself; each copy carries their sessions, so `as(user)` is signed in from
+ * the first request. Read the fields inside a test or a hook: they change before each test.
+ */
+export function demoServerPerTest(options: DemoServerOptions = {}) {
+  const { users = [], prepare, ...appOptions } = options;
+  let demo: ReturnType<typeof demoDatabase> | undefined;
+  const cookies = new Map<string, string>();
+  let test: { db: Db; url: string; close: () => Promise<void> } | undefined;
+  const template = () => {
+    if (!demo) throw new Error('The demo is read in beforeAll: use it inside a test or a hook.');
+    return demo;
+  };
+  const current = () => {
+    if (!test) throw new Error('The demo is fresh for each test: use it inside a test or a hook.');
+    return test;
+  };
+  beforeAll(async () => {
+    demo = demoDatabase();
+    prepare?.(demo);
+    if (users.length === 0) return;
+    const server = await startTestServer(demo.db, appOptions);
+    for (const user of users) cookies.set(user, (await loginAs(server.url, user)).cookie);
+    await server.close();
+  });
+  beforeEach(async () => {
+    const db = cloneDatabase(template().db);
+    const server = await startTestServer(db, appOptions);
+    test = {
+      db,
+      url: server.url,
+      close: async () => {
+        await server.close();
+        db.$client.close();
+      },
+    };
+  });
+  afterEach(async () => {
+    await test?.close();
+    test = undefined;
+  });
+  afterAll(() => demo?.db.$client.close());
+  return {
+    get db() {
+      return current().db;
+    },
+    get url() {
+      return current().url;
+    },
+    get termId() {
+      return template().termId;
+    },
+    get provinceId() {
+      return template().provinceId;
+    },
+    get structureVersionId() {
+      return template().structureVersionId;
+    },
+    /** Demo ids by code, read from this test's copy. */
+    get find() {
+      return demoLookups(current().db);
+    },
+    /** The headers a browser signed in as one of `users` sends (for downloads read as bytes). */
+    headers(username: string): Record<string, string> {
+      const cookie = cookies.get(username);
+      if (!cookie) throw new Error(`${username} is not among the users signed in for this file.`);
+      return { cookie, origin: current().url };
+    },
+    /** A client signed in as one of `users`. */
+    as(username: string): Api {
+      return api(current().url, this.headers(username));
+    },
+    /** A client without a session. */
+    anonymous(): Api {
+      return api(current().url);
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbOrTx, openDatabase } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -94,6 +94,47 @@ export function cloneDatabase(db: Db): Db {
   const copy = drizzle({ client: new Database(db.$client.serialize()), schema: s }) as Db;
   copy.$client.pragma('foreign_keys = ON');
   return copy;
+}
+
+/**
+ * Ids in the demo by the names people use for them: a unit by its GSO code, an indicator or a
+ * target by its code, a period by its first day, an account by its username. Ids depend on the
+ * order the seed inserts rows, so tests never write them down; a name the demo lacks throws,
+ * naming it, rather than passing `undefined` on as an id.
+ */
+export function demoLookups(db: DbOrTx) {
+  const found = <T extends { id: number }>(what: string, row: T | undefined) => {
+    if (!row) throw new Error(`The demo has no ${what}.`);
+    return row.id;
+  };
+  return {
+    unit: (code: string) =>
+      found(`unit ${code}`, db.select().from(s.units).where(eq(s.units.code, code)).get()),
+    indicator: (code: string) =>
+      found(`indicator ${code}`, db.select().from(s.indicators).where(eq(s.indicators.code, code)).get()),
+    /** A target of the demo's term (other terms a test adds may reuse its codes). */
+    target: (code: string) =>
+      found(
+        `target ${code}`,
+        db
+          .select()
+          .from(s.targets)
+          .innerJoin(s.terms, eq(s.terms.id, s.targets.termId))
+          .where(and(eq(s.terms.code, 'BT-XV'), eq(s.targets.code, code)))
+          .get()?.targets,
+      ),
+    period: (startDate: string, kind: (typeof s.periods.$inferSelect)['kind'] = 'half') =>
+      found(
+        `${kind} period from ${startDate}`,
+        db
+          .select()
+          .from(s.periods)
+          .where(and(eq(s.periods.kind, kind), eq(s.periods.startDate, startDate)))
+          .get(),
+      ),
+    user: (username: string) =>
+      found(`account ${username}`, db.select().from(s.users).where(eq(s.users.username, username)).get()),
+  };
 }
 
 /** The roll-up table as sorted plain rows, to compare an incrementally kept table with a rebuild. */

@@ -1,32 +1,20 @@
 import { schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { EntryGridSchema } from '../schemas.ts';
+import { demoServerPerTest } from '../testing.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let demo: ReturnType<typeof demoDatabase>;
-let leader: Record<string, string>;
-let phanThietViewer: Record<string, string>;
-const unitId = (code: string) =>
-  demo.db
-    .select()
-    .from(schema.units)
-    .all()
-    .find((u) => u.code === code)?.id as number;
-
-beforeAll(async () => {
-  demo = demoDatabase();
-  server = await startTestServer(demo.db, { today: () => '2026-11-29' });
-  leader = await loginAs(server.url, 'lanhdao');
-  phanThietViewer = await loginAs(server.url, 'xem.phanthiet');
+const demo = demoServerPerTest({
+  today: () => '2026-11-29',
+  users: ['lanhdao', 'xem.phanthiet', 'duyet.tinh'],
 });
-afterAll(() => server.close());
+const unitId = (code: string) => demo.find.unit(code);
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON as it comes
-async function get(path: string, headers = leader): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${server.url}/api/terms/${demo.termId}${path}`, { headers });
-  return { status: res.status, body: await res.json() };
+async function get(path: string, user = 'lanhdao'): Promise<{ status: number; body: any }> {
+  const res = await demo.as(user).get(`/api/terms/${demo.termId}${path}`);
+  return { status: res.status, body: res.body };
 }
 
 describe('lagging units', () => {
@@ -183,12 +171,12 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
       `/missions/rural?unitId=${other}`,
       `/compare?unitId2=${other}`,
     ]) {
-      const res = await get(path, phanThietViewer);
+      const res = await get(path, 'xem.phanthiet');
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/quyền/);
     }
     // Their own district opens by default.
-    const own = await get('/lagging', phanThietViewer);
+    const own = await get('/lagging', 'xem.phanthiet');
     expect(own.status).toBe(200);
     expect(own.body.scope.unit.id).toBe(unitId('593'));
   });
@@ -207,11 +195,9 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
       })
       .returning()
       .get();
-    const res = await fetch(`${server.url}/api/terms/${other.id}/missions/poverty?asOf=2028-01-01`, {
-      headers: leader,
-    });
+    const res = await demo.as('lanhdao').get(`/api/terms/${other.id}/missions/poverty?asOf=2028-01-01`);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('giảm nghèo');
+    expect(res.error?.message).toContain('giảm nghèo');
   });
 
   it('no query string shape produces a 500, and a refusal changes nothing', async () => {
@@ -249,42 +235,28 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
   });
 
   it('needs a session', async () => {
-    const res = await fetch(`${server.url}/api/terms/${demo.termId}/lagging`);
+    const res = await demo.anonymous().get(`/api/terms/${demo.termId}/lagging`);
     expect(res.status).toBe(401);
   });
 });
 
-describe('a changed figure shows in the views (last: it writes)', () => {
+describe('a changed figure shows in the views', () => {
   it('a commune corrected to “not meeting” is listed by the grassroots view', async () => {
-    const approver = await loginAs(server.url, 'duyet.tinh');
+    const approver = demo.as('duyet.tinh');
     const phuThuy = unitId('22924');
-    const periods = (await (
-      await fetch(`${server.url}/api/terms/${demo.termId}/periods`, { headers: approver })
-    ).json()) as {
-      id: number;
-      startDate: string;
-    }[];
-    const period = periods.find((p) => p.startDate === '2024-01-01');
-    const grid = (await (
-      await fetch(`${server.url}/api/entry?termId=${demo.termId}&unitId=${phuThuy}&periodId=${period?.id}`, {
-        headers: approver,
-      })
-    ).json()) as {
-      rows: { indicator: { id: number; code: string }; result: { version: number; meets: boolean } | null }[];
-    };
-    const row = grid.rows.find((r) => r.indicator.code === 'HD5LH');
+    const period = demo.find.period('2024-01-01');
+    const grid = await approver.get<z.infer<typeof EntryGridSchema>>(
+      `/api/entry?termId=${demo.termId}&unitId=${phuThuy}&periodId=${period}`,
+    );
+    const row = grid.body.rows.find((r) => r.indicator.code === 'HD5LH');
     expect(row?.result?.meets).toBe(true);
-    const saved = await fetch(`${server.url}/api/results`, {
-      method: 'PUT',
-      headers: { ...approver, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        unitId: phuThuy,
-        indicatorId: row?.indicator.id,
-        periodId: period?.id,
-        meets: false,
-        expectedVersion: row?.result?.version,
-        reason: 'Kiểm tra lại: chưa duy trì đủ 5 loại hình',
-      }),
+    const saved = await approver.put('/api/results', {
+      unitId: phuThuy,
+      indicatorId: row?.indicator.id,
+      periodId: period,
+      meets: false,
+      expectedVersion: row?.result?.version,
+      reason: 'Kiểm tra lại: chưa duy trì đủ 5 loại hình',
     });
     expect(saved.status).toBe(200);
     const { body } = await get('/missions/grassroots');

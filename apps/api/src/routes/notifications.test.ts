@@ -3,99 +3,59 @@
  * notifications are written with the workflow's action (none for a refused one); each user reads and
  * marks only their own; bad input is a 4xx with a Vietnamese message.
  */
-import { type Db, recordOverdue, schema } from '@chitieu/db';
-import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
+import { recordOverdue, schema } from '@chitieu/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { type Answer, demoServerPerTest, type Routes } from '../testing.ts';
+
+type Notifications = Answer<Routes['notifications']['$get']>;
+type Unread = Answer<Routes['notifications']['read-all']['$post']>;
 
 const TODAY = '2025-01-20';
-let seeded: ReturnType<typeof demoDatabase>;
-let db: Db;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const as: Record<string, Record<string, string>> = {};
-let phuThuy: number;
-let phuHai: number;
-let period: number;
-let poverty: number;
-
-const unitId = (d: Db, code: string) =>
-  d
-    .select()
-    .from(schema.units)
-    .all()
-    .find((u) => u.code === code)?.id as number;
-const userId = (d: Db, username: string) =>
-  d
-    .select()
-    .from(schema.users)
-    .all()
-    .find((u) => u.username === username)?.id as number;
-const rows = (d: Db) => d.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM notifications`)?.n ?? 0;
-
-async function signIn(url: string, users: string[]) {
-  for (const user of users) {
-    as[user] = { ...(await loginAs(url, user)), 'content-type': 'application/json' };
-  }
-}
-
-async function call(user: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: user ? as[user] : { origin: server.url, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the test walks JSON bodies of many shapes
-  return { status: res.status, body: (await res.json()) as any };
-}
-const mine = async (user: string) => (await call(user, 'GET', '/notifications')).body;
-
-beforeAll(async () => {
-  seeded = demoDatabase();
-  db = cloneDatabase(seeded.db);
-  server = await startTestServer(db, { today: () => TODAY });
-  phuThuy = unitId(db, '22924');
-  phuHai = unitId(db, '22921');
-  period = db
-    .select()
-    .from(schema.periods)
-    .all()
-    .find((p) => p.startDate === '2024-07-01')?.id as number;
-  poverty = db
-    .select()
-    .from(schema.indicators)
-    .all()
-    .find((i) => i.code === 'THOATNGHEO')?.id as number;
-  await signIn(server.url, [
-    'nhap.phuthuy',
-    'nhap.phuhai',
-    'duyet.phanthiet',
-    'duyet.tinh',
-    'admin',
-    'lanhdao',
-  ]);
+const demo = demoServerPerTest({
+  today: () => TODAY,
+  users: ['nhap.phuthuy', 'nhap.phuhai', 'duyet.phanthiet', 'duyet.tinh', 'admin', 'lanhdao'],
 });
-afterAll(() => server.close());
+const ids = () => ({
+  phuThuy: demo.find.unit('22924'),
+  phuHai: demo.find.unit('22921'),
+  period: demo.find.period('2024-07-01'),
+  poverty: demo.find.indicator('THOATNGHEO'),
+});
+const rows = () => demo.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM notifications`)?.n ?? 0;
+const mine = async (user: string) => (await demo.as(user).get<Notifications>('/api/notifications')).body;
+const report = (user: string, action: 'submit' | 'return', body: Record<string, unknown> = {}) =>
+  demo.as(user).post(`/api/submissions/${ids().phuThuy}/${ids().period}/${action}`, body);
+
+/** Phú Thủy's report, with one figure, sent for approval. */
+async function sent() {
+  const saved = await demo.as('nhap.phuthuy').put('/api/results', {
+    unitId: ids().phuThuy,
+    periodId: ids().period,
+    indicatorId: ids().poverty,
+    value: '5',
+    expectedVersion: null,
+  });
+  expect(saved.status).toBe(200);
+  expect((await report('nhap.phuthuy', 'submit')).status).toBe(200);
+}
+/** …and returned by Phan Thiết's approver. */
+async function returned() {
+  await sent();
+  const res = await report('duyet.phanthiet', 'return', { comment: 'Thiếu số hộ thoát nghèo của khu phố 3' });
+  expect(res.status).toBe(200);
+}
 
 describe('notifications of the workflow', () => {
   it('a report sent: who may approve it is told (not the sender, not a viewer), in the same transaction', async () => {
     expect(await mine('duyet.phanthiet')).toEqual({ unread: 0, items: [] });
     // Refused (nothing to send yet): no notification either.
-    const empty = await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {});
+    const empty = await report('nhap.phuthuy', 'submit');
     expect(empty.status).toBe(400);
-    expect(rows(db)).toBe(0);
+    expect(rows()).toBe(0);
 
-    const saved = await call('nhap.phuthuy', 'PUT', '/results', {
-      unitId: phuThuy,
-      periodId: period,
-      indicatorId: poverty,
-      value: '5',
-      expectedVersion: null,
-    });
-    expect(saved.status).toBe(200);
-    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
-      200,
-    );
+    await sent();
+    const { phuThuy, period } = ids();
 
     const approver = await mine('duyet.phanthiet');
     expect(approver.unread).toBe(1);
@@ -115,23 +75,18 @@ describe('notifications of the workflow', () => {
     expect((await mine('nhap.phuhai')).unread).toBe(0);
 
     // Sent again while it waits: refused (409), and nobody is told twice.
-    const before = rows(db);
-    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
-      409,
-    );
-    expect(rows(db)).toBe(before);
+    const before = rows();
+    expect((await report('nhap.phuthuy', 'submit')).status).toBe(409);
+    expect(rows()).toBe(before);
   });
 
   it('a report returned: its clerks are told, with the reason; the approver who returned it is not', async () => {
-    const res = await call('duyet.phanthiet', 'POST', `/submissions/${phuThuy}/${period}/return`, {
-      comment: 'Thiếu số hộ thoát nghèo của khu phố 3',
-    });
-    expect(res.status).toBe(200);
+    await returned();
     const clerk = await mine('nhap.phuthuy');
     expect(clerk.unread).toBe(1);
     expect(clerk.items[0]).toMatchObject({
       kind: 'returned',
-      unitId: phuThuy,
+      unitId: ids().phuThuy,
       params: { by: 'Hội LHPN TP. Phan Thiết (duyệt)', comment: 'Thiếu số hộ thoát nghèo của khu phố 3' },
     });
     expect((await mine('duyet.phanthiet')).unread).toBe(1);
@@ -139,40 +94,41 @@ describe('notifications of the workflow', () => {
   });
 
   it('each user reads and marks only their own (another’s is “not found”, and stays unread)', async () => {
-    const theirs = (await mine('duyet.phanthiet')).items[0].id as number;
-    expect((await mine('nhap.phuhai')).items.map((n: { id: number }) => n.id)).not.toContain(theirs);
-    const foreign = await call('nhap.phuhai', 'POST', `/notifications/${theirs}/read`);
+    await returned();
+    const theirs = (await mine('duyet.phanthiet')).items[0]?.id;
+    expect((await mine('nhap.phuhai')).items.map((n) => n.id)).not.toContain(theirs);
+    const foreign = await demo.as('nhap.phuhai').post(`/api/notifications/${theirs}/read`);
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error.message).toBe(`Không tìm thấy thông báo ${theirs}.`);
-    expect((await call('nhap.phuthuy', 'POST', `/notifications/${theirs}/read`)).status).toBe(404);
-    expect((await mine('duyet.phanthiet')).items[0].readAt).toBeNull();
+    expect(foreign.error?.message).toBe(`Không tìm thấy thông báo ${theirs}.`);
+    expect((await demo.as('nhap.phuthuy').post(`/api/notifications/${theirs}/read`)).status).toBe(404);
+    expect((await mine('duyet.phanthiet')).items[0]?.readAt).toBeNull();
     // read-all marks the caller's own only.
-    expect((await call('nhap.phuhai', 'POST', '/notifications/read-all')).body).toEqual({ unread: 0 });
+    expect((await demo.as('nhap.phuhai').post<Unread>('/api/notifications/read-all')).body).toEqual({
+      unread: 0,
+    });
     expect((await mine('duyet.phanthiet')).unread).toBe(1);
     expect((await mine('nhap.phuthuy')).unread).toBe(1);
   });
 
   it('marks one read, then all; newest first', async () => {
     // A second report for the approver: Phú Thủy sends again after the fix.
-    expect((await call('nhap.phuthuy', 'POST', `/submissions/${phuThuy}/${period}/submit`, {})).status).toBe(
-      200,
-    );
+    await returned();
+    expect((await report('nhap.phuthuy', 'submit')).status).toBe(200);
     const list = await mine('duyet.phanthiet');
     expect(list.unread).toBe(2);
-    expect(list.items.map((n: { id: number }) => n.id)).toEqual(
-      [...list.items.map((n: { id: number }) => n.id)].sort((a, b) => b - a),
-    );
+    expect(list.items.map((n) => n.id)).toEqual([...list.items.map((n) => n.id)].sort((a, b) => b - a));
     const [newest, older] = list.items;
-    const one = await call('duyet.phanthiet', 'POST', `/notifications/${older.id}/read`);
-    expect(one).toEqual({ status: 200, body: { unread: 1 } });
+    const approver = demo.as('duyet.phanthiet');
+    const one = await approver.post<Unread>(`/api/notifications/${older?.id}/read`);
+    expect({ status: one.status, body: one.body }).toEqual({ status: 200, body: { unread: 1 } });
     // Marking it again changes nothing.
-    expect((await call('duyet.phanthiet', 'POST', `/notifications/${older.id}/read`)).body).toEqual({
+    expect((await approver.post<Unread>(`/api/notifications/${older?.id}/read`)).body).toEqual({
       unread: 1,
     });
     const after = await mine('duyet.phanthiet');
-    expect(after.items.find((n: { id: number }) => n.id === older.id).readAt).not.toBeNull();
-    expect(after.items.find((n: { id: number }) => n.id === newest.id).readAt).toBeNull();
-    expect((await call('duyet.phanthiet', 'POST', '/notifications/read-all')).body).toEqual({ unread: 0 });
+    expect(after.items.find((n) => n.id === older?.id)?.readAt).not.toBeNull();
+    expect(after.items.find((n) => n.id === newest?.id)?.readAt).toBeNull();
+    expect((await approver.post<Unread>('/api/notifications/read-all')).body).toEqual({ unread: 0 });
     expect((await mine('duyet.phanthiet')).unread).toBe(0);
     expect((await mine('duyet.tinh')).unread).toBe(2);
   });
@@ -189,36 +145,38 @@ describe('notifications of the workflow', () => {
       ['/notifications?limit=0', 'GET', 400, '“limit”'],
       ['/notifications?limit=100000', 'GET', 400, '“limit” tối đa 200'],
     ] as const) {
-      const res = await call('nhap.phuhai', method, path);
+      const clerk = demo.as('nhap.phuhai');
+      const res = method === 'GET' ? await clerk.get(`/api${path}`) : await clerk.post(`/api${path}`);
       expect(res.status, path).toBe(status);
-      expect(res.body.error.message, path).toContain(words);
+      expect(res.error?.message, path).toContain(words);
     }
-    expect((await call('nhap.phuhai', 'GET', '/notifications?limit=1')).status).toBe(200);
-    expect((await call(null, 'GET', '/notifications')).status).toBe(401);
-    expect((await call(null, 'POST', '/notifications/read-all')).status).toBe(401);
+    expect((await demo.as('nhap.phuhai').get('/api/notifications?limit=1')).status).toBe(200);
+    expect((await demo.anonymous().get('/api/notifications')).status).toBe(401);
+    expect((await demo.anonymous().post('/api/notifications/read-all')).status).toBe(401);
   });
 });
 
 describe('overdue reports', () => {
   it('reminds each unit’s clerks and the approvers just above it, once, however often the pass runs', () => {
-    const d = cloneDatabase(seeded.db);
-    const before = rows(d);
+    const d = demo.db;
+    const { period, phuHai } = ids();
+    const before = rows();
     // The deadline (10/01/2025) is still in time; nobody is late yet.
     expect(recordOverdue(d, '2025-01-10')).toEqual([]);
     const first = recordOverdue(d, TODAY);
     expect(first.length).toBeGreaterThan(0);
-    expect(rows(d)).toBe(before + first.length);
+    expect(rows()).toBe(before + first.length);
     // Again the same day, the next day, after a restart: nothing new.
     expect(recordOverdue(d, TODAY)).toEqual([]);
     expect(recordOverdue(d, '2025-01-21')).toEqual([]);
-    expect(rows(d)).toBe(before + first.length);
+    expect(rows()).toBe(before + first.length);
 
     const of = (username: string) =>
       d.all<{ unitId: number; periodId: number; kind: string }>(
-        sql`SELECT unit_id AS unitId, period_id AS periodId, kind FROM notifications WHERE user_id = ${userId(d, username)}`,
+        sql`SELECT unit_id AS unitId, period_id AS periodId, kind FROM notifications WHERE user_id = ${demo.find.user(username)}`,
       );
     // The clerk of Phú Hài, about Phú Hài only.
-    expect(of('nhap.phuhai')).toEqual([{ unitId: unitId(d, '22921'), periodId: period, kind: 'overdue' }]);
+    expect(of('nhap.phuhai')).toEqual([{ unitId: phuHai, periodId: period, kind: 'overdue' }]);
     // Phan Thiết's approver, about its own communes; the province's approver about the others, not those.
     const phanThiet = new Set(of('duyet.phanthiet').map((n) => n.unitId));
     const province = new Set(of('duyet.tinh').map((n) => n.unitId));
@@ -237,10 +195,12 @@ describe('overdue reports', () => {
   });
 
   it('a report sent in time, or late but before the pass, is not overdue', async () => {
-    // In the server's own database, Phú Thủy's report was sent (and is waiting): no reminder for it.
-    const ids = recordOverdue(db, TODAY);
-    expect(ids.length).toBeGreaterThan(0);
-    const thuy = db.all<{ n: number }>(
+    // Phú Thủy's report was sent (and is waiting): no reminder for it.
+    await sent();
+    const { phuThuy, phuHai, period } = ids();
+    const reminded = recordOverdue(demo.db, TODAY);
+    expect(reminded.length).toBeGreaterThan(0);
+    const thuy = demo.db.all<{ n: number }>(
       sql`SELECT COUNT(*) AS n FROM notifications WHERE kind = 'overdue' AND unit_id = ${phuThuy}`,
     );
     expect(thuy).toEqual([{ n: 0 }]);
@@ -252,11 +212,15 @@ describe('overdue reports', () => {
 
 describe('an e-mail address on the accounts page', () => {
   it('is set, listed, cleared; a bad one is refused with a Vietnamese message', async () => {
-    const id = userId(db, 'duyet.phanthiet');
-    const set = await call('admin', 'PATCH', `/admin/users/${id}`, { email: '  duyet.pt@example.org ' });
-    expect(set).toEqual({ status: 200, body: { email: 'duyet.pt@example.org' } });
-    const listed = (await call('admin', 'GET', '/admin/users')).body.find((u: { id: number }) => u.id === id);
-    expect(listed.email).toBe('duyet.pt@example.org');
+    const id = demo.find.user('duyet.phanthiet');
+    const admin = demo.as('admin');
+    const set = await admin.patch(`/api/admin/users/${id}`, { email: '  duyet.pt@example.org ' });
+    expect({ status: set.status, body: set.body }).toEqual({
+      status: 200,
+      body: { email: 'duyet.pt@example.org' },
+    });
+    const users = await admin.get<Answer<Routes['admin']['users']['$get']>>('/api/admin/users');
+    expect(users.body.find((u) => u.id === id)?.email).toBe('duyet.pt@example.org');
     for (const email of [
       'khong-phai-email',
       'a@b',
@@ -264,25 +228,23 @@ describe('an e-mail address on the accounts page', () => {
       'a@example.org, c@example.org',
       'x'.repeat(300),
     ]) {
-      const res = await call('admin', 'PATCH', `/admin/users/${id}`, { email });
+      const res = await admin.patch(`/api/admin/users/${id}`, { email });
       expect(res.status, email).toBe(400);
-      expect(res.body.error.message, email).toMatch(/e-mail/);
+      expect(res.error?.message, email).toMatch(/e-mail/);
     }
-    expect((await call('admin', 'PATCH', `/admin/users/${id}`, { email: 5 })).status).toBe(400);
-    expect((await call('admin', 'PATCH', `/admin/users/${id}`, {})).status).toBe(400);
+    expect((await admin.patch(`/api/admin/users/${id}`, { email: 5 })).status).toBe(400);
+    expect((await admin.patch(`/api/admin/users/${id}`, {})).status).toBe(400);
     expect(
-      db
+      demo.db
         .select()
         .from(schema.users)
         .all()
         .find((u) => u.id === id)?.email,
     ).toBe('duyet.pt@example.org');
     expect(
-      (await call('nhap.phuhai', 'PATCH', `/admin/users/${id}`, { email: 'x@example.org' })).status,
+      (await demo.as('nhap.phuhai').patch(`/api/admin/users/${id}`, { email: 'x@example.org' })).status,
     ).toBe(403);
-    expect((await call('admin', 'PATCH', `/admin/users/${id}`, { email: null })).body).toEqual({
-      email: null,
-    });
-    expect((await call('admin', 'PATCH', `/admin/users/${id}`, { email: '' })).body).toEqual({ email: null });
+    expect((await admin.patch(`/api/admin/users/${id}`, { email: null })).body).toEqual({ email: null });
+    expect((await admin.patch(`/api/admin/users/${id}`, { email: '' })).body).toEqual({ email: null });
   });
 });

@@ -3,37 +3,24 @@
  * the comparison with the last issue of the same unit, kind and basis, and names holding characters
  * a file cannot hold.
  */
-import { bumpRevision, type Db, recordResult, schema, seedDemoReport } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import { bumpRevision, recordResult, schema, seedDemoReport } from '@chitieu/db';
+
 import { docxText, readDocx } from '@chitieu/reports';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { demoServerPerTest } from '../testing.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const as: Record<string, Record<string, string>> = {};
-const id = (db: Db, code: string) =>
-  db.select().from(schema.units).where(eq(schema.units.code, code)).get()?.id as number;
-let phanThiet = 0;
-
-beforeAll(async () => {
-  demo = demoDatabase();
-  seedDemoReport(demo.db, demo.termId);
-  phanThiet = id(demo.db, '593');
-  server = await startTestServer(demo.db, { today: () => '2025-01-10' });
-  for (const user of ['quanly', 'xem.phanthiet', 'lanhdao']) {
-    as[user] = { ...(await loginAs(server.url, user)), 'content-type': 'application/json' };
-  }
+const demo = demoServerPerTest({
+  today: () => '2025-01-10',
+  prepare: ({ db, termId }) => seedDemoReport(db, termId),
+  users: ['quanly', 'xem.phanthiet', 'lanhdao'],
 });
-afterAll(async () => {
-  await server.close();
-});
+const phanThiet = () => demo.find.unit('593');
 
 async function call(user: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/terms/${demo.termId}/reports/mid_term${path}`, {
+  const res = await fetch(`${demo.url}/api/terms/${demo.termId}/reports/mid_term${path}`, {
     method,
-    headers: as[user],
+    headers: { ...demo.headers(user), 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const type = res.headers.get('content-type') ?? '';
@@ -53,11 +40,9 @@ async function saveSettings(unitId: number | undefined, patch: Record<string, un
 function bumpPoverty(by: number) {
   const db = demo.db;
   const key = {
-    unitId: id(db, '22924'),
-    indicatorId: db.select().from(schema.indicators).where(eq(schema.indicators.code, 'THOATNGHEO')).get()
-      ?.id as number,
-    periodId: db.select().from(schema.periods).where(eq(schema.periods.startDate, '2024-01-01')).get()
-      ?.id as number,
+    unitId: demo.find.unit('22924'),
+    indicatorId: demo.find.indicator('THOATNGHEO'),
+    periodId: demo.find.period('2024-01-01'),
   };
   const row = db
     .select()
@@ -71,6 +56,13 @@ function bumpPoverty(by: number) {
     )
     .get();
   recordResult(db, { ...key, value: (row?.value ?? 0) + by });
+}
+
+/** The province's report issued (45 of 10/07/2024), and Phan Thiết's as of 31/12/2024 (7 of 08/01/2025). */
+async function issueBoth() {
+  expect((await call('quanly', 'POST', '/issue')).status).toBe(201);
+  await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '7', reportDate: '2025-01-08' });
+  expect((await call('quanly', 'POST', `/issue?unitId=${phanThiet()}&asOf=2024-12-31`)).status).toBe(201);
 }
 
 describe("a district's report", () => {
@@ -87,14 +79,23 @@ describe("a district's report", () => {
     expect(text).toContain('tại thành phố Phan Thiết');
     expect(text).toContain('Hoàn thành 2/3 chỉ tiêu');
     const view = await call('xem.phanthiet', 'GET', '');
-    expect(view.body.settings).toMatchObject({ unitId: phanThiet, stored: false, documentNumber: '' });
+    expect(view.body.settings).toMatchObject({ unitId: phanThiet(), stored: false, documentNumber: '' });
     expect(view.body.permissions).toEqual({ edit: false, issue: false });
   });
 
   it("saving the district's settings leaves the province's alone", async () => {
-    const saved = await saveSettings(phanThiet, { unitId: phanThiet, signerName: 'Lê Thị C', motto: false });
+    const saved = await saveSettings(phanThiet(), {
+      unitId: phanThiet(),
+      signerName: 'Lê Thị C',
+      motto: false,
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ unitId: phanThiet, signerName: 'Lê Thị C', motto: false, version: 1 });
+    expect(saved.body).toMatchObject({
+      unitId: phanThiet(),
+      signerName: 'Lê Thị C',
+      motto: false,
+      version: 1,
+    });
     const province = await call('quanly', 'GET', '');
     expect(province.body.settings).toMatchObject({ signerName: 'Nguyễn Thị A', motto: true });
     const district = await call('xem.phanthiet', 'GET', '');
@@ -110,63 +111,59 @@ describe('issuing', () => {
     expect(province.status).toBe(201);
     expect(province.body).toMatchObject({ documentNumber: '45/BC-HPN', documentDate: '2024-07-10' });
     // Phan Thiết as of 31/12/2024: no number of its own yet.
-    const district = `?unitId=${phanThiet}&asOf=2024-12-31`;
+    const district = `?unitId=${phanThiet()}&asOf=2024-12-31`;
     const refused = await call('quanly', 'POST', `/issue${district}`);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('Chưa có số văn bản');
-    await saveSettings(phanThiet, { unitId: phanThiet, documentNumber: '45', reportDate: '2024-07-10' });
+    await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '45', reportDate: '2024-07-10' });
     const early = await call('quanly', 'POST', `/issue${district}`);
     expect(early.status).toBe(400);
     expect(early.body.error.message).toBe(
       'Ngày văn bản (10/07/2024) không được trước ngày số liệu (31/12/2024): hãy sửa ngày báo cáo hoặc ngày số liệu.',
     );
-    await saveSettings(phanThiet, { unitId: phanThiet, documentNumber: '7', reportDate: '2025-01-08' });
+    await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '7', reportDate: '2025-01-08' });
     const issued = await call('quanly', 'POST', `/issue${district}`);
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({
       documentNumber: '7/BC-HPN',
       documentDate: '2025-01-08',
-      scope: { unitId: phanThiet, asOf: '2024-12-31' },
+      scope: { unitId: phanThiet(), asOf: '2024-12-31' },
     });
     // The same number again in 2025: refused, whatever the figures.
     bumpPoverty(1);
     const again = await call('quanly', 'POST', `/issue${district}`);
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('Số 7/BC-HPN đã dùng');
-    bumpPoverty(-1);
   });
 
   it('compares each report with the last issue of the same unit, kind and basis, named by its number and date', async () => {
+    await issueBoth();
     bumpPoverty(1);
-    try {
-      // The province page: its own issue (45 of 10/07/2024), and its own change 746 → 747.
-      const province = await call('lanhdao', 'GET', '?asOf=2024-06-30');
-      expect(province.body.issued.latest).toMatchObject({
-        documentNumber: '45/BC-HPN',
-        documentDate: '2024-07-10',
-        scope: { unitName: 'Tỉnh Bình Thuận' },
-      });
-      const differences = province.body.issued.differences as { key: string; issued: string; live: string }[];
-      expect(differences).toContainEqual(
-        expect.objectContaining({ key: '60:CT2:THOATNGHEO', issued: '746', live: '747', change: '+1' }),
-      );
-      expect(
-        differences.every((d) => d.key === 'headline' || d.key.startsWith('60:') || d.key.startsWith('593:')),
-      ).toBe(true);
-      expect(differences).toHaveLength(2);
-      // Phan Thiết's page: its own issue, not the province's.
-      const district = await call('lanhdao', 'GET', `?unitId=${phanThiet}&asOf=2024-12-31`);
-      expect(district.body.issued.latest).toMatchObject({
-        documentNumber: '7/BC-HPN',
-        scope: { unitId: phanThiet },
-      });
-      expect(district.body.issued.count).toBe(1);
-      // On the submitted basis nothing was issued: nothing to compare with.
-      const submitted = await call('lanhdao', 'GET', `?unitId=${phanThiet}&asOf=2024-12-31&basis=submitted`);
-      expect(submitted.body.issued).toMatchObject({ latest: null, count: 0, differences: null });
-    } finally {
-      bumpPoverty(-1);
-    }
+    // The province page: its own issue (45 of 10/07/2024), and its own change 746 → 747.
+    const province = await call('lanhdao', 'GET', '?asOf=2024-06-30');
+    expect(province.body.issued.latest).toMatchObject({
+      documentNumber: '45/BC-HPN',
+      documentDate: '2024-07-10',
+      scope: { unitName: 'Tỉnh Bình Thuận' },
+    });
+    const differences = province.body.issued.differences as { key: string; issued: string; live: string }[];
+    expect(differences).toContainEqual(
+      expect.objectContaining({ key: '60:CT2:THOATNGHEO', issued: '746', live: '747', change: '+1' }),
+    );
+    expect(
+      differences.every((d) => d.key === 'headline' || d.key.startsWith('60:') || d.key.startsWith('593:')),
+    ).toBe(true);
+    expect(differences).toHaveLength(2);
+    // Phan Thiết's page: its own issue, not the province's.
+    const district = await call('lanhdao', 'GET', `?unitId=${phanThiet()}&asOf=2024-12-31`);
+    expect(district.body.issued.latest).toMatchObject({
+      documentNumber: '7/BC-HPN',
+      scope: { unitId: phanThiet() },
+    });
+    expect(district.body.issued.count).toBe(1);
+    // On the submitted basis nothing was issued: nothing to compare with.
+    const submitted = await call('lanhdao', 'GET', `?unitId=${phanThiet()}&asOf=2024-12-31&basis=submitted`);
+    expect(submitted.body.issued).toMatchObject({ latest: null, count: 0, differences: null });
   });
 });
 
@@ -186,7 +183,7 @@ describe('names holding characters a file cannot hold', () => {
     // The names are read through a cache kept per data revision: say the data changed.
     bumpRevision(db);
     try {
-      const scope = `?unitId=${phanThiet}&asOf=2024-12-31`;
+      const scope = `?unitId=${phanThiet()}&asOf=2024-12-31`;
       for (const path of [
         '/download/docx',
         '/download/xlsx',
@@ -202,7 +199,7 @@ describe('names holding characters a file cannot hold', () => {
         (await call('lanhdao', 'GET', `/download/docx${scope}`)).bytes as Uint8Array,
       );
       expect(docxText(docx)).toContain('Phường Phú Hài');
-      await saveSettings(phanThiet, { unitId: phanThiet, documentNumber: '8', reportDate: '2025-01-09' });
+      await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '8', reportDate: '2025-01-09' });
       expect((await call('quanly', 'POST', `/issue${scope}`)).status).toBe(201);
     } finally {
       db.update(schema.targets)
