@@ -21,6 +21,7 @@ import {
   updateTerm,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -250,6 +251,7 @@ const indicatorCreate = createRoute({
   path: '/admin/indicators',
   tags,
   summary: 'Tạo chỉ số',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(IndicatorBody),
   responses: { 201: json(AdminIndicatorSchema, 'Đã tạo'), ...withConflict },
 });
@@ -259,6 +261,7 @@ const indicatorUpdate = createRoute({
   path: '/admin/indicators/{indicatorId}',
   tags,
   summary: 'Sửa chỉ số (loại đo lường và số thập phân cố định khi đã có kết quả)',
+  middleware: [limitJsonBody] as const,
   request: {
     params: z.object({ indicatorId: pathId('indicatorId') }),
     ...jsonBody(IndicatorBody.extend({ expectedVersion: version })),
@@ -271,6 +274,7 @@ const termCreate = createRoute({
   path: '/admin/terms',
   tags,
   summary: 'Tạo nhiệm kỳ',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(TermBody),
   responses: { 201: json(AdminTermSchema, 'Đã tạo'), ...withConflict },
 });
@@ -289,6 +293,7 @@ const termUpdate = createRoute({
   path: '/admin/terms/{termId}',
   tags,
   summary: 'Sửa nhiệm kỳ',
+  middleware: [limitJsonBody] as const,
   request: { params: TermIdParam, ...jsonBody(TermBody.extend({ expectedVersion: version })) },
   responses: { 200: json(AdminTermSchema, 'Đã lưu'), ...withConflict },
 });
@@ -298,6 +303,7 @@ const periodsGenerate = createRoute({
   path: '/admin/terms/{termId}/periods',
   tags,
   summary: 'Tạo các kỳ báo cáo (năm, 6 tháng, quý) của nhiệm kỳ, kèm hạn báo cáo',
+  middleware: [limitJsonBody] as const,
   request: {
     params: TermIdParam,
     ...jsonBody(z.object({ kinds: z.array(frequency).min(1, { error: 'Chọn ít nhất một loại kỳ.' }) })),
@@ -310,6 +316,7 @@ const periodUpdate = createRoute({
   path: '/admin/periods/{periodId}',
   tags,
   summary: 'Sửa hạn báo cáo của một kỳ',
+  middleware: [limitJsonBody] as const,
   request: {
     params: z.object({ periodId: pathId('periodId') }),
     ...jsonBody(z.object({ deadline: IsoDate, expectedVersion: version })),
@@ -322,6 +329,7 @@ const termCopy = createRoute({
   path: '/admin/terms/{termId}/copy',
   tags,
   summary: 'Chép các chỉ tiêu của nhiệm kỳ làm bản nháp cho nhiệm kỳ sau',
+  middleware: [limitJsonBody] as const,
   request: { params: TermIdParam, ...jsonBody(TermBody) },
   responses: { 201: json(TermSetupSchema, 'Nhiệm kỳ mới'), ...withConflict },
 });
@@ -331,6 +339,7 @@ const targetCreate = createRoute({
   path: '/admin/terms/{termId}/targets',
   tags,
   summary: 'Thêm chỉ tiêu',
+  middleware: [limitJsonBody] as const,
   request: { params: TermIdParam, ...jsonBody(TargetBody) },
   responses: { 201: json(SavedTargetSchema, 'Đã tạo'), ...withConflict },
 });
@@ -340,6 +349,7 @@ const targetUpdate = createRoute({
   path: '/admin/targets/{targetId}',
   tags,
   summary: 'Sửa chỉ tiêu (cảnh báo nếu phân bổ không còn khớp)',
+  middleware: [limitJsonBody] as const,
   request: { params: TargetIdParam, ...jsonBody(TargetBody.extend({ expectedVersion: version })) },
   responses: { 200: json(SavedTargetSchema, 'Đã lưu, kèm cảnh báo nếu có'), ...withConflict },
 });
@@ -358,6 +368,7 @@ const allocationsSave = createRoute({
   path: '/admin/targets/{targetId}/allocations',
   tags,
   summary: 'Lưu phân bổ (cảnh báo nêu chênh lệch, không tự sửa)',
+  middleware: [limitJsonBody] as const,
   request: {
     params: TargetIdParam,
     ...jsonBody(

@@ -3,6 +3,7 @@
  * (preview, then `apply=true`: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
  * the rules live in @chitieu/db (admin-units.ts); handlers parse, call and answer.
  */
+
 import { UNIT_CODE_PATTERN } from '@chitieu/core';
 import {
   adminUnitTree,
@@ -17,6 +18,7 @@ import {
 } from '@chitieu/db';
 import { buildUnitTreeCsv, buildUnitTreeXlsx } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
@@ -99,6 +101,7 @@ const setStart = createRoute({
   path: '/admin/units/start',
   tags: ['Quản trị'],
   summary: 'Đổi ngày hiệu lực ban đầu của cây đơn vị (khi chưa có gì phụ thuộc vào nó)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(z.object({ validFrom: IsoDate })),
   responses: { 200: json(TreeStartSchema, 'Ngày hiệu lực của cây đơn vị'), ...errors },
 });
@@ -126,6 +129,7 @@ const create = createRoute({
   path: '/admin/units',
   tags: ['Quản trị'],
   summary: 'Thêm đơn vị',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(
     z.object({
       code: UnitCode,
@@ -148,6 +152,7 @@ const update = createRoute({
   path: '/admin/units/{id}',
   tags: ['Quản trị'],
   summary: 'Đổi tên, mã, loại, hoặc đánh dấu cơ sở Hội',
+  middleware: [limitJsonBody] as const,
   request: {
     params: IdParam,
     ...jsonBody(
@@ -172,6 +177,7 @@ const move = createRoute({
   path: '/admin/units/{id}/move',
   tags: ['Quản trị'],
   summary: 'Chuyển đơn vị (cùng các đơn vị trực thuộc) sang cấp trên khác',
+  middleware: [limitJsonBody] as const,
   request: {
     params: IdParam,
     ...jsonBody(z.object({ version: Version, parentId: z.number().int().positive() })),
@@ -188,6 +194,7 @@ const close = createRoute({
   path: '/admin/units/{id}/close',
   tags: ['Quản trị'],
   summary: 'Giải thể đơn vị từ một ngày (không được khi còn đơn vị trực thuộc đang hoạt động)',
+  middleware: [limitJsonBody] as const,
   request: { params: IdParam, ...jsonBody(z.object({ version: Version, date: IsoDate })) },
   responses: {
     200: json(z.object({ validTo: z.string() }), 'Đã giải thể'),

@@ -8,6 +8,7 @@ import {
   transitionReport,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { mailNotifications } from '../lib/mailer.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
@@ -53,6 +54,7 @@ const save = createRoute({
   path: '/results',
   tags: ['Nhập liệu'],
   summary: 'Lưu một giá trị (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(SaveResultBody),
   responses: {
     200: json(SaveResultResponse, 'Đã lưu, kèm cảnh báo nếu có'),
@@ -66,6 +68,7 @@ const clear = createRoute({
   path: '/results',
   tags: ['Nhập liệu'],
   summary: 'Xóa một giá trị nhập nhầm (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(ClearResultBody),
   responses: {
     200: json(ClearResultResponse, 'Đã xóa (hoặc không có gì để xóa)'),
@@ -79,6 +82,7 @@ const transition = createRoute({
   path: '/submissions/{unitId}/{periodId}/{action}',
   tags: ['Nhập liệu'],
   summary: 'Gửi, duyệt hoặc trả lại báo cáo kỳ của một đơn vị',
+  middleware: [limitJsonBody] as const,
   request: { params: ReportParams, ...jsonBody(ReportBody) },
   responses: {
     200: json(SubmissionSchema, 'Trạng thái mới'),

@@ -7,6 +7,7 @@
  * any file is built. Without `asOf`, the report's own as-of date (its settings) applies. Files and
  * charts are built in the report worker pool, off the request thread.
  */
+
 import { resolve } from 'node:path';
 import { BASES, DomainError, forbidden } from '@chitieu/core';
 import {
@@ -50,6 +51,7 @@ import {
 } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { Binary, errors, json } from '../lib/openapi.ts';
 import type { AppEnv } from '../lib/router.ts';
 import { createRouter } from '../lib/router.ts';
@@ -259,6 +261,7 @@ const save = createRoute({
   path: '/terms/{termId}/reports/{kind}',
   tags: ['Báo cáo'],
   summary: 'Lưu thiết lập và nội dung báo cáo (kèm phiên bản đã xem; 409 nếu người khác vừa sửa)',
+  middleware: [limitJsonBody] as const,
   request: {
     params: ReportKindParams,
     body: { content: { 'application/json': { schema: ReportSettingsBody } }, required: true },
