@@ -1,6 +1,6 @@
 /**
  * Administering the unit tree: list, create, rename/recode/mark grassroots, move, close, import
- * (preview, then `apply=true`: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
+ * (/admin/units/import/preview, then /admin/units/import/apply: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
  * the rules live in @chitieu/db (admin-units.ts); handlers parse, call and answer.
  */
 
@@ -18,9 +18,10 @@ import {
 } from '@chitieu/db';
 import { buildUnitTreeCsv, buildUnitTreeXlsx } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { limitJsonBody } from '../lib/body-limit.ts';
 import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
-import { createRouter } from '../lib/router.ts';
+import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
 import { ErrorSchema, IsoDate, idParam } from '../schemas.ts';
@@ -215,18 +216,32 @@ const TREE_UPLOAD_TYPES = [
   'application/octet-stream',
 ] as const;
 
-const importTree = createRoute({
+const importDescription =
+  'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
+  'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.';
+
+const importTreePreview = createRoute({
   method: 'post',
-  path: '/admin/units/import',
+  path: '/admin/units/import/preview',
   tags: ['Quản trị'],
-  summary:
-    'Nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): xem trước, hoặc ghi khi apply=true',
-  description:
-    'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
-    'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.',
+  summary: 'Xem trước việc nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): không ghi gì',
+  description: importDescription,
+  request: uploadBody(TREE_UPLOAD_TYPES),
+  responses: {
+    200: json(TreePreviewSchema, 'Xem trước'),
+    ...errors,
+    413: json(ErrorSchema, 'Tệp quá lớn'),
+  },
+});
+
+const importTreeApply = createRoute({
+  method: 'post',
+  path: '/admin/units/import/apply',
+  tags: ['Quản trị'],
+  summary: 'Nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): ghi tất cả hoặc không gì cả',
+  description: importDescription,
   request: {
     query: z.object({
-      apply: z.enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' }).optional(),
       validFrom: IsoDate.optional().openapi({
         description: 'Ngày các đơn vị mới bắt đầu (mặc định: ngày bắt đầu cơ cấu)',
       }),
@@ -234,11 +249,21 @@ const importTree = createRoute({
     ...uploadBody(TREE_UPLOAD_TYPES),
   },
   responses: {
-    200: json(z.union([TreePreviewSchema, TreeAppliedSchema]), 'Xem trước, hoặc số đơn vị đã thêm'),
+    200: json(TreeAppliedSchema, 'Số đơn vị đã thêm'),
     ...errors,
     413: json(ErrorSchema, 'Tệp quá lớn'),
   },
 });
+
+/** The uploaded tree file, read only after the user is found to be an admin. */
+async function uploadedTree(c: Context<AppEnv>) {
+  const user = currentUser(c);
+  const { db, today } = c.var.deps;
+  // Refuse a non-admin before reading the file.
+  adminUnitTree(db, user, today());
+  const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
+  return { user, file: await c.var.deps.uploads.readUnitTreeFile(bytes) };
+}
 
 const exportCsv = createRoute({
   method: 'get',
@@ -285,20 +310,17 @@ export const adminUnitsRoutes = createRouter()
     const { db, today } = c.var.deps;
     return c.json(closeUnit(db, currentUser(c), today(), c.req.valid('param').id, c.req.valid('json')), 200);
   })
-  .openapi(importTree, async (c) => {
-    const user = currentUser(c);
-    const { db, today } = c.var.deps;
-    const { apply, validFrom } = c.req.valid('query');
-    // Refuse a non-admin before reading the file.
-    adminUnitTree(db, user, today());
-    const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
-    const file = await c.var.deps.uploads.readUnitTreeFile(bytes);
-    if (apply === 'true') {
-      const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
-      return c.json({ applied: true as const, ...done }, 200);
-    }
-    const preview = previewTreeImport(db, user, today(), file.rows, file.problems);
+  .openapi(importTreePreview, async (c) => {
+    const { user, file } = await uploadedTree(c);
+    const preview = previewTreeImport(c.var.deps.db, user, c.var.deps.today(), file.rows, file.problems);
     return c.json({ format: file.format, encoding: file.encoding, ...preview }, 200);
+  })
+  .openapi(importTreeApply, async (c) => {
+    const { user, file } = await uploadedTree(c);
+    const { db, today } = c.var.deps;
+    const { validFrom } = c.req.valid('query');
+    const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
+    return c.json({ applied: true as const, ...done }, 200);
   })
   .openapi(exportCsv, (c) => {
     const { db, today } = c.var.deps;
