@@ -101,18 +101,19 @@ export const TermSchema = z
   })
   .openapi('Term');
 
-export const IndicatorSchema = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    measurementUnit: z.string(),
-    measureType: z.enum(MEASURE_TYPES),
-    decimals: z.number().int(),
-    frequency: z.enum(PERIOD_KINDS),
-    ratioOverTime: z.enum(['sum', 'latest']),
-  })
-  .openapi('Indicator');
+/** An indicator as every reader sees it; the admin's view (AdminIndicator) adds to these fields. */
+export const IndicatorFields = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  measurementUnit: z.string(),
+  measureType: z.enum(MEASURE_TYPES),
+  decimals: z.number().int(),
+  frequency: z.enum(PERIOD_KINDS),
+  ratioOverTime: z.enum(['sum', 'latest']),
+});
+
+export const IndicatorSchema = IndicatorFields.openapi('Indicator');
 
 export const TargetDefinitionSchema = z
   .object({

@@ -25,7 +25,7 @@ import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, IsoDate, idField, idParam, TermSchema } from '../schemas.ts';
+import { ErrorSchema, IndicatorFields, IsoDate, idField, idParam, TermSchema } from '../schemas.ts';
 
 const id = idField;
 const pathId = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });
@@ -75,27 +75,18 @@ const IndicatorBody = z
   })
   .openapi('IndicatorInput');
 
-const AdminIndicatorSchema = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    measurementUnit: z.string(),
-    measureType: z.enum(MEASURE_TYPES),
-    decimals: z.number().int(),
-    frequency,
-    ratioOverTime: z.enum(['sum', 'latest']),
-    flagGrowth: z.number().int().nullable().openapi({ description: 'Hundredths (300 = ×3); null: default' }),
-    flagMinChange: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({ description: 'Scaled, in the indicator’s unit; null: default by measure type' }),
-    version: z.string(),
-    hasResults: z.boolean(),
-    targetCount: z.number().int(),
-  })
-  .openapi('AdminIndicator');
+/** The same indicator readers see (IndicatorFields), with what only its editor needs. */
+const AdminIndicatorSchema = IndicatorFields.extend({
+  flagGrowth: z.number().int().nullable().openapi({ description: 'Hundredths (300 = ×3); null: default' }),
+  flagMinChange: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: 'Scaled, in the indicator’s unit; null: default by measure type' }),
+  version: z.string(),
+  hasResults: z.boolean(),
+  targetCount: z.number().int(),
+}).openapi('AdminIndicator');
 
 const TermBody = z
   .object({
