@@ -7,7 +7,7 @@
 import type { Env, Hono, Schema } from 'hono';
 import { createRouter } from '../lib/router.ts';
 import { requireChosenPassword, requireSession } from '../lib/session.ts';
-import { adminTermsRoutes } from './admin-terms.ts';
+import { adminTermsRoutes } from './admin-terms/index.ts';
 import { adminUnitsRoutes } from './admin-units.ts';
 import { adminUsersRoutes } from './admin-users.ts';
 import { passwordRoutes, signInRoutes } from './auth.ts';
@@ -17,7 +17,7 @@ import { leadersRoutes } from './leaders.ts';
 import { metaRoutes } from './meta.ts';
 import { notificationsRoutes } from './notifications.ts';
 import { reorganisationsRoutes } from './reorganisations.ts';
-import { reportsRoutes } from './reports.ts';
+import { reportsRoutes } from './reports/index.ts';
 import { setupRoutes } from './setup.ts';
 import { targetPageRoutes } from './target-page.ts';
 import { termsRoutes } from './terms.ts';
