@@ -24,7 +24,7 @@ import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
-import { ErrorSchema, IsoDate, idParam } from '../schemas.ts';
+import { ErrorSchema, IsoDate, idParam } from '../schemas/common.ts';
 import { attachment } from './excel.ts';
 
 export const UnitCode = z.string().trim().regex(UNIT_CODE_PATTERN, {

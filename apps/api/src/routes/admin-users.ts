@@ -25,7 +25,7 @@ import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, idParam } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas/common.ts';
 
 /** The rules (length, not the username, not a common one) are checked by checkNewPassword. */
 const Password = z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' });

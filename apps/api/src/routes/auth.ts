@@ -25,7 +25,7 @@ import {
   setSessionCookie,
   userWithTemporaryPassword,
 } from '../lib/session.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../schemas/common.ts';
 
 const MeSchema = z
   .object({

@@ -13,23 +13,21 @@ import { mailNotifications } from '../lib/mailer.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
+import { AuditQuery, AuditSchema } from '../schemas/audit.ts';
+import { ErrorSchema, TermParams } from '../schemas/common.ts';
 import {
-  AuditQuery,
-  AuditSchema,
   ClearResultBody,
   ClearResultResponse,
-  CockpitSchema,
   EntryGridSchema,
   EntryQuery,
-  ErrorSchema,
   PeriodSchema,
   ReportBody,
   ReportParams,
   SaveResultBody,
   SaveResultResponse,
   SubmissionSchema,
-  TermParams,
-} from '../schemas.ts';
+} from '../schemas/entry.ts';
+import { CockpitSchema } from '../schemas/figures.ts';
 
 const periods = createRoute({
   method: 'get',

@@ -15,7 +15,8 @@ import { Binary, errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { MAX_UPLOAD_BYTES, readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
-import { EntryQuery, ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../schemas/common.ts';
+import { EntryQuery } from '../schemas/entry.ts';
 
 export { MAX_UPLOAD_BYTES, XLSX_TYPE };
 

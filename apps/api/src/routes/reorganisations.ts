@@ -13,7 +13,7 @@ import { BODY_LIMIT, limitBody } from '../lib/body-limit.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, idParam } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas/common.ts';
 
 /** A form field holding a JSON object of short strings (codes → codes or names). */
 const JsonCodes = (what: string) =>

@@ -11,7 +11,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
-import { ErrorSchema, IsoDate } from '../schemas.ts';
+import { ErrorSchema, IsoDate } from '../schemas/common.ts';
 import { UnitCode } from './admin-units.ts';
 
 const text = (what: string, max = 200) =>

@@ -24,7 +24,7 @@ import { limitJsonBody } from '../../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../../lib/openapi.ts';
 import { createRouter } from '../../lib/router.ts';
 import { currentUser } from '../../lib/session.ts';
-import { IsoDate, idParam } from '../../schemas.ts';
+import { IsoDate, idParam } from '../../schemas/common.ts';
 import {
   AdminIndicatorSchema,
   AdminPeriodSchema,

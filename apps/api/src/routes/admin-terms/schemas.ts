@@ -2,7 +2,8 @@
 import { DIRECTIONS, MAX_DECIMALS, MEASURE_TYPES, MISSIONS, PERIOD_KINDS } from '@chitieu/core';
 import { z } from '@hono/zod-openapi';
 import { errors, json } from '../../lib/openapi.ts';
-import { ErrorSchema, IndicatorFields, IsoDate, idField, idParam, TermSchema } from '../../schemas.ts';
+import { ErrorSchema, IsoDate, idField, idParam } from '../../schemas/common.ts';
+import { IndicatorFields, TermSchema } from '../../schemas/terms.ts';
 
 export const id = idField;
 export const pathId = (name: string) => idParam(name).openapi({ param: { name, in: 'path' } });

@@ -26,7 +26,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/router.ts';
 import { currentUser } from '../../lib/session.ts';
-import type { ScopeQuery } from '../../schemas.ts';
+import type { ScopeQuery } from '../../schemas/common.ts';
 import type { FigureSource, ReportFormat, ScopeIds } from '../../workers/report-jobs.ts';
 import { attachment } from '../excel.ts';
 

@@ -43,7 +43,7 @@ import { limitJsonBody } from '../../lib/body-limit.ts';
 import { Binary, errors, json } from '../../lib/openapi.ts';
 import { createRouter } from '../../lib/router.ts';
 import { currentUser } from '../../lib/session.ts';
-import { ErrorSchema, ScopeQuery } from '../../schemas.ts';
+import { ErrorSchema, ScopeQuery } from '../../schemas/common.ts';
 import { reportPool } from '../../workers/report-pool.ts';
 
 // ---------------------------------------------------------------- schemas

@@ -4,7 +4,8 @@ import { BASES } from '@chitieu/core';
 import { REPORT_KINDS, REPORT_SECTION_KEYS } from '@chitieu/db';
 import { CHART_KEYS } from '@chitieu/reports';
 import { z } from '@hono/zod-openapi';
-import { IsoDate, idParam, ScopeViewSchema, TermParams } from '../../schemas.ts';
+import { IsoDate, idParam, TermParams } from '../../schemas/common.ts';
+import { ScopeViewSchema } from '../../schemas/figures.ts';
 import { REPORT_FORMATS } from '../../workers/report-jobs.ts';
 
 const KIND_ERROR = '“kind” phải là mid_term, end_of_term hoặc yearly.';
