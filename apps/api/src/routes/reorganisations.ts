@@ -136,7 +136,7 @@ export const ReorganisationPlanSchema = z
 
 const body = { body: { content: { 'multipart/form-data': { schema: MapForm } }, required: true } };
 
-/** The map's size limit, after the right is checked (app.ts leaves these paths to their route). */
+/** The map's size limit, after the right is checked (a form is a file: limitJsonBody is not for it). */
 const mapLimit = limitBody(BODY_LIMIT, 'Tệp quá lớn (tối đa 1 MB).');
 
 /** Route middleware runs before the form is read and validated: a refused user's file is never read. */
