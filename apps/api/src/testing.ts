@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import { type AppOptions, createApp } from './app.ts';
 import type { createClient } from './client.ts';
-import type { ErrorSchema } from './schemas.ts';
+import type { ErrorSchema } from './schemas/common.ts';
 
 export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = {}) {
   const app = createApp({ ...options, db, web: options.web ?? false });

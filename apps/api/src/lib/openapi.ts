@@ -1,6 +1,6 @@
 /** Pieces every route definition uses, so the OpenAPI document describes responses the same way. */
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../schemas/common.ts';
 
 export const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -67,25 +67,21 @@ export function requestScope(c: Context<AppEnv>, input: ScopeInput): Scope {
 }
 
 /**
- * The API paths anyone may call. Every other path, an unknown one included, answers 401 without a
- * session before its parameters or body are even looked at; handlers still check the user's rights.
+ * Mounted first on the protected sub-app (routes/index.ts), so every route in it, and any path no
+ * public route answered, an unknown one included, is refused without a session before its
+ * parameters or body are looked at. Handlers still check the user's rights.
  */
-const PUBLIC_ROUTES = new Set([
-  'GET /api/health',
-  'GET /api/meta',
-  'GET /api/openapi.json',
-  'GET /api/auth/me',
-  'POST /api/auth/login',
-  'POST /api/auth/logout',
-  'GET /api/setup',
-  'POST /api/setup',
-]);
-
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.user) {
-    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    if (!PUBLIC_ROUTES.has(`${method} ${c.req.path}`)) throw unauthorized();
-  }
+  userWithTemporaryPassword(c);
+  await next();
+});
+
+/**
+ * Mounted after the one route that chooses a new password: a temporary password (a new account, a
+ * reset) opens nothing else.
+ */
+export const requireChosenPassword = createMiddleware<AppEnv>(async (c, next) => {
+  currentUser(c);
   await next();
 });
 

@@ -125,7 +125,7 @@ describe('the unit tree of an organisation', () => {
   const imported = async () => expect((await upload(CSV, true)).status).toBe(200);
 
   const upload = (bytes: Uint8Array | Buffer, apply = false, headers = admin) =>
-    fetch(`${server.url}/api/admin/units/import${apply ? '?apply=true' : ''}`, {
+    fetch(`${server.url}/api/admin/units/import/${apply ? 'apply' : 'preview'}`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(bytes),

@@ -1,8 +1,10 @@
 /**
  * Administering the unit tree: list, create, rename/recode/mark grassroots, move, close, import
- * (preview, then `apply=true`: all or nothing) and export (CSV with BOM, XLSX). Authorisation and
- * the rules live in @chitieu/db (admin/units.ts, unit-edits.ts, unit-import.ts); handlers parse, call and answer.
+ * (/admin/units/import/preview, then /admin/units/import/apply: all or nothing) and export (CSV with
+ * BOM, XLSX). Authorisation and the rules live in @chitieu/db (admin/units.ts, unit-edits.ts,
+ * unit-import.ts); handlers parse, call and answer.
  */
+
 import { UNIT_CODE_PATTERN } from '@chitieu/core';
 import {
   adminUnitTree,
@@ -17,11 +19,13 @@ import {
 } from '@chitieu/db';
 import { buildUnitTreeCsv, buildUnitTreeXlsx } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { Binary, errors, json, jsonBody } from '../lib/openapi.ts';
-import { createRouter } from '../lib/router.ts';
+import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
-import { ErrorSchema, IsoDate, idParam } from '../schemas.ts';
+import { ErrorSchema, IsoDate, idParam } from '../schemas/common.ts';
 import { attachment } from './excel.ts';
 
 export const UnitCode = z.string().trim().regex(UNIT_CODE_PATTERN, {
@@ -99,6 +103,7 @@ const setStart = createRoute({
   path: '/admin/units/start',
   tags: ['Quản trị'],
   summary: 'Đổi ngày hiệu lực ban đầu của cây đơn vị (khi chưa có gì phụ thuộc vào nó)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(z.object({ validFrom: IsoDate })),
   responses: { 200: json(TreeStartSchema, 'Ngày hiệu lực của cây đơn vị'), ...errors },
 });
@@ -126,6 +131,7 @@ const create = createRoute({
   path: '/admin/units',
   tags: ['Quản trị'],
   summary: 'Thêm đơn vị',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(
     z.object({
       code: UnitCode,
@@ -148,6 +154,7 @@ const update = createRoute({
   path: '/admin/units/{id}',
   tags: ['Quản trị'],
   summary: 'Đổi tên, mã, loại, hoặc đánh dấu cơ sở Hội',
+  middleware: [limitJsonBody] as const,
   request: {
     params: IdParam,
     ...jsonBody(
@@ -172,6 +179,7 @@ const move = createRoute({
   path: '/admin/units/{id}/move',
   tags: ['Quản trị'],
   summary: 'Chuyển đơn vị (cùng các đơn vị trực thuộc) sang cấp trên khác',
+  middleware: [limitJsonBody] as const,
   request: {
     params: IdParam,
     ...jsonBody(z.object({ version: Version, parentId: z.number().int().positive() })),
@@ -188,6 +196,7 @@ const close = createRoute({
   path: '/admin/units/{id}/close',
   tags: ['Quản trị'],
   summary: 'Giải thể đơn vị từ một ngày (không được khi còn đơn vị trực thuộc đang hoạt động)',
+  middleware: [limitJsonBody] as const,
   request: { params: IdParam, ...jsonBody(z.object({ version: Version, date: IsoDate })) },
   responses: {
     200: json(z.object({ validTo: z.string() }), 'Đã giải thể'),
@@ -208,18 +217,32 @@ const TREE_UPLOAD_TYPES = [
   'application/octet-stream',
 ] as const;
 
-const importTree = createRoute({
+const importDescription =
+  'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
+  'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.';
+
+const importTreePreview = createRoute({
   method: 'post',
-  path: '/admin/units/import',
+  path: '/admin/units/import/preview',
   tags: ['Quản trị'],
-  summary:
-    'Nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): xem trước, hoặc ghi khi apply=true',
-  description:
-    'Gửi tệp làm thân yêu cầu, hoặc multipart/form-data với tệp trong trường “file”. Tối đa 5 MB. ' +
-    'Dòng không có parent_code phải là đơn vị gốc của tổ chức (khớp theo mã). Có lỗi thì không ghi gì.',
+  summary: 'Xem trước việc nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): không ghi gì',
+  description: importDescription,
+  request: uploadBody(TREE_UPLOAD_TYPES),
+  responses: {
+    200: json(TreePreviewSchema, 'Xem trước'),
+    ...errors,
+    413: json(ErrorSchema, 'Tệp quá lớn'),
+  },
+});
+
+const importTreeApply = createRoute({
+  method: 'post',
+  path: '/admin/units/import/apply',
+  tags: ['Quản trị'],
+  summary: 'Nhập cây đơn vị từ CSV hoặc XLSX (code, name, type, parent_code): ghi tất cả hoặc không gì cả',
+  description: importDescription,
   request: {
     query: z.object({
-      apply: z.enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' }).optional(),
       validFrom: IsoDate.optional().openapi({
         description: 'Ngày các đơn vị mới bắt đầu (mặc định: ngày bắt đầu cơ cấu)',
       }),
@@ -227,11 +250,21 @@ const importTree = createRoute({
     ...uploadBody(TREE_UPLOAD_TYPES),
   },
   responses: {
-    200: json(z.union([TreePreviewSchema, TreeAppliedSchema]), 'Xem trước, hoặc số đơn vị đã thêm'),
+    200: json(TreeAppliedSchema, 'Số đơn vị đã thêm'),
     ...errors,
     413: json(ErrorSchema, 'Tệp quá lớn'),
   },
 });
+
+/** The uploaded tree file, read only after the user is found to be an admin. */
+async function uploadedTree(c: Context<AppEnv>) {
+  const user = currentUser(c);
+  const { db, today } = c.var.deps;
+  // Refuse a non-admin before reading the file.
+  adminUnitTree(db, user, today());
+  const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
+  return { user, file: await c.var.deps.uploads.readUnitTreeFile(bytes) };
+}
 
 const exportCsv = createRoute({
   method: 'get',
@@ -278,20 +311,17 @@ export const adminUnitsRoutes = createRouter()
     const { db, today } = c.var.deps;
     return c.json(closeUnit(db, currentUser(c), today(), c.req.valid('param').id, c.req.valid('json')), 200);
   })
-  .openapi(importTree, async (c) => {
-    const user = currentUser(c);
-    const { db, today } = c.var.deps;
-    const { apply, validFrom } = c.req.valid('query');
-    // Refuse a non-admin before reading the file.
-    adminUnitTree(db, user, today());
-    const bytes = await readUpload(c, TREE_UPLOAD_TYPES, 'tệp CSV hoặc XLSX');
-    const file = await c.var.deps.uploads.readUnitTreeFile(bytes);
-    if (apply === 'true') {
-      const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
-      return c.json({ applied: true as const, ...done }, 200);
-    }
-    const preview = previewTreeImport(db, user, today(), file.rows, file.problems);
+  .openapi(importTreePreview, async (c) => {
+    const { user, file } = await uploadedTree(c);
+    const preview = previewTreeImport(c.var.deps.db, user, c.var.deps.today(), file.rows, file.problems);
     return c.json({ format: file.format, encoding: file.encoding, ...preview }, 200);
+  })
+  .openapi(importTreeApply, async (c) => {
+    const { user, file } = await uploadedTree(c);
+    const { db, today } = c.var.deps;
+    const { validFrom } = c.req.valid('query');
+    const done = applyTreeImport(db, user, today(), file.rows, file.problems, validFrom);
+    return c.json({ applied: true as const, ...done }, 200);
   })
   .openapi(exportCsv, (c) => {
     const { db, today } = c.var.deps;

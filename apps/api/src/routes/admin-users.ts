@@ -2,6 +2,7 @@
  * Administering accounts: list, create (with a temporary password), add and remove scoped roles,
  * reset a password, deactivate or reactivate. Rules and authorisation: @chitieu/db admin-users.ts.
  */
+
 import { MAX_PASSWORD_LENGTH, ROLES } from '@chitieu/core';
 import {
   addRole,
@@ -20,10 +21,11 @@ import {
   updateSettings,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, idParam } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas/common.ts';
 
 /** The rules (length, not the username, not a common one) are checked by checkNewPassword. */
 const Password = z.string().max(MAX_PASSWORD_LENGTH, { error: 'Mật khẩu dài quá 200 ký tự.' });
@@ -77,6 +79,7 @@ const create = createRoute({
   path: '/admin/users',
   tags: ['Quản trị'],
   summary: 'Tạo tài khoản với mật khẩu tạm (phải đổi khi đăng nhập lần đầu)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(
     z.object({
       username: z.string().trim().min(3, { error: 'Tên đăng nhập có ít nhất 3 ký tự.' }).max(40),
@@ -98,6 +101,7 @@ const patch = createRoute({
   tags: ['Quản trị'],
   summary:
     'Khóa hoặc mở lại tài khoản (khóa thì phiên đăng nhập kết thúc ngay); đặt hoặc xóa địa chỉ e-mail nhận thông báo',
+  middleware: [limitJsonBody] as const,
   request: {
     params: UserParam,
     ...jsonBody(
@@ -130,6 +134,7 @@ const addRoleRoute = createRoute({
   path: '/admin/users/{id}/roles',
   tags: ['Quản trị'],
   summary: 'Giao vai trò ở một đơn vị (phạm vi: đơn vị đó và cấp dưới)',
+  middleware: [limitJsonBody] as const,
   request: { params: UserParam, ...jsonBody(RoleInput) },
   responses: { 200: json(z.object({ id: z.number().int() }), 'Đã giao'), ...errors, ...conflicts },
 });
@@ -148,6 +153,7 @@ const reset = createRoute({
   path: '/admin/users/{id}/password',
   tags: ['Quản trị'],
   summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập lần sau)',
+  middleware: [limitJsonBody] as const,
   request: { params: UserParam, ...jsonBody(z.object({ password: Password })) },
   responses: { 200: json(z.object({ ok: z.boolean() }), 'Đã đặt lại'), ...errors },
 });
@@ -173,6 +179,7 @@ const settingsPut = createRoute({
   path: '/admin/settings',
   tags: ['Quản trị'],
   summary: 'Đổi thiết lập của tổ chức (quản trị viên đơn vị gốc; có ghi nhật ký)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(SettingsSchema.partial()),
   responses: { 200: json(SettingsSchema, 'Đã lưu'), ...errors },
 });

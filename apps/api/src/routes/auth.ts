@@ -15,6 +15,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { clientAddress } from '../lib/request-origin.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
@@ -24,7 +25,7 @@ import {
   setSessionCookie,
   userWithTemporaryPassword,
 } from '../lib/session.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../schemas/common.ts';
 
 const MeSchema = z
   .object({
@@ -46,6 +47,7 @@ const login = createRoute({
   path: '/auth/login',
   tags: ['Tài khoản'],
   summary: 'Đăng nhập',
+  middleware: [limitJsonBody] as const,
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: { 200: json(MeSchema, 'Đã đăng nhập'), ...errors, 429: json(ErrorSchema, 'Thử quá nhiều lần') },
 });
@@ -68,6 +70,7 @@ const password = createRoute({
   path: '/auth/password',
   tags: ['Tài khoản'],
   summary: 'Đổi mật khẩu',
+  middleware: [limitJsonBody] as const,
   request: {
     body: {
       content: {
@@ -128,7 +131,8 @@ function attempt(c: Context<AppEnv>, username: string) {
   };
 }
 
-export const authRoutes = createRouter()
+/** Public: signing in and out, and asking who is signed in (null when nobody). */
+export const signInRoutes = createRouter()
   .openapi(login, async (c) => {
     const { db } = c.var.deps;
     const { username, password: pw } = c.req.valid('json');
@@ -153,24 +157,26 @@ export const authRoutes = createRouter()
     clearSessionCookie(c);
     return c.json({ ok: true }, 200);
   })
-  .openapi(me, (c) => c.json(c.var.user ? meOf(c, c.var.user) : null, 200))
-  .openapi(password, async (c) => {
-    const user = userWithTemporaryPassword(c);
-    const { db } = c.var.deps;
-    const body = c.req.valid('json');
-    // Throttled like a sign-in: a stolen session must not be a way to guess the password.
-    const tried = attempt(c, user.username);
-    if (!(await checkCurrentPassword(db, user.id, body.currentPassword))) {
-      tried.failed();
-      throw unauthorized('Mật khẩu hiện tại không đúng.');
-    }
-    tried.succeeded();
-    checkNewPassword(body.newPassword, { username: user.username, current: body.currentPassword });
-    const hash = await hashPassword(body.newPassword);
-    // Every other session of the user ends; this one stays.
-    changePassword(db, user.id, hash, getCookie(c, SESSION_COOKIE));
-    return c.json({ ok: true }, 200);
-  });
+  .openapi(me, (c) => c.json(c.var.user ? meOf(c, c.var.user) : null, 200));
+
+/** Signed in, even on a temporary password: choosing one's own is the way out of it. */
+export const passwordRoutes = createRouter().openapi(password, async (c) => {
+  const user = userWithTemporaryPassword(c);
+  const { db } = c.var.deps;
+  const body = c.req.valid('json');
+  // Throttled like a sign-in: a stolen session must not be a way to guess the password.
+  const tried = attempt(c, user.username);
+  if (!(await checkCurrentPassword(db, user.id, body.currentPassword))) {
+    tried.failed();
+    throw unauthorized('Mật khẩu hiện tại không đúng.');
+  }
+  tried.succeeded();
+  checkNewPassword(body.newPassword, { username: user.username, current: body.currentPassword });
+  const hash = await hashPassword(body.newPassword);
+  // Every other session of the user ends; this one stays.
+  changePassword(db, user.id, hash, getCookie(c, SESSION_COOKIE));
+  return c.json({ ok: true }, 200);
+});
 
 function rolesOf(c: Context<AppEnv>, userId: number) {
   return c.var.deps.db

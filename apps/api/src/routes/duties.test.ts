@@ -293,7 +293,7 @@ describe('formula text never reaches a spreadsheet as a formula', () => {
     expect(texts.some((t) => t.startsWith(`'${FORMULAS[1]}`))).toBe(true);
     expect(unsafe(texts)).toEqual([]);
     // Uploaded again unchanged: the note is the same note, not a change.
-    const preview = await fetch(`${server.url}/api/entry/import?${q}`, {
+    const preview = await fetch(`${server.url}/api/entry/import/preview?${q}`, {
       method: 'POST',
       headers: { ...as['nhap.phuthuy'], origin: server.url, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(bytes),

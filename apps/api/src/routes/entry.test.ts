@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { AuditSchema } from '../schemas/audit.ts';
 import type {
-  AuditSchema,
   ClearResultResponse,
-  CockpitSchema,
-  DashboardSchema,
   EntryGridSchema,
   SaveResultResponse,
   SubmissionSchema,
-} from '../schemas.ts';
+} from '../schemas/entry.ts';
+import type { CockpitSchema, DashboardSchema } from '../schemas/figures.ts';
 import { demoServerPerTest } from '../testing.ts';
 
 type Grid = z.infer<typeof EntryGridSchema>;

@@ -8,27 +8,26 @@ import {
   transitionReport,
 } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { mailNotifications } from '../lib/mailer.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
+import { AuditQuery, AuditSchema } from '../schemas/audit.ts';
+import { ErrorSchema, TermParams } from '../schemas/common.ts';
 import {
-  AuditQuery,
-  AuditSchema,
   ClearResultBody,
   ClearResultResponse,
-  CockpitSchema,
   EntryGridSchema,
   EntryQuery,
-  ErrorSchema,
   PeriodSchema,
   ReportBody,
   ReportParams,
   SaveResultBody,
   SaveResultResponse,
   SubmissionSchema,
-  TermParams,
-} from '../schemas.ts';
+} from '../schemas/entry.ts';
+import { CockpitSchema } from '../schemas/figures.ts';
 
 const periods = createRoute({
   method: 'get',
@@ -53,6 +52,7 @@ const save = createRoute({
   path: '/results',
   tags: ['Nhập liệu'],
   summary: 'Lưu một giá trị (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(SaveResultBody),
   responses: {
     200: json(SaveResultResponse, 'Đã lưu, kèm cảnh báo nếu có'),
@@ -66,6 +66,7 @@ const clear = createRoute({
   path: '/results',
   tags: ['Nhập liệu'],
   summary: 'Xóa một giá trị nhập nhầm (kèm phiên bản đã thấy; 409 nếu người khác vừa sửa)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(ClearResultBody),
   responses: {
     200: json(ClearResultResponse, 'Đã xóa (hoặc không có gì để xóa)'),
@@ -79,6 +80,7 @@ const transition = createRoute({
   path: '/submissions/{unitId}/{periodId}/{action}',
   tags: ['Nhập liệu'],
   summary: 'Gửi, duyệt hoặc trả lại báo cáo kỳ của một đơn vị',
+  middleware: [limitJsonBody] as const,
   request: { params: ReportParams, ...jsonBody(ReportBody) },
   responses: {
     200: json(SubmissionSchema, 'Trạng thái mới'),

@@ -79,8 +79,8 @@ async function upload(
     headers['content-type'] = XLSX_TYPE;
     body = bytes as BodyInit;
   }
-  const apply = opts.apply ? `&apply=${opts.apply}` : '';
-  const res = await fetch(`${server.url}/api/entry/import?${query(opts.unitId, opts.periodId)}${apply}`, {
+  const step = opts.apply === 'true' ? 'apply' : 'preview';
+  const res = await fetch(`${server.url}/api/entry/import/${step}?${query(opts.unitId, opts.periodId)}`, {
     method: 'POST',
     headers,
     body,
@@ -360,13 +360,19 @@ describe('bad uploads get a clear 4xx in Vietnamese and change nothing', () => {
   it('refuses a whole file for a unit the user may not read (403), and a cross-site upload', async () => {
     const district = await template('duyet.phanthiet', ids.phanThiet);
     expectError(await upload(await bytesOf(district), { unitId: ids.phanThiet }), 403, 'không có quyền');
-    const res = await fetch(`${server.url}/api/entry/import?${query()}`, {
+    const res = await fetch(`${server.url}/api/entry/import/preview?${query()}`, {
       method: 'POST',
       headers: { cookie: as['nhap.phuthuy']?.cookie ?? '', 'content-type': XLSX_TYPE },
       body: await bytesOf(await template()),
     });
     expect(res.status).toBe(403);
-    expectError(await upload(await bytesOf(district), { apply: 'yes' }), 400, '“apply”');
+    // The route that once answered both ways by a flag answers nothing now.
+    const old = await fetch(`${server.url}/api/entry/import?${query()}&apply=true`, {
+      method: 'POST',
+      headers: { ...as['nhap.phuthuy'], 'content-type': XLSX_TYPE },
+      body: await bytesOf(await template()),
+    });
+    expect(old.status).toBe(404);
   });
 
   it('lists a problem per bad row and cell, and refuses to apply any of it', async () => {

@@ -1,6 +1,7 @@
 /**
  * Excel in and out for data entry: download a fill-in template for a unit and period, upload it
- * filled in for a preview, then again with `apply=true` to write it (all or nothing).
+ * filled in to /entry/import/preview, then to /entry/import/apply to write it (all or nothing). Two
+ * routes, so each answer has one shape.
  *
  * The upload is the file itself as the request body (Content-Type of xlsx or
  * application/octet-stream), or a multipart/form-data form with the file in the field `file`.
@@ -9,11 +10,13 @@ import { RESULT_FLAGS } from '@chitieu/core';
 import { applyImport, authorizeImport, entryTemplate, previewImport } from '@chitieu/db';
 import { buildEntryTemplate } from '@chitieu/reports';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { Binary, errors, json } from '../lib/openapi.ts';
-import { createRouter } from '../lib/router.ts';
+import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
 import { MAX_UPLOAD_BYTES, readUpload, uploadBody, XLSX_TYPE } from '../lib/upload.ts';
-import { EntryQuery, ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../schemas/common.ts';
+import { EntryQuery } from '../schemas/entry.ts';
 
 export { MAX_UPLOAD_BYTES, XLSX_TYPE };
 
@@ -70,13 +73,6 @@ export const ImportResultSchema = z
   })
   .openapi('ImportResult');
 
-const ImportQuery = EntryQuery.extend({
-  apply: z
-    .enum(['true', 'false'], { error: '“apply” phải là true hoặc false.' })
-    .optional()
-    .openapi({ description: 'true: ghi số liệu (tất cả hoặc không gì cả); bỏ trống: chỉ xem trước' }),
-});
-
 const template = createRoute({
   method: 'get',
   path: '/entry/template.xlsx',
@@ -89,21 +85,47 @@ const template = createRoute({
   },
 });
 
-const upload = createRoute({
+const importDescription =
+  'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
+  'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.';
+
+const importPreview = createRoute({
   method: 'post',
-  path: '/entry/import',
+  path: '/entry/import/preview',
   tags: ['Nhập liệu'],
-  summary: 'Tải lên biểu mẫu đã điền: xem trước, hoặc ghi khi apply=true',
-  description:
-    'Gửi tệp .xlsx làm thân yêu cầu (Content-Type xlsx hoặc application/octet-stream), hoặc dạng ' +
-    'multipart/form-data với tệp trong trường “file”. Tối đa 5 MB.',
-  request: { query: ImportQuery, ...uploadBody(ENTRY_UPLOAD_TYPES) },
+  summary: 'Tải lên biểu mẫu đã điền: xem trước những gì sẽ thay đổi (không ghi gì)',
+  description: importDescription,
+  request: { query: EntryQuery, ...uploadBody(ENTRY_UPLOAD_TYPES) },
   responses: {
-    200: json(z.union([ImportPreviewSchema, ImportResultSchema]), 'Xem trước, hoặc số dòng đã ghi'),
+    200: json(ImportPreviewSchema, 'Xem trước'),
     ...errors,
     413: json(ErrorSchema, 'Tệp quá lớn'),
   },
 });
+
+const importApply = createRoute({
+  method: 'post',
+  path: '/entry/import/apply',
+  tags: ['Nhập liệu'],
+  summary: 'Tải lên biểu mẫu đã điền và ghi số liệu (tất cả hoặc không gì cả)',
+  description: importDescription,
+  request: { query: EntryQuery, ...uploadBody(ENTRY_UPLOAD_TYPES) },
+  responses: {
+    200: json(ImportResultSchema, 'Số dòng đã ghi'),
+    ...errors,
+    413: json(ErrorSchema, 'Tệp quá lớn'),
+  },
+});
+
+/** The filled-in workbook, read only after the user's right to write is checked. */
+async function uploadedWorkbook(c: Context<AppEnv>, key: z.infer<typeof EntryQuery>) {
+  const user = currentUser(c);
+  const { db } = c.var.deps;
+  // The right to write comes first: a refused user's file is never read.
+  authorizeImport(db, user, key);
+  const bytes = await readUpload(c, ENTRY_UPLOAD_TYPES, 'tệp .xlsx');
+  return { user, input: { ...key, workbook: await c.var.deps.uploads.readEntryWorkbook(bytes) } };
+}
 
 export const excelRoutes = createRouter()
   .openapi(template, async (c) => {
@@ -116,16 +138,13 @@ export const excelRoutes = createRouter()
       'Cache-Control': 'private, no-store',
     });
   })
-  .openapi(upload, async (c) => {
-    const user = currentUser(c);
-    const { db } = c.var.deps;
-    const { apply, ...key } = c.req.valid('query');
-    // The right to write comes first: a refused user's file is never read.
-    authorizeImport(db, user, key);
-    const bytes = await readUpload(c, ENTRY_UPLOAD_TYPES, 'tệp .xlsx');
-    const workbook = await c.var.deps.uploads.readEntryWorkbook(bytes);
-    if (apply === 'true') return c.json(applyImport(db, user, { ...key, workbook }), 200);
-    return c.json(previewImport(db, user, { ...key, workbook }), 200);
+  .openapi(importPreview, async (c) => {
+    const { user, input } = await uploadedWorkbook(c, c.req.valid('query'));
+    return c.json(previewImport(c.var.deps.db, user, input), 200);
+  })
+  .openapi(importApply, async (c) => {
+    const { user, input } = await uploadedWorkbook(c, c.req.valid('query'));
+    return c.json(applyImport(c.var.deps.db, user, input), 200);
   });
 
 /**

@@ -9,13 +9,9 @@ import { demoLookups } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type {
-  AuditSchema,
-  CockpitSchema,
-  EntryGridSchema,
-  SaveResultResponse,
-  SubmissionSchema,
-} from '../schemas.ts';
+import type { AuditSchema } from '../schemas/audit.ts';
+import type { EntryGridSchema, SaveResultResponse, SubmissionSchema } from '../schemas/entry.ts';
+import type { CockpitSchema } from '../schemas/figures.ts';
 import { type Answer, demoServerPerTest, type Routes } from '../testing.ts';
 
 type Grid = z.infer<typeof EntryGridSchema>;

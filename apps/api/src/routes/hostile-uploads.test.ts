@@ -67,8 +67,8 @@ describe('the corpus of hostile archives', () => {
   ])('%s is refused (%s) by both imports, nothing written', async (file, reason) => {
     const before = fingerprint(demo.db);
     for (const [path, user] of [
-      ['/api/admin/units/import', 'admin'],
-      [`/api/entry/import?${entryQuery}`, 'nhap.phuthuy'],
+      ['/api/admin/units/import/preview', 'admin'],
+      [`/api/entry/import/preview?${entryQuery}`, 'nhap.phuthuy'],
     ] as const) {
       const res = await upload(path, user, hostile(file));
       expect(res.status).toBe(400);
@@ -82,7 +82,7 @@ describe('the corpus of hostile archives', () => {
 
   it('billion laughs: the entities are never expanded, the file is refused', async () => {
     const before = fingerprint(demo.db);
-    const res = await upload('/api/admin/units/import', 'admin', hostile('billion-laughs.xlsx'));
+    const res = await upload('/api/admin/units/import/preview', 'admin', hostile('billion-laughs.xlsx'));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
       'không phải là bảng tính',
@@ -91,7 +91,7 @@ describe('the corpus of hostile archives', () => {
   });
 
   it('a nested archive (a bomb inside the workbook) is never opened: the tree itself is read', async () => {
-    const res = await upload('/api/admin/units/import', 'admin', hostile('nested-zip.xlsx'));
+    const res = await upload('/api/admin/units/import/preview', 'admin', hostile('nested-zip.xlsx'));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ format: 'xlsx', rows: [{ code: '60', action: 'match' }] });
   });
@@ -122,7 +122,7 @@ function answerBeforeBody(url: string, headers: Record<string, string>): Promise
 
 describe('the right to write is checked before a byte of the file is read', () => {
   it('a viewer’s entry import is refused while the file is still being sent', async () => {
-    const status = await answerBeforeBody(`${server.url}/api/entry/import?${entryQuery}`, {
+    const status = await answerBeforeBody(`${server.url}/api/entry/import/preview?${entryQuery}`, {
       ...as['xem.phanthiet'],
       origin: server.url,
       'content-type': XLSX_TYPE,
@@ -131,7 +131,7 @@ describe('the right to write is checked before a byte of the file is read', () =
   });
 
   it('a non-admin’s tree import too, in a form', async () => {
-    const status = await answerBeforeBody(`${server.url}/api/admin/units/import`, {
+    const status = await answerBeforeBody(`${server.url}/api/admin/units/import/preview`, {
       ...as.lanhdao,
       origin: server.url,
       'content-type': 'multipart/form-data; boundary=x',
@@ -156,7 +156,7 @@ describe('the worker that reads uploads', () => {
     const small = await startTestServer(demo.db, { uploadLimits: { maxHeapMb: 4 } });
     try {
       const admin = await loginAs(small.url, 'admin');
-      const res = await fetch(`${small.url}/api/admin/units/import`, {
+      const res = await fetch(`${small.url}/api/admin/units/import/preview`, {
         method: 'POST',
         headers: { ...admin, origin: small.url, 'content-type': 'text/csv' },
         body: treeCsv(),
@@ -175,7 +175,7 @@ describe('the worker that reads uploads', () => {
     const slow = await startTestServer(demo.db, { uploadLimits: { timeoutMs: 1 } });
     try {
       const admin = await loginAs(slow.url, 'admin');
-      const res = await fetch(`${slow.url}/api/admin/units/import`, {
+      const res = await fetch(`${slow.url}/api/admin/units/import/preview`, {
         method: 'POST',
         headers: { ...admin, origin: slow.url, 'content-type': 'text/csv' },
         body: treeCsv(),
@@ -190,7 +190,7 @@ describe('the worker that reads uploads', () => {
   });
 
   it('with the usual limits the same file is read', async () => {
-    const res = await fetch(`${server.url}/api/admin/units/import`, {
+    const res = await fetch(`${server.url}/api/admin/units/import/preview`, {
       method: 'POST',
       headers: { ...as.admin, origin: server.url, 'content-type': 'text/csv' },
       body: treeCsv(),

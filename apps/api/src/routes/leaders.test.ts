@@ -2,7 +2,7 @@ import { schema } from '@chitieu/db';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { EntryGridSchema } from '../schemas.ts';
+import type { EntryGridSchema } from '../schemas/entry.ts';
 import { demoServerPerTest } from '../testing.ts';
 
 const demo = demoServerPerTest({

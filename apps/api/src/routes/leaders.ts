@@ -17,16 +17,9 @@ import { keptJson } from '../lib/kept-json.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { requestScope } from '../lib/session.ts';
-import {
-  FigureSchema,
-  IndicatorSchema,
-  IsoDate,
-  idParam,
-  ScopeQuery,
-  ScopeViewSchema,
-  TargetDefinitionSchema,
-  TermParams,
-} from '../schemas.ts';
+import { IsoDate, idParam, ScopeQuery, TermParams } from '../schemas/common.ts';
+import { FigureSchema, ScopeViewSchema } from '../schemas/figures.ts';
+import { IndicatorSchema, TargetDefinitionSchema } from '../schemas/terms.ts';
 
 const Status = z.enum(TARGET_STATUSES).nullable();
 const GoalKind = z.enum(['term', 'allocation', 'none']);

@@ -1,7 +1,7 @@
 import { getMeta, getRevision } from '@chitieu/db';
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../lib/router.ts';
-import { MetaSchema } from '../schemas.ts';
+import { MetaSchema } from '../schemas/common.ts';
 
 const meta = createRoute({
   method: 'get',

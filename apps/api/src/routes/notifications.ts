@@ -13,7 +13,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { decimalParam, idParam } from '../schemas.ts';
+import { decimalParam, idParam } from '../schemas/common.ts';
 
 const NotificationSchema = z
   .object({

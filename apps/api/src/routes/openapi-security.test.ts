@@ -203,8 +203,13 @@ function cases(): Record<string, () => Case> {
       body: {},
       outside: 'nhap.phuhai',
     }),
-    'POST /entry/import': () => ({
-      path: `/entry/import?termId=${ids.term}&unitId=${ids.phuThuy}&periodId=${ids.open}`,
+    'POST /entry/import/preview': () => ({
+      path: `/entry/import/preview?termId=${ids.term}&unitId=${ids.phuThuy}&periodId=${ids.open}`,
+      raw: { type: 'application/octet-stream', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) },
+      outside: 'nhap.phuhai',
+    }),
+    'POST /entry/import/apply': () => ({
+      path: `/entry/import/apply?termId=${ids.term}&unitId=${ids.phuThuy}&periodId=${ids.open}`,
       raw: { type: 'application/octet-stream', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) },
       outside: 'nhap.phuhai',
     }),
@@ -244,8 +249,18 @@ function cases(): Record<string, () => Case> {
       outside: 'qt.tuyphong',
     }),
     // Admins of any unit import under their own subtree; only other roles are refused.
-    'POST /admin/units/import': () => ({
-      path: '/admin/units/import?apply=true',
+    'POST /admin/units/import/apply': () => ({
+      path: '/admin/units/import/apply',
+      raw: {
+        type: 'text/csv',
+        bytes: new TextEncoder().encode(
+          'code,name,type,parent_code\n60,Tỉnh Bình Thuận,Tỉnh,\nX2,Xã thử,Xã,593\n',
+        ),
+      },
+      outside: 'nhap.phuhai',
+    }),
+    'POST /admin/units/import/preview': () => ({
+      path: '/admin/units/import/preview',
       raw: {
         type: 'text/csv',
         bytes: new TextEncoder().encode(

@@ -13,7 +13,7 @@ import { BODY_LIMIT, limitBody } from '../lib/body-limit.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { type AppEnv, createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, idParam } from '../schemas.ts';
+import { ErrorSchema, idParam } from '../schemas/common.ts';
 
 /** A form field holding a JSON object of short strings (codes → codes or names). */
 const JsonCodes = (what: string) =>
@@ -136,7 +136,7 @@ export const ReorganisationPlanSchema = z
 
 const body = { body: { content: { 'multipart/form-data': { schema: MapForm } }, required: true } };
 
-/** The map's size limit, after the right is checked (app.ts leaves these paths to their route). */
+/** The map's size limit, after the right is checked (a form is a file: limitJsonBody is not for it). */
 const mapLimit = limitBody(BODY_LIMIT, 'Tệp quá lớn (tối đa 1 MB).');
 
 /** Route middleware runs before the form is read and validated: a refused user's file is never read. */

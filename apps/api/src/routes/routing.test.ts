@@ -100,7 +100,7 @@ describe('uploads take the documented content types', () => {
     const q = entryQuery();
     const template = await fetch(`${server.url}/api/entry/template.xlsx?${q}`, { headers: entry });
     expect(template.status).toBe(200);
-    const res = await fetch(`${server.url}/api/entry/import?${q}`, {
+    const res = await fetch(`${server.url}/api/entry/import/preview?${q}`, {
       method: 'POST',
       headers: { ...entry, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(await template.arrayBuffer()),
@@ -110,7 +110,7 @@ describe('uploads take the documented content types', () => {
   });
 
   it('a type no upload takes is refused with 415 in the envelope', async () => {
-    const res = await fetch(`${server.url}/api/entry/import?${entryQuery()}`, {
+    const res = await fetch(`${server.url}/api/entry/import/preview?${entryQuery()}`, {
       method: 'POST',
       headers: { ...entry, 'content-type': 'image/png' },
       body: new Uint8Array([1, 2, 3]),

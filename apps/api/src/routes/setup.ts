@@ -3,13 +3,15 @@
  * whoever holds the one-time token the server printed at start may create the organisation and its
  * first admin — once.
  */
+
 import { timingSafeEqual } from 'node:crypto';
 import { forbidden, MAX_PASSWORD_LENGTH } from '@chitieu/core';
 import { checkNewPassword, hashPassword, setupNeeded, setupOrganisation } from '@chitieu/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitJsonBody } from '../lib/body-limit.ts';
 import { errors, json, jsonBody } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
-import { ErrorSchema, IsoDate } from '../schemas.ts';
+import { ErrorSchema, IsoDate } from '../schemas/common.ts';
 import { UnitCode } from './admin-units.ts';
 
 const text = (what: string, max = 200) =>
@@ -53,6 +55,7 @@ const setup = createRoute({
   path: '/setup',
   tags: ['Hệ thống'],
   summary: 'Thiết lập lần đầu: tổ chức, đơn vị gốc và quản trị viên đầu tiên (chỉ khi chưa có tài khoản)',
+  middleware: [limitJsonBody] as const,
   request: jsonBody(SetupBody),
   responses: {
     200: json(z.object({ rootUnitId: z.number().int(), username: z.string() }), 'Đã thiết lập'),

@@ -10,15 +10,8 @@ import { keptJson } from '../lib/kept-json.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { requestScope } from '../lib/session.ts';
-import {
-  BreakdownSchema,
-  DashboardSchema,
-  decimalParam,
-  ScopeQuery,
-  ScopeViewSchema,
-  SeriesSchema,
-  TargetParams,
-} from '../schemas.ts';
+import { decimalParam, ScopeQuery, TargetParams } from '../schemas/common.ts';
+import { BreakdownSchema, DashboardSchema, ScopeViewSchema, SeriesSchema } from '../schemas/figures.ts';
 
 const Bilingual = z.object({ vi: z.string(), en: z.string() });
 const DatedValue = z.object({ date: z.string(), value: z.number().int() });

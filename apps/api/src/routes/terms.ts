@@ -11,16 +11,9 @@ import { keptJson } from '../lib/kept-json.ts';
 import { errors, json } from '../lib/openapi.ts';
 import { createRouter } from '../lib/router.ts';
 import { currentUser, requestScope } from '../lib/session.ts';
-import {
-  BreakdownSchema,
-  DashboardSchema,
-  ScopeQuery,
-  SeriesSchema,
-  TargetDefinitionSchema,
-  TargetParams,
-  TermParams,
-  TermSchema,
-} from '../schemas.ts';
+import { ScopeQuery, TargetParams, TermParams } from '../schemas/common.ts';
+import { BreakdownSchema, DashboardSchema, SeriesSchema } from '../schemas/figures.ts';
+import { TargetDefinitionSchema, TermSchema } from '../schemas/terms.ts';
 
 const list = createRoute({
   method: 'get',

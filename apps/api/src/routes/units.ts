@@ -4,7 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { createRouter } from '../lib/router.ts';
 import { currentUser } from '../lib/session.ts';
-import { ErrorSchema, StructureVersionSchema, TreeUnitSchema, UnitsQuery } from '../schemas.ts';
+import { ErrorSchema, UnitsQuery } from '../schemas/common.ts';
+import { StructureVersionSchema, TreeUnitSchema } from '../schemas/units.ts';
 
 const versions = createRoute({
   method: 'get',

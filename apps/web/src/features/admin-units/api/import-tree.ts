@@ -3,32 +3,22 @@ import type { InferResponseType } from 'hono/client';
 import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
 import { invalidateUnits } from './invalidate.ts';
 
-const endpoint = api.admin.units.import;
-type ImportResponse = InferResponseType<typeof endpoint.$post, 200>;
-export type TreePreview = Extract<ImportResponse, { rows: unknown }>;
-export type TreeApplied = Extract<ImportResponse, { applied: true }>;
+const endpoints = api.admin.units.import;
+export type TreePreview = InferResponseType<typeof endpoints.preview.$post, 200>;
+export type TreeApplied = InferResponseType<typeof endpoints.apply.$post, 200>;
 
-/** The file goes as a multipart form (the route also takes the bare bytes). */
-async function upload(file: File, apply: boolean): Promise<ImportResponse> {
-  const url = endpoint.$url({ query: apply ? { apply: 'true' } : {} });
+/** The file goes as a multipart form (the routes also take the bare bytes). */
+async function upload<T>(url: URL, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   const res = await request(() => fetch(url, { method: 'POST', body: form, credentials: 'same-origin' }));
   if (!res.ok) throw await apiErrorOf(res);
-  return (await res.json()) as ImportResponse;
+  return (await res.json()) as T;
 }
 
-export async function previewTree(file: File): Promise<TreePreview> {
-  const body = await upload(file, false);
-  if (!('rows' in body)) throw new Error('unexpected import answer');
-  return body;
-}
+export const previewTree = (file: File) => upload<TreePreview>(endpoints.preview.$url(), file);
 
-export async function applyTree(file: File): Promise<TreeApplied> {
-  const body = await upload(file, true);
-  if (!('applied' in body)) throw new Error('unexpected import answer');
-  return body;
-}
+export const applyTree = (file: File) => upload<TreeApplied>(endpoints.apply.$url({ query: {} }), file);
 
 export const usePreviewTree = () => useMutation({ mutationFn: previewTree });
 

@@ -4,41 +4,32 @@ import { api, apiErrorOf, request } from '../../../lib/api-client.ts';
 import { invalidateFigures } from '../../../lib/figures-keys.ts';
 import { type EntryParams, entryGridQueryOptions } from './get-entry-grid.ts';
 
-const endpoint = api.entry.import;
-type ImportResponse = InferResponseType<typeof endpoint.$post, 200>;
-export type ImportPreview = Extract<ImportResponse, { changes: unknown }>;
-export type ImportApplied = Extract<ImportResponse, { applied: number }>;
+const endpoints = api.entry.import;
+export type ImportPreview = InferResponseType<typeof endpoints.preview.$post, 200>;
+export type ImportApplied = InferResponseType<typeof endpoints.apply.$post, 200>;
 
-const query = (params: EntryParams, apply: boolean) => ({
+const query = (params: EntryParams) => ({
   termId: String(params.termId),
   unitId: String(params.unitId),
   periodId: String(params.periodId),
-  ...(apply ? { apply: 'true' as const } : {}),
 });
 
-/** The file goes as a multipart form (the route also takes the bare bytes). */
-async function upload(params: EntryParams, file: File, apply: boolean): Promise<ImportResponse> {
-  const url = endpoint.$url({ query: query(params, apply) });
+/** The file goes as a multipart form (the routes also take the bare bytes). */
+async function upload<T>(url: URL, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   const res = await request(() => fetch(url, { method: 'POST', body: form, credentials: 'same-origin' }));
   if (!res.ok) throw await apiErrorOf(res);
-  return (await res.json()) as ImportResponse;
+  return (await res.json()) as T;
 }
 
 /** Read a filled-in template and say what it would change (nothing is written). */
-export async function previewImport(params: EntryParams, file: File): Promise<ImportPreview> {
-  const body = await upload(params, file, false);
-  if (!('changes' in body)) throw new Error('unexpected import answer');
-  return body;
-}
+export const previewImport = (params: EntryParams, file: File) =>
+  upload<ImportPreview>(endpoints.preview.$url({ query: query(params) }), file);
 
 /** Write the file's figures (all or nothing). */
-export async function applyImport(params: EntryParams, file: File): Promise<ImportApplied> {
-  const body = await upload(params, file, true);
-  if (!('applied' in body)) throw new Error('unexpected import answer');
-  return body;
-}
+export const applyImport = (params: EntryParams, file: File) =>
+  upload<ImportApplied>(endpoints.apply.$url({ query: query(params) }), file);
 
 export const usePreviewImport = (params: EntryParams) =>
   useMutation({ mutationFn: (file: File) => previewImport(params, file) });
@@ -57,5 +48,5 @@ export function useApplyImport(params: EntryParams) {
 
 /** Address of the fill-in template for the grid's unit and period (a real file download). */
 export function templateUrl(params: EntryParams): string {
-  return api.entry['template.xlsx'].$url({ query: query(params, false) }).href;
+  return api.entry['template.xlsx'].$url({ query: query(params) }).href;
 }
