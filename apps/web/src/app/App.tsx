@@ -153,7 +153,10 @@ function Gate() {
   // The pages are first drawn from a deferred copy of the answer: React draws them in slices that
   // leave a slow phone responsive, rather than in one long task when the answer arrives.
   const shownMe = useDeferredValue(me.data);
-  if (me.isPending || shownMe === undefined) return <BootMessage />;
+  // The organisation's name and the demo banner sit above the page: asked beside "who am I" and
+  // waited for, so the frame is drawn once at its height rather than pushed down when they arrive.
+  const meta = useMeta();
+  if (me.isPending || shownMe === undefined || meta.isPending) return <BootMessage />;
   if (me.isError) {
     return (
       <main className="main main--narrow">

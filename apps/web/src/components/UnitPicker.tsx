@@ -126,11 +126,13 @@ export function UnitPicker({
         }}
         disabled={ids.size === 0}
       />
-      {units.length >= SEARCH_FROM && (
+      {/* Kept while the list loads, so a long list's box does not push the page down when it arrives. */}
+      {(units.length >= SEARCH_FROM || loading) && (
         <TextInput
           className="unit-picker__search"
           type="search"
           size="xs"
+          disabled={loading}
           aria-label={t('scope.unitSearch')}
           placeholder={t('scope.unitSearch')}
           value={query}

@@ -142,10 +142,20 @@ export function Overview({
     );
   }
 
+  // Until the terms are known, nothing above the figures can be drawn at its height (the term's
+  // dates, the illustrative notice): a placeholder, replaced whole, so nothing moves on arrival.
+  if (terms.isPending) {
+    return (
+      <main id="main" className="main" key="waiting">
+        <OverviewSkeleton />
+      </main>
+    );
+  }
+
   const shownAsOf = view.asOf ?? data?.scope.asOf;
   return (
     <>
-      <main id="main" className="main">
+      <main id="main" className="main" key="overview">
         <ScopeBar
           units={pickable}
           canOpen={(unitId) => openable.has(unitId)}
