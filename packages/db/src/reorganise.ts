@@ -11,10 +11,8 @@ import type { DbOrTx } from './client.ts';
 import { planReorganisation } from './reorganise-plan.ts';
 import type { ReorganisationPlan, ReorganiseInput } from './reorganise-types.ts';
 
-export * from './reorganise-apply.ts';
-export * from './reorganise-map.ts';
+export { applyReorganisation } from './reorganise-apply.ts';
 export { authorizeReorganisation } from './reorganise-plan.ts';
-export * from './reorganise-stand-in.ts';
 export type { ReorganisationPlan, ReorganisationResult, ReorganiseInput } from './reorganise-types.ts';
 
 /** What applying the map would do; nothing is written. */
