@@ -3,6 +3,8 @@
  * demo database, driven with headless Chromium. `npm test` builds the web app first; without a
  * build this fails (it never skips).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -11,6 +13,7 @@ import {
   launchBrowser,
   newPage as openPage,
   PHONE,
+  SCREENSHOTS,
   screenshot,
   signIn as signInAs,
   startServer,
@@ -256,8 +259,10 @@ describe('overview dashboard', () => {
       page.getByRole('link', { name: 'Xuất báo cáo (DOCX)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/Thành phố Phan Thiết.*\.docx$/);
-    const { readFileSync } = await import('node:fs');
-    const bytes = readFileSync((await download.path()) as string);
+    // The browser is a shared one reached over a socket: its file is fetched, not read in place.
+    const file = join(SCREENSHOTS, 'overview-download.docx');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     await context.close();
   });
