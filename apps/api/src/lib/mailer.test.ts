@@ -9,7 +9,7 @@ import { type Db, schema } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadEnv } from '../env.ts';
 import { loginAs, startTestServer } from '../testing.ts';
 import { smtpMailer } from './mailer.ts';
@@ -60,6 +60,11 @@ beforeAll(async () => {
   seeded = demoDatabase().db;
 });
 afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+// Each test reads the mail its own requests sent, whichever test ran before it.
+beforeEach(() => {
+  mailbox.length = 0;
+  connections = 0;
+});
 
 /** The unit's and period's ids, and the approver's address set (as on the accounts page). */
 function prepare(db: Db) {

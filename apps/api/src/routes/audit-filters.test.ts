@@ -3,50 +3,24 @@
  * and kind of change, combined with AND and paged as before; bad input is a 4xx with a Vietnamese
  * message, never a 500.
  */
-import { schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import type { Db } from '@chitieu/db';
+import { demoLookups } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { AuditSchema } from '../schemas/audit.ts';
+import { demoServerPerTest } from '../testing.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const as: Record<string, Record<string, string>> = {};
-const unit = (code: string) =>
-  demo.db
-    .select()
-    .from(schema.units)
-    .all()
-    .find((u) => u.code === code)?.id as number;
-const unitNamed = (name: string) =>
-  demo.db
-    .select()
-    .from(schema.units)
-    .all()
-    .find((u) => u.name === name)?.id as number;
-const user = (username: string) =>
-  demo.db
-    .select()
-    .from(schema.users)
-    .all()
-    .find((u) => u.username === username)?.id as number;
-
-interface Event {
-  id: number;
-  at: string;
-  userId: number | null;
-  unitId: number | null;
-  entity: string;
-  action: string;
-}
+type Event = z.infer<typeof AuditSchema>[number];
 
 /** Known events: instants chosen around Vietnam's midnight (UTC+7), by two people in two communes. */
-function seedEvents() {
-  const phuThuy = unit('22924');
-  const phuHai = unit('22921');
-  const laGi = unitNamed('Phường Phước Hội');
-  const writer = user('nhap.phuthuy');
-  const approver = user('duyet.phanthiet');
+function seedEvents(db: Db) {
+  const find = demoLookups(db);
+  const phuThuy = find.unit('22924');
+  const phuHai = find.unit('22921');
+  const laGi = find.unit('23231'); // Phường Phước Hội, La Gi
+  const writer = find.user('nhap.phuthuy');
+  const approver = find.user('duyet.phanthiet');
   const rows: [string, number, number, string, string][] = [
     // at, user, unit, entity, action
     ['2025-03-04T16:59:59.000Z', writer, phuThuy, 'result', 'create'], // 04/03 23:59 in Vietnam
@@ -58,28 +32,25 @@ function seedEvents() {
     ['2025-03-05T12:00:00.000Z', approver, laGi, 'submission', 'approved'],
   ];
   for (const [at, userId, unitId, entity, action] of rows) {
-    demo.db.run(sql`INSERT INTO audit_events (at, user_id, entity, entity_id, unit_id, action, before, after)
+    db.run(sql`INSERT INTO audit_events (at, user_id, entity, entity_id, unit_id, action, before, after)
       VALUES (${at}, ${userId}, ${entity}, '1', ${unitId}, ${action}, NULL, '{}')`);
   }
 }
 
-beforeAll(async () => {
-  demo = demoDatabase();
-  server = await startTestServer(demo.db, { today: () => '2025-03-10' });
-  seedEvents();
-  for (const name of ['admin', 'nhap.phuthuy', 'duyet.phanthiet']) as[name] = await loginAs(server.url, name);
+const demo = demoServerPerTest({
+  today: () => '2025-03-10',
+  prepare: ({ db }) => seedEvents(db),
+  users: ['admin', 'nhap.phuthuy', 'duyet.phanthiet'],
 });
-afterAll(() => server.close());
+const unit = (code: string) => demo.find.unit(code);
+const user = (username: string) => demo.find.user(username);
 
-async function audit(who: string, query: string) {
-  const res = await fetch(`${server.url}/api/audit?${query}`, { headers: as[who] });
-  // biome-ignore lint/suspicious/noExplicitAny: events or an error envelope
-  return { status: res.status, body: (await res.json()) as any };
-}
+const audit = (who: string, query: string) => demo.as(who).get<Event[]>(`/api/audit?${query}`);
+/** The events seeded above that `who` may read, filtered by `query`. */
 const events = async (who: string, query: string) => {
-  const { status, body } = await audit(who, query);
-  expect(status, JSON.stringify(body)).toBe(200);
-  return (body as Event[]).filter((e) => e.at.startsWith('2025-03-0'));
+  const { status, body, error } = await audit(who, query);
+  expect(status, error?.message).toBe(200);
+  return body.filter((e) => e.at.startsWith('2025-03-0'));
 };
 
 describe('audit filters', () => {
@@ -136,15 +107,15 @@ describe('audit filters', () => {
     ['action=hack', /Loại thay đổi/],
     ['limit=5000', /limit/],
   ])('refuses %s with a Vietnamese message', async (query, message) => {
-    const { status, body } = await audit('admin', query);
+    const { status, error } = await audit('admin', query);
     expect(status).toBe(400);
-    expect(body.error.message).toMatch(message);
+    expect(error?.message).toMatch(message);
   });
 
   it('an unknown unit is refused (4xx, in Vietnamese), not a 500; an unknown person is simply no events', async () => {
-    const { status, body } = await audit('admin', 'unitId=999999');
+    const { status, error } = await audit('admin', 'unitId=999999');
     expect([403, 404]).toContain(status);
-    expect(body.error.message).toMatch(/[ạảấầẩậắằẳặẹẻếềểệịỉọỏốồổộớờởợụủứừửựỳỵỷđ]/);
+    expect(error?.message).toMatch(/[ạảấầẩậắằẳặẹẻếềểệịỉọỏốồổộớờởợụủứừửựỳỵỷđ]/);
     expect(await events('admin', 'userId=999999')).toEqual([]);
   });
 });

@@ -1,32 +1,24 @@
-import { schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
 import { parseResponse } from 'hono/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.ts';
-import { loginAs, startTestServer } from '../testing.ts';
+import { demoServerPerTest } from '../testing.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let demo: ReturnType<typeof demoDatabase>;
-let client: ReturnType<typeof createClient>;
+const demo = demoServerPerTest({ today: () => '2026-11-29', users: ['lanhdao', 'duyet.tinh'] });
 
-beforeAll(async () => {
-  demo = demoDatabase();
-  server = await startTestServer(demo.db, { today: () => '2026-11-29' });
-  client = createClient(`${server.url}/api`, { headers: await loginAs(server.url, 'lanhdao') });
-});
-afterAll(() => server.close());
+/** The web's typed client, signed in as a leader. */
+const client = () => createClient(`${demo.url}/api`, { headers: demo.headers('lanhdao') });
 
 const termId = () => String(demo.termId);
 
 describe('read API on the demo (typed client over HTTP)', () => {
   it('lists the term', async () => {
-    const terms = await parseResponse(client.terms.$get());
+    const terms = await parseResponse(client().terms.$get());
     expect(terms.map((t) => t.code)).toEqual(['BT-XV']);
   });
 
   it('answers the dashboard with the mid-term headline and figures', async () => {
     const body = await parseResponse(
-      client.terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} }),
+      client().terms[':termId'].dashboard.$get({ param: { termId: termId() }, query: {} }),
     );
     expect(body.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     expect(body.scope.asOf).toBe('2024-06-30');
@@ -36,15 +28,11 @@ describe('read API on the demo (typed client over HTTP)', () => {
   });
 
   it('answers one district, with its breadcrumb', async () => {
-    const phanThiet = demo.db
-      .select()
-      .from(schema.units)
-      .all()
-      .find((u) => u.code === '593');
+    const phanThiet = demo.find.unit('593');
     const body = await parseResponse(
-      client.terms[':termId'].dashboard.$get({
+      client().terms[':termId'].dashboard.$get({
         param: { termId: termId() },
-        query: { unitId: String(phanThiet?.id) },
+        query: { unitId: String(phanThiet) },
       }),
     );
     expect(body.scope.path.map((p) => p.name)).toEqual(['Tỉnh Bình Thuận', 'Thành phố Phan Thiết']);
@@ -61,11 +49,11 @@ describe('read API on the demo (typed client over HTTP)', () => {
   });
 
   it('breaks a target down by child unit and over time', async () => {
-    const def = await parseResponse(client.terms[':termId'].$get({ param: { termId: termId() } }));
+    const def = await parseResponse(client().terms[':termId'].$get({ param: { termId: termId() } }));
     const ct3 = def.targets.find((t) => t.code === 'CT3');
     const param = { termId: termId(), targetId: String(ct3?.id) };
     const breakdown = await parseResponse(
-      client.terms[':termId'].targets[':targetId'].breakdown.$get({ param, query: {} }),
+      client().terms[':termId'].targets[':targetId'].breakdown.$get({ param, query: {} }),
     );
     expect(breakdown.rows).toHaveLength(13);
     expect(breakdown.rows.reduce((s, r) => s + (r.figure.value ?? 0), 0)).toBe(584);
@@ -79,25 +67,23 @@ describe('read API on the demo (typed client over HTTP)', () => {
       'Đơn vị trực thuộc',
     ]);
     const series = await parseResponse(
-      client.terms[':termId'].targets[':targetId'].series.$get({ param, query: {} }),
+      client().terms[':termId'].targets[':targetId'].series.$get({ param, query: {} }),
     );
     expect(series.points.at(-1)?.toDate.value).toBe(584);
     expect(series.related[0]?.points.at(-1)?.toDate.value).toBe(11_540_000_000);
   });
 
   it('serves the unit tree and the structure versions', async () => {
-    const tree = await parseResponse(client.units.$get({ query: {} }));
+    const tree = await parseResponse(client().units.$get({ query: {} }));
     expect(tree.units).toHaveLength(1 + 10 + 124 + 3);
     expect(tree.units[0]).toMatchObject({ name: 'Tỉnh Bình Thuận', parentId: null, depth: 0 });
-    const versions = await parseResponse(client['structure-versions'].$get());
+    const versions = await parseResponse(client()['structure-versions'].$get());
     expect(versions).toHaveLength(1);
   });
 
   it('serves its OpenAPI document', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
-      paths: Record<string, unknown>;
-    };
-    expect(Object.keys(doc.paths)).toEqual(
+    const doc = await demo.anonymous().get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([
         '/terms',
         '/terms/{termId}/dashboard',
@@ -109,22 +95,22 @@ describe('read API on the demo (typed client over HTTP)', () => {
 
 describe('ETag from the data revision', () => {
   it('answers a repeated request with 304, and a changed revision with 200', async () => {
-    const url = `${server.url}/api/terms/${termId()}/dashboard`;
-    const headers = await loginAs(server.url, 'lanhdao');
+    const url = `${demo.url}/api/terms/${termId()}/dashboard`;
+    const headers = demo.headers('lanhdao');
     const first = await fetch(url, { headers });
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^W\/".+"$/);
     expect(first.headers.get('cache-control')).toBe('private, no-cache');
-    expect((await fetch(url, { headers: { ...headers, 'If-None-Match': etag as string } })).status).toBe(304);
+    expect((await fetch(url, { headers: { ...headers, 'If-None-Match': etag ?? '' } })).status).toBe(304);
     // Another user's tag differs: cached figures follow the user's scope.
     const other = await fetch(url, {
-      headers: { ...(await loginAs(server.url, 'duyet.tinh')), 'If-None-Match': etag as string },
+      headers: { ...demo.headers('duyet.tinh'), 'If-None-Match': etag ?? '' },
     });
     expect(other.status).toBe(200);
     demo.db.$client
       .prepare("UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
       .run();
-    const after = await fetch(url, { headers: { ...headers, 'If-None-Match': etag as string } });
+    const after = await fetch(url, { headers: { ...headers, 'If-None-Match': etag ?? '' } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
   });

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyReorganisation, schema } from '@chitieu/db';
+import { applyReorganisation, type Db, schema } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
 import { docxText, parseCsv, readDocx, SUMMARY_SHEET } from '@chitieu/reports';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer } from '../testing.ts';
 
 const DATA = join(import.meta.dirname, '../../../../packages/db/src/seed/data');
@@ -385,15 +385,20 @@ describe('the term through the 2025 merge (item 6)', () => {
 });
 
 describe('charts and mission views configured, not tied to codes (item 10)', () => {
-  const db = cloneDatabase(base.db);
+  // One test gives a view to another target: each starts from its own copy of the demo.
+  let db: Db;
   let server: Server;
   let call: Awaited<ReturnType<typeof session>>;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    db = cloneDatabase(base.db);
     server = await startTestServer(db, { today: () => '2025-01-20' });
     call = await session(server, ['admin', 'lanhdao']);
   });
-  afterAll(() => server.close());
+  afterEach(async () => {
+    await server.close();
+    db.$client.close();
+  });
 
   it('the demo feeds the poverty, rural and grassroots views from CT2, CT3 and CT1', async () => {
     const { body } = await call('lanhdao', 'GET', `/terms/${base.termId}/dashboard`);

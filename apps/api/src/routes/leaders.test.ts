@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { EntryGridSchema } from '../schemas/entry.ts';
-import { demoServerPerTest } from '../testing.ts';
+import { type Answer, demoServerPerTest, type Routes } from '../testing.ts';
 
 const demo = demoServerPerTest({
   today: () => '2026-11-29',
@@ -11,15 +11,17 @@ const demo = demoServerPerTest({
 });
 const unitId = (code: string) => demo.find.unit(code);
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read the JSON as it comes
-async function get(path: string, user = 'lanhdao'): Promise<{ status: number; body: any }> {
-  const res = await demo.as(user).get(`/api/terms/${demo.termId}${path}`);
-  return { status: res.status, body: res.body };
-}
+type Term = Routes['terms'][':termId'];
+type Lagging = Answer<Term['lagging']['$get']>;
+type Mission = Answer<Term['missions'][':mission']['$get']>;
+type Compare = Answer<Term['compare']['$get']>;
+
+/** A view of the demo's term, as `user` sees it. */
+const get = <T>(path: string, user = 'lanhdao') => demo.as(user).get<T>(`/api/terms/${demo.termId}${path}`);
 
 describe('lagging units', () => {
   it('ranks the province’s units worst first, with the targets each is behind on', async () => {
-    const { status, body } = await get('/lagging');
+    const { status, body } = await get<Lagging>('/lagging');
     expect(status).toBe(200);
     expect(body.scope.asOf).toBe('2024-06-30');
     // 10 districts and 3 directly attached units (Police, Military, Border Guard Women's Unions).
@@ -35,21 +37,22 @@ describe('lagging units', () => {
       expect(row.behindOn.every((b: { reason: string }) => b.reason === 'unreported')).toBe(true);
     }
     const districts = body.rows.slice(3);
-    const scores = districts.map((r: { score: number | null }) => r.score);
+    const scores = districts.map((r) => r.score);
     for (const score of scores) expect(score).not.toBeNull();
-    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    expect([...scores].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(scores);
     // Districts are judged on what they have a goal for: CT1, CT2 (allocated) and CT6 (a share).
     const codes = new Map(body.targets.map((t: { id: number; code: string }) => [t.id, t.code]));
-    const judged = districts[0].cells
-      .filter((c: { goalKind: string }) => c.goalKind !== 'none')
-      .map((c: { targetId: number }) => codes.get(c.targetId));
+    const judged = (districts[0]?.cells ?? [])
+      .filter((c) => c.goalKind !== 'none')
+      .map((c) => codes.get(c.targetId));
     expect(judged.sort()).toEqual(['CT1', 'CT2', 'CT6']);
     // Each "behind on" entry is what the cell says: at risk / behind, or nothing reported.
     for (const row of districts) {
       for (const b of row.behindOn) {
-        const cell = row.cells.find((c: { targetId: number }) => c.targetId === b.targetId);
-        if (b.reason === 'unreported') expect(cell.value).toBeNull();
-        else expect(cell.status).toBe(b.reason);
+        const cell = row.cells.find((c) => c.targetId === b.targetId);
+        expect(cell).toBeDefined();
+        if (b.reason === 'unreported') expect(cell?.value).toBeNull();
+        else expect(cell?.status).toBe(b.reason);
       }
     }
     // A district behind on a target ranks before one on pace everywhere.
@@ -60,7 +63,7 @@ describe('lagging units', () => {
   });
 
   it('ranks a district’s communes', async () => {
-    const { status, body } = await get(`/lagging?unitId=${unitId('593')}`);
+    const { status, body } = await get<Lagging>(`/lagging?unitId=${unitId('593')}`);
     expect(status).toBe(200);
     expect(body.scope.unit.name).toBe('Thành phố Phan Thiết');
     expect(body.rows.length).toBeGreaterThan(10);
@@ -68,7 +71,7 @@ describe('lagging units', () => {
   });
 
   it('a commune has no units to rank: an empty list, not an error', async () => {
-    const { status, body } = await get(`/lagging?unitId=${unitId('22924')}`);
+    const { status, body } = await get<Lagging>(`/lagging?unitId=${unitId('22924')}`);
     expect(status).toBe(200);
     expect(body.rows).toEqual([]);
   });
@@ -76,7 +79,7 @@ describe('lagging units', () => {
 
 describe('mission views', () => {
   it('poverty: households by year against the plan, and by district against the allocation', async () => {
-    const { status, body } = await get('/missions/poverty');
+    const { status, body } = await get<Mission>('/missions/poverty');
     expect(status).toBe(200);
     expect(body.target.code).toBe('CT2');
     expect(body.total.value).toBe(746);
@@ -99,15 +102,15 @@ describe('mission views', () => {
   });
 
   it('new rural areas: 584 works worth 11,54 tỷ đồng, by district and by year', async () => {
-    const { body } = await get('/missions/rural');
+    const { body } = await get<Mission>('/missions/rural');
     expect(body.total).toMatchObject({ value: 584, second: 11_540_000_000 });
-    expect(body.secondIndicator.measureType).toBe('amount');
+    expect(body.secondIndicator?.measureType).toBe('amount');
     const works = body.units.reduce((s: number, u: { value: number | null }) => s + (u.value ?? 0), 0);
     expect(works).toBe(584);
   });
 
   it('grassroots: 124/124 units meet the rule at mid-term, none listed as not meeting', async () => {
-    const { body } = await get('/missions/grassroots');
+    const { body } = await get<Mission>('/missions/grassroots');
     expect(body.total.figure).toMatchObject({ meeting: 124, expected: 124 });
     expect(body.notMeeting).toEqual([]);
   });
@@ -115,34 +118,36 @@ describe('mission views', () => {
 
 describe('comparison', () => {
   it('compares mid-term with a year later, target by target', async () => {
-    const { status, body } = await get('/compare?asOf=2024-06-30&asOf2=2025-06-30');
+    const { status, body } = await get<Compare>('/compare?asOf=2024-06-30&asOf2=2025-06-30');
     expect(status).toBe(200);
     expect(body.a.scope.asOf).toBe('2024-06-30');
     expect(body.b.scope.asOf).toBe('2025-06-30');
     expect(body.a.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
-    const ct2 = body.rows.find((r: { code: string }) => r.code === 'CT2');
-    expect(ct2.a.value).toBe(746);
-    if (ct2.b.value !== null) expect(ct2.difference).toBe(ct2.b.value - 746);
+    const ct2 = body.rows.find((r) => r.code === 'CT2');
+    expect(ct2?.a.value).toBe(746);
+    if (ct2?.b.value != null) expect(ct2.difference).toBe(ct2.b.value - 746);
   });
 
   it('opened bare, compares the newest data with a year before it (the demo has nothing after the mid-term)', async () => {
-    const { status, body } = await get('/compare');
+    const { status, body } = await get<Compare>('/compare');
     expect(status).toBe(200);
     expect([body.a.scope.asOf, body.b.scope.asOf]).toEqual(['2023-06-30', '2024-06-30']);
     expect(body.b.headline).toEqual({ done: 7, counted: 8, noCases: 0 });
     // A date asked for is kept: the second column then defaults to it.
-    const asked = await get('/compare?asOf=2024-06-30');
+    const asked = await get<Compare>('/compare?asOf=2024-06-30');
     expect([asked.body.a.scope.asOf, asked.body.b.scope.asOf]).toEqual(['2024-06-30', '2024-06-30']);
   });
 
   it('compares two districts on the same date', async () => {
-    const { body } = await get(`/compare?unitId=${unitId('593')}&unitId2=${unitId('595')}`);
+    const { body } = await get<Compare>(`/compare?unitId=${unitId('593')}&unitId2=${unitId('595')}`);
     expect(body.a.scope.unit.name).toBe('Thành phố Phan Thiết');
     expect(body.b.scope.unit.id).toBe(unitId('595'));
     expect(body.a.scope.asOf).toBe(body.b.scope.asOf);
-    const ct2 = body.rows.find((r: { code: string }) => r.code === 'CT2');
-    expect(ct2.a.goalKind).toBe('allocation');
-    expect(ct2.difference).toBe(ct2.b.value - ct2.a.value);
+    const ct2 = body.rows.find((r) => r.code === 'CT2');
+    expect(ct2?.a.goalKind).toBe('allocation');
+    expect(ct2?.difference).toBe((ct2?.b.value ?? 0) - (ct2?.a.value ?? 0));
+    expect(ct2?.a.value).not.toBeNull();
+    expect(ct2?.b.value).not.toBeNull();
   });
 });
 
@@ -161,7 +166,7 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
   ])('%s → %d', async (path, status, words) => {
     const res = await get(path);
     expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(words);
+    expect(res.error?.message).toContain(words);
   });
 
   it('a unit outside the user’s scope is refused, on either side of a comparison', async () => {
@@ -173,10 +178,10 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
     ]) {
       const res = await get(path, 'xem.phanthiet');
       expect(res.status).toBe(403);
-      expect(res.body.error.message).toMatch(/quyền/);
+      expect(res.error?.message).toMatch(/quyền/);
     }
     // Their own district opens by default.
-    const own = await get('/lagging', 'xem.phanthiet');
+    const own = await get<Lagging>('/lagging', 'xem.phanthiet');
     expect(own.status).toBe(200);
     expect(own.body.scope.unit.id).toBe(unitId('593'));
   });
@@ -224,9 +229,9 @@ describe('bad input: a clear 4xx in Vietnamese, never a 500', () => {
           { maxKeys: 3 },
         ),
         async (path, query) => {
-          const { status, body } = await get(`${path}?${new URLSearchParams(query)}`);
+          const { status, error } = await get(`${path}?${new URLSearchParams(query)}`);
           expect(status).toBeLessThan(500);
-          if (status >= 400) expect(body.error.message).toBeTruthy();
+          if (status >= 400) expect(error?.message).toBeTruthy();
         },
       ),
       { numRuns: 120 },
@@ -259,7 +264,7 @@ describe('a changed figure shows in the views', () => {
       reason: 'Kiểm tra lại: chưa duy trì đủ 5 loại hình',
     });
     expect(saved.status).toBe(200);
-    const { body } = await get('/missions/grassroots');
+    const { body } = await get<Mission>('/missions/grassroots');
     expect(body.total.figure).toMatchObject({ meeting: 123, expected: 124 });
     expect(body.notMeeting).toEqual([
       expect.objectContaining({
@@ -269,7 +274,7 @@ describe('a changed figure shows in the views', () => {
         reason: 'no',
       }),
     ]);
-    const district = await get(`/missions/grassroots?unitId=${unitId('593')}`);
+    const district = await get<Mission>(`/missions/grassroots?unitId=${unitId('593')}`);
     expect(district.body.notMeeting.map((u: { id: number }) => u.id)).toEqual([phuThuy]);
   });
 });

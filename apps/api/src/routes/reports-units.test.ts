@@ -8,7 +8,9 @@ import { bumpRevision, recordResult, schema, seedDemoReport } from '@chitieu/db'
 import { docxText, readDocx } from '@chitieu/reports';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { demoServerPerTest } from '../testing.ts';
+import type { z } from 'zod';
+import { type Answer, demoServerPerTest, type Routes } from '../testing.ts';
+import type { ReportSettingsSchema, ReportViewSchema } from './reports/schemas.ts';
 
 const demo = demoServerPerTest({
   today: () => '2025-01-10',
@@ -17,24 +19,29 @@ const demo = demoServerPerTest({
 });
 const phanThiet = () => demo.find.unit('593');
 
-async function call(user: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${demo.url}/api/terms/${demo.termId}/reports/mid_term${path}`, {
-    method,
-    headers: { ...demo.headers(user), 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const type = res.headers.get('content-type') ?? '';
-  // biome-ignore lint/suspicious/noExplicitAny: the test walks JSON bodies of many shapes
-  const json: any = type.includes('json') ? await res.json() : null;
-  const bytes = json === null ? new Uint8Array(await res.arrayBuffer()) : null;
-  return { status: res.status, body: json, bytes };
+type ReportView = z.infer<typeof ReportViewSchema>;
+type ReportSettings = z.infer<typeof ReportSettingsSchema>;
+type Issued = Answer<Routes['terms'][':termId']['reports'][':kind']['issue']['$post'], 201>;
+
+const reportPath = (rest: string) => `/api/terms/${demo.termId}/reports/mid_term${rest}`;
+
+/** The report page as `user` sees it (`query` picks the unit, date and basis). */
+const view = (user: string, query = '') => demo.as(user).get<ReportView>(reportPath(query));
+
+/** The manager issues the report the query names. */
+const issue = (query = '') => demo.as('quanly').post<Issued>(reportPath(`/issue${query}`));
+
+/** A file or chart as bytes, as the browser downloads it. */
+async function download(user: string, rest: string) {
+  const res = await fetch(`${demo.url}${reportPath(rest)}`, { headers: demo.headers(user) });
+  return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
 /** Save the settings of a unit's report, changed by `patch`, from the version last seen. */
 async function saveSettings(unitId: number | undefined, patch: Record<string, unknown>) {
-  const { body } = await call('quanly', 'GET', unitId ? `?unitId=${unitId}` : '');
+  const { body } = await view('quanly', unitId ? `?unitId=${unitId}` : '');
   const { termId: _t, kind: _k, stored: _s, ...settings } = body.settings;
-  return call('quanly', 'PUT', '', { ...settings, ...patch });
+  return demo.as('quanly').put<ReportSettings>(reportPath(''), { ...settings, ...patch });
 }
 
 function bumpPoverty(by: number) {
@@ -60,17 +67,17 @@ function bumpPoverty(by: number) {
 
 /** The province's report issued (45 of 10/07/2024), and Phan Thiết's as of 31/12/2024 (7 of 08/01/2025). */
 async function issueBoth() {
-  expect((await call('quanly', 'POST', '/issue')).status).toBe(201);
+  expect((await issue()).status).toBe(201);
   await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '7', reportDate: '2025-01-08' });
-  expect((await call('quanly', 'POST', `/issue?unitId=${phanThiet()}&asOf=2024-12-31`)).status).toBe(201);
+  expect((await issue(`?unitId=${phanThiet()}&asOf=2024-12-31`)).status).toBe(201);
 }
 
 describe("a district's report", () => {
   it("is headed by the district's own letterhead, number and title, not the province's", async () => {
     // What xem.phanthiet gets by default: Phan Thiết's scope, Phan Thiết's report.
-    const { status, bytes } = await call('xem.phanthiet', 'GET', '/download/docx');
+    const { status, bytes } = await download('xem.phanthiet', '/download/docx');
     expect(status).toBe(200);
-    const docx = await readDocx(bytes as Uint8Array);
+    const docx = await readDocx(bytes);
     expect(docx.tables[0]?.[0]?.[0]).toBe('HỘI LHPN THÀNH PHỐ PHAN THIẾT\nBAN THƯỜNG VỤ\n');
     expect(docx.tables[0]?.[1]?.[0]).toBe('Số:      /BC-HPN');
     const text = docxText(docx);
@@ -78,9 +85,9 @@ describe("a district's report", () => {
     expect(text).not.toContain('45-BC/HPN');
     expect(text).toContain('tại thành phố Phan Thiết');
     expect(text).toContain('Hoàn thành 2/3 chỉ tiêu');
-    const view = await call('xem.phanthiet', 'GET', '');
-    expect(view.body.settings).toMatchObject({ unitId: phanThiet(), stored: false, documentNumber: '' });
-    expect(view.body.permissions).toEqual({ edit: false, issue: false });
+    const page = await view('xem.phanthiet');
+    expect(page.body.settings).toMatchObject({ unitId: phanThiet(), stored: false, documentNumber: '' });
+    expect(page.body.permissions).toEqual({ edit: false, issue: false });
   });
 
   it("saving the district's settings leaves the province's alone", async () => {
@@ -96,9 +103,9 @@ describe("a district's report", () => {
       motto: false,
       version: 1,
     });
-    const province = await call('quanly', 'GET', '');
+    const province = await view('quanly');
     expect(province.body.settings).toMatchObject({ signerName: 'Nguyễn Thị A', motto: true });
-    const district = await call('xem.phanthiet', 'GET', '');
+    const district = await view('xem.phanthiet');
     expect(district.body.print.motto).toBeNull();
     expect(district.body.settings.signerName).toBe('Lê Thị C');
   });
@@ -107,22 +114,22 @@ describe("a district's report", () => {
 describe('issuing', () => {
   it('needs a number and a date not before the data; a number is used once per unit, kind and year', async () => {
     // The province's report as of 30/06/2024, number 45 of 10/07/2024.
-    const province = await call('quanly', 'POST', '/issue');
+    const province = await issue();
     expect(province.status).toBe(201);
     expect(province.body).toMatchObject({ documentNumber: '45/BC-HPN', documentDate: '2024-07-10' });
     // Phan Thiết as of 31/12/2024: no number of its own yet.
     const district = `?unitId=${phanThiet()}&asOf=2024-12-31`;
-    const refused = await call('quanly', 'POST', `/issue${district}`);
+    const refused = await issue(district);
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('Chưa có số văn bản');
+    expect(refused.error?.message).toContain('Chưa có số văn bản');
     await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '45', reportDate: '2024-07-10' });
-    const early = await call('quanly', 'POST', `/issue${district}`);
+    const early = await issue(district);
     expect(early.status).toBe(400);
-    expect(early.body.error.message).toBe(
+    expect(early.error?.message).toBe(
       'Ngày văn bản (10/07/2024) không được trước ngày số liệu (31/12/2024): hãy sửa ngày báo cáo hoặc ngày số liệu.',
     );
     await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '7', reportDate: '2025-01-08' });
-    const issued = await call('quanly', 'POST', `/issue${district}`);
+    const issued = await issue(district);
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({
       documentNumber: '7/BC-HPN',
@@ -131,22 +138,22 @@ describe('issuing', () => {
     });
     // The same number again in 2025: refused, whatever the figures.
     bumpPoverty(1);
-    const again = await call('quanly', 'POST', `/issue${district}`);
+    const again = await issue(district);
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toContain('Số 7/BC-HPN đã dùng');
+    expect(again.error?.message).toContain('Số 7/BC-HPN đã dùng');
   });
 
   it('compares each report with the last issue of the same unit, kind and basis, named by its number and date', async () => {
     await issueBoth();
     bumpPoverty(1);
     // The province page: its own issue (45 of 10/07/2024), and its own change 746 → 747.
-    const province = await call('lanhdao', 'GET', '?asOf=2024-06-30');
+    const province = await view('lanhdao', '?asOf=2024-06-30');
     expect(province.body.issued.latest).toMatchObject({
       documentNumber: '45/BC-HPN',
       documentDate: '2024-07-10',
       scope: { unitName: 'Tỉnh Bình Thuận' },
     });
-    const differences = province.body.issued.differences as { key: string; issued: string; live: string }[];
+    const differences = province.body.issued.differences ?? [];
     expect(differences).toContainEqual(
       expect.objectContaining({ key: '60:CT2:THOATNGHEO', issued: '746', live: '747', change: '+1' }),
     );
@@ -155,14 +162,14 @@ describe('issuing', () => {
     ).toBe(true);
     expect(differences).toHaveLength(2);
     // Phan Thiết's page: its own issue, not the province's.
-    const district = await call('lanhdao', 'GET', `?unitId=${phanThiet()}&asOf=2024-12-31`);
+    const district = await view('lanhdao', `?unitId=${phanThiet()}&asOf=2024-12-31`);
     expect(district.body.issued.latest).toMatchObject({
       documentNumber: '7/BC-HPN',
       scope: { unitId: phanThiet() },
     });
     expect(district.body.issued.count).toBe(1);
     // On the submitted basis nothing was issued: nothing to compare with.
-    const submitted = await call('lanhdao', 'GET', `?unitId=${phanThiet()}&asOf=2024-12-31&basis=submitted`);
+    const submitted = await view('lanhdao', `?unitId=${phanThiet()}&asOf=2024-12-31&basis=submitted`);
     expect(submitted.body.issued).toMatchObject({ latest: null, count: 0, differences: null });
   });
 });
@@ -170,8 +177,7 @@ describe('issuing', () => {
 describe('names holding characters a file cannot hold', () => {
   it('no longer break the downloads, the charts or issuing', async () => {
     const db = demo.db;
-    const ct2 = db.select().from(schema.targets).where(eq(schema.targets.code, 'CT2')).get();
-    const ward = db.select().from(schema.units).where(eq(schema.units.code, '22921')).get();
+    // This test's own copy of the demo: the broken names need no undoing afterwards.
     db.update(schema.targets)
       .set({ shortName: 'Hộ thoát nghèo\u0001' })
       .where(eq(schema.targets.code, 'CT2'))
@@ -182,35 +188,21 @@ describe('names holding characters a file cannot hold', () => {
       .run();
     // The names are read through a cache kept per data revision: say the data changed.
     bumpRevision(db);
-    try {
-      const scope = `?unitId=${phanThiet()}&asOf=2024-12-31`;
-      for (const path of [
-        '/download/docx',
-        '/download/xlsx',
-        '/download/csv',
-        '/charts/completion',
-        '/charts/works',
-        '',
-      ]) {
-        const res = await call('lanhdao', 'GET', `${path}${scope}`);
-        expect(res.status, path).toBe(200);
-      }
-      const docx = await readDocx(
-        (await call('lanhdao', 'GET', `/download/docx${scope}`)).bytes as Uint8Array,
-      );
-      expect(docxText(docx)).toContain('Phường Phú Hài');
-      await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '8', reportDate: '2025-01-09' });
-      expect((await call('quanly', 'POST', `/issue${scope}`)).status).toBe(201);
-    } finally {
-      db.update(schema.targets)
-        .set({ shortName: ct2?.shortName as string })
-        .where(eq(schema.targets.code, 'CT2'))
-        .run();
-      db.update(schema.units)
-        .set({ name: ward?.name as string })
-        .where(eq(schema.units.code, '22921'))
-        .run();
-      bumpRevision(db);
+    const scope = `?unitId=${phanThiet()}&asOf=2024-12-31`;
+    for (const path of [
+      '/download/docx',
+      '/download/xlsx',
+      '/download/csv',
+      '/charts/completion',
+      '/charts/works',
+      '',
+    ]) {
+      const res = await download('lanhdao', `${path}${scope}`);
+      expect(res.status, path).toBe(200);
     }
+    const docx = await readDocx((await download('lanhdao', `/download/docx${scope}`)).bytes);
+    expect(docxText(docx)).toContain('Phường Phú Hài');
+    await saveSettings(phanThiet(), { unitId: phanThiet(), documentNumber: '8', reportDate: '2025-01-09' });
+    expect((await issue(scope)).status).toBe(201);
   });
 });

@@ -10,38 +10,28 @@ import {
   moneyScale,
 } from '@chitieu/core';
 import { type Db, openDatabase, recordResult, schema, seedDemoReport } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import { demoLookups } from '@chitieu/db/testing';
 import { docxText, readDocx, SUMMARY_SHEET } from '@chitieu/reports';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { demoServerPerTest, loginAs, startTestServer } from '../testing.ts';
 import { reportPool } from '../workers/report-pool.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const as: Record<string, Record<string, string>> = {};
-
-const unitId = (db: Db, code: string) =>
-  db.select().from(schema.units).where(eq(schema.units.code, code)).get()?.id as number;
-
-beforeAll(async () => {
-  demo = demoDatabase();
-  seedDemoReport(demo.db, demo.termId);
-  server = await startTestServer(demo.db, { today: () => '2024-07-10' });
-  for (const user of ['quanly', 'lanhdao', 'xem.phanthiet', 'admin']) {
-    as[user] = { ...(await loginAs(server.url, user)), 'content-type': 'application/json' };
-  }
+const demo = demoServerPerTest({
+  today: () => '2024-07-10',
+  prepare: ({ db, termId }) => seedDemoReport(db, termId),
+  users: ['quanly', 'lanhdao', 'xem.phanthiet', 'admin'],
 });
-afterAll(async () => {
-  await server.close();
-});
+const as = (user: string) => ({ ...demo.headers(user), 'content-type': 'application/json' });
 
-const base = () => `${server.url}/api/terms/${demo.termId}/reports/mid_term`;
+const unitId = (db: Db, code: string) => demoLookups(db).unit(code);
+
+const base = () => `${demo.url}/api/terms/${demo.termId}/reports/mid_term`;
 async function call(user: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${base()}${path}`, {
     method,
-    headers: as[user],
+    headers: as(user),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const type = res.headers.get('content-type') ?? '';
@@ -227,8 +217,8 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
     // The dashboard's own scope defaults differ from the report's (today vs the report's as-of date):
     // give both the same as-of date.
     const asOf = query.includes('asOf') ? '' : `${q ? '&' : '?'}asOf=2024-06-30`;
-    const dash = await fetch(`${server.url}/api/terms/${demo.termId}/dashboard${q}${asOf}`, {
-      headers: as.lanhdao,
+    const dash = await fetch(`${demo.url}/api/terms/${demo.termId}/dashboard${q}${asOf}`, {
+      headers: as('lanhdao'),
     });
     const dashboard = await dash.json();
     expect(dash.status).toBe(200);
@@ -387,18 +377,18 @@ describe('a term with no results', () => {
         goal: 100,
       })
       .run();
-    const path = `${server.url}/api/terms/${term.id}/reports/mid_term`;
-    const view = await fetch(path, { headers: as.lanhdao });
+    const path = `${demo.url}/api/terms/${term.id}/reports/mid_term`;
+    const view = await fetch(path, { headers: as('lanhdao') });
     const body = await view.json();
     expect(body.hasResults).toBe(false);
     expect(body.rows[0].result).toBe('Chưa có số liệu');
-    const res = await fetch(`${path}/download/docx`, { headers: as.lanhdao });
+    const res = await fetch(`${path}/download/docx`, { headers: as('lanhdao') });
     expect(res.status).toBe(200);
     const docx = await readDocx(new Uint8Array(await res.arrayBuffer()));
     expect(docxText(docx)).toContain('chưa có số liệu');
-    const xlsx = await fetch(`${path}/download/xlsx`, { headers: as.lanhdao });
+    const xlsx = await fetch(`${path}/download/xlsx`, { headers: as('lanhdao') });
     expect(xlsx.status).toBe(200);
-    expect((await fetch(`${path}/charts/poverty`, { headers: as.lanhdao })).status).toBe(404);
+    expect((await fetch(`${path}/charts/poverty`, { headers: as('lanhdao') })).status).toBe(404);
   });
 });
 

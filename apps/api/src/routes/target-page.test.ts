@@ -2,86 +2,69 @@
  * The target page's API over HTTP on the demo: figures that match the overview, plan and forecast,
  * the breakdown, the notes behind the figures, and the refusals the page must explain.
  */
-import { recordResult, schema, setSubmissionState } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import { type Db, recordResult, schema, setSubmissionState } from '@chitieu/db';
+import { demoLookups } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { parseResponse } from 'hono/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.ts';
-import { loginAs, startTestServer } from '../testing.ts';
+import { demoServerPerTest } from '../testing.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let demo: ReturnType<typeof demoDatabase>;
-let client: ReturnType<typeof createClient>;
-let headers: Record<string, string>;
-const ids = {
-  ct2: 0,
-  ct3: 0,
-  phanThiet: 0,
-  tuyPhong: 0,
-  phuThuy: 0,
-  h1of2024: 0,
-  h2of2024: 0,
-  poverty: 0,
-  otherTermTarget: 0,
-};
-
-beforeAll(async () => {
-  demo = demoDatabase();
-  const { db } = demo;
-  const units = db.select().from(schema.units).all();
-  const unit = (code: string) => units.find((u) => u.code === code)?.id as number;
-  const targets = db.select().from(schema.targets).all();
-  const periods = db.select().from(schema.periods).all();
-  Object.assign(ids, {
-    ct2: targets.find((t) => t.code === 'CT2')?.id,
-    ct3: targets.find((t) => t.code === 'CT3')?.id,
-    phanThiet: unit('593'),
-    tuyPhong: unit('594'),
-    phuThuy: unit('22924'),
-    h1of2024: periods.find((p) => p.startDate === '2024-01-01')?.id,
-    h2of2024: periods.find((p) => p.startDate === '2024-07-01')?.id,
-    poverty: db
-      .select()
-      .from(schema.indicators)
-      .all()
-      .find((i) => i.code === 'THOATNGHEO')?.id,
-  });
-  // A second term with a target, to ask for it under the wrong term.
+/** A second term with a target, to ask for it under the wrong term; returns the target's id. */
+function addOtherTerm(db: Db, ownerUnitId: number) {
   const other = db
     .insert(schema.terms)
     .values({
       code: 'T2',
       name: 'Nhiệm kỳ sau',
       shortName: 'Sau',
-      ownerUnitId: demo.provinceId,
+      ownerUnitId,
       startDate: '2027-01-01',
       midTermDate: '2029-06-30',
       endDate: '2031-12-31',
     })
     .returning()
     .get();
-  ids.otherTermTarget = db
+  return db
     .insert(schema.targets)
     .values({
       termId: other.id,
       code: 'X',
       wording: 'x',
       shortName: 'x',
-      primaryIndicatorId: ids.poverty,
+      primaryIndicatorId: demoLookups(db).indicator('THOATNGHEO'),
       goal: 1,
     })
     .returning()
     .get().id;
-  server = await startTestServer(db, { today: () => '2026-11-29' });
-  headers = await loginAs(server.url, 'lanhdao');
-  client = createClient(`${server.url}/api`, { headers });
+}
+
+let otherTermTarget = 0;
+const demo = demoServerPerTest({
+  today: () => '2026-11-29',
+  users: ['lanhdao', 'xem.phanthiet'],
+  prepare: ({ db, provinceId }) => {
+    otherTermTarget = addOtherTerm(db, provinceId);
+  },
 });
-afterAll(() => server.close());
+/** The demo's ids these tests use, by name. */
+const ids = () => ({
+  ct2: demo.find.target('CT2'),
+  ct3: demo.find.target('CT3'),
+  phanThiet: demo.find.unit('593'),
+  tuyPhong: demo.find.unit('594'),
+  phuThuy: demo.find.unit('22924'),
+  h1of2024: demo.find.period('2024-01-01'),
+  h2of2024: demo.find.period('2024-07-01'),
+  poverty: demo.find.indicator('THOATNGHEO'),
+  otherTermTarget,
+});
+/** The web's typed client, signed in as a leader. */
+const client = () => createClient(`${demo.url}/api`, { headers: demo.headers('lanhdao') });
 
 const detail = (targetId: number, query: Record<string, string> = {}) =>
   parseResponse(
-    client.terms[':termId'].targets[':targetId'].$get({
+    client().terms[':termId'].targets[':targetId'].$get({
       param: { termId: String(demo.termId), targetId: String(targetId) },
       query,
     }),
@@ -89,7 +72,7 @@ const detail = (targetId: number, query: Record<string, string> = {}) =>
 
 describe('target detail', () => {
   it('gives the overview’s figure, the plan, per-period figures and a forecast with its method', async () => {
-    const body = await detail(ids.ct2);
+    const body = await detail(ids().ct2);
     expect(body.scope.asOf).toBe('2024-06-30');
     expect(body.target).toMatchObject({ code: 'CT2', goal: 700, status: 'exceeded', figure: { value: 746 } });
     // The plan runs from 0 on the term's first day to the goal on its last.
@@ -109,7 +92,7 @@ describe('target detail', () => {
     expect(body.forecast?.description.en).toMatch(/^trend 2022–2024/);
     // Breakdown: one row per district, allocation where set, nobody shown as 0 for no data.
     expect(body.rows.length).toBeGreaterThanOrEqual(10);
-    const pt = body.rows.find((r) => r.id === ids.phanThiet);
+    const pt = body.rows.find((r) => r.id === ids().phanThiet);
     expect(pt?.allocation).toBe(110);
     expect(pt?.hasChildren).toBe(true);
     const rowSum = body.rows.reduce((s, r) => s + (r.figure.value ?? 0), 0);
@@ -117,7 +100,7 @@ describe('target detail', () => {
   });
 
   it('changes with the as-of date', async () => {
-    const earlier = await detail(ids.ct2, { asOf: '2023-12-31' });
+    const earlier = await detail(ids().ct2, { asOf: '2023-12-31' });
     expect(earlier.scope.asOf).toBe('2023-12-31');
     expect(earlier.target.figure.value).toBeLessThan(746);
     expect(earlier.points.at(-1)?.endDate).toBe('2023-12-31');
@@ -125,14 +108,14 @@ describe('target detail', () => {
   });
 
   it('too few periods: no forecast, and a reason in both languages', async () => {
-    const body = await detail(ids.ct2, { asOf: '2022-07-15' });
+    const body = await detail(ids().ct2, { asOf: '2022-07-15' });
     expect(body.forecast).toBeNull();
     expect(body.forecastReason?.vi).toContain('Chưa đủ số liệu');
     expect(body.forecastReason?.en).toContain('Not enough');
   });
 
   it('a district is judged against its allocation, and its plan ends there', async () => {
-    const body = await detail(ids.ct2, { unitId: String(ids.phanThiet) });
+    const body = await detail(ids().ct2, { unitId: String(ids().phanThiet) });
     expect(body.scope.path.map((p) => p.name)).toEqual(['Tỉnh Bình Thuận', 'Thành phố Phan Thiết']);
     expect(body.target.goalKind).toBe('allocation');
     expect(body.plan.at(-1)?.value).toBe(110);
@@ -141,7 +124,7 @@ describe('target detail', () => {
   });
 
   it('a target without a goal here has no plan, but still its figures', async () => {
-    const body = await detail(ids.ct3, { unitId: String(ids.phanThiet) });
+    const body = await detail(ids().ct3, { unitId: String(ids().phanThiet) });
     expect(body.target.goalKind).toBe('none');
     expect(body.plan).toEqual([]);
     expect(body.rows.length).toBeGreaterThan(0);
@@ -152,25 +135,25 @@ describe('notes and evidence behind the figures', () => {
   it('lists the subtree’s notes on counted results, newest period first, paged', async () => {
     const noteOf = (unitId: number, periodId: number, note: string, evidenceUrl: string | null = null) => {
       const existing = demo.db.get<{ value: number | null }>(
-        sql`SELECT value FROM results WHERE unit_id = ${unitId} AND indicator_id = ${ids.poverty} AND period_id = ${periodId}`,
+        sql`SELECT value FROM results WHERE unit_id = ${unitId} AND indicator_id = ${ids().poverty} AND period_id = ${periodId}`,
       );
       recordResult(demo.db, {
         unitId,
-        indicatorId: ids.poverty,
+        indicatorId: ids().poverty,
         periodId,
         value: existing?.value ?? 0,
         note,
         evidenceUrl,
       });
     };
-    noteOf(ids.phuThuy, ids.h1of2024, 'Hỗ trợ vốn 5 hộ', 'https://example.vn/bien-ban.pdf');
+    noteOf(ids().phuThuy, ids().h1of2024, 'Hỗ trợ vốn 5 hộ', 'https://example.vn/bien-ban.pdf');
     // A later period, sent but not approved: counted only on the "submitted" basis, after its end.
-    noteOf(ids.phuThuy, ids.h2of2024, 'Kỳ sau: chờ duyệt');
-    setSubmissionState(demo.db, { unitId: ids.phuThuy, periodId: ids.h2of2024, state: 'submitted' });
+    noteOf(ids().phuThuy, ids().h2of2024, 'Kỳ sau: chờ duyệt');
+    setSubmissionState(demo.db, { unitId: ids().phuThuy, periodId: ids().h2of2024, state: 'submitted' });
     const get = (query: Record<string, string>) =>
       parseResponse(
-        client.terms[':termId'].targets[':targetId'].notes.$get({
-          param: { termId: String(demo.termId), targetId: String(ids.ct2) },
+        client().terms[':termId'].targets[':targetId'].notes.$get({
+          param: { termId: String(demo.termId), targetId: String(ids().ct2) },
           query,
         }),
       );
@@ -186,7 +169,7 @@ describe('notes and evidence behind the figures', () => {
     const later = await get({ asOf: '2024-12-31', basis: 'submitted' });
     expect(later.items.map((n) => n.note)).toEqual(['Kỳ sau: chờ duyệt', 'Hỗ trợ vốn 5 hộ']);
     // Another district's subtree does not see Phú Thủy's note.
-    expect((await get({ unitId: String(ids.tuyPhong) })).total).toBe(0);
+    expect((await get({ unitId: String(ids().tuyPhong) })).total).toBe(0);
     // Paging.
     const paged = await get({ limit: '1', offset: '1' });
     expect(paged).toMatchObject({ items: [], total: 1, limit: 1, offset: 1 });
@@ -194,10 +177,7 @@ describe('notes and evidence behind the figures', () => {
 });
 
 describe('refusals the page explains', () => {
-  async function get(path: string, as = headers) {
-    const res = await fetch(`${server.url}/api/terms/${demo.termId}${path}`, { headers: as });
-    return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
-  }
+  const get = (path: string, user = 'lanhdao') => demo.as(user).get(`/api/terms/${demo.termId}${path}`);
 
   it.each([
     [
@@ -215,39 +195,39 @@ describe('refusals the page explains', () => {
     ['/targets/{ct2}/notes?offset=-1', 400, '“offset”'],
     ['/targets/{ct2}/notes?asOf=2030-01-01', 400, 'trong nhiệm kỳ'],
   ])('%s → %d', async (template, status, words) => {
-    const path = template.replace('{ct2}', String(ids.ct2)).replace('{other}', String(ids.otherTermTarget));
-    const { status: got, body } = await get(path);
+    const path = template
+      .replace('{ct2}', String(ids().ct2))
+      .replace('{other}', String(ids().otherTermTarget));
+    const { status: got, error } = await get(path);
     expect(got).toBe(status);
-    expect(body.error?.message).toContain(words);
+    expect(error?.message).toContain(words);
   });
 
   it('a unit outside the user’s scope is forbidden (403), with a message', async () => {
-    const phanThietViewer = await loginAs(server.url, 'xem.phanthiet');
+    const phanThietViewer = 'xem.phanthiet';
     for (const path of [
-      `/targets/${ids.ct2}?unitId=${ids.tuyPhong}`,
-      `/targets/${ids.ct2}/notes?unitId=${ids.tuyPhong}`,
+      `/targets/${ids().ct2}?unitId=${ids().tuyPhong}`,
+      `/targets/${ids().ct2}/notes?unitId=${ids().tuyPhong}`,
     ]) {
-      const { status, body } = await get(path, phanThietViewer);
+      const { status, error } = await get(path, phanThietViewer);
       expect(status).toBe(403);
-      expect(body.error?.code).toBe('forbidden');
-      expect(body.error?.message.length).toBeGreaterThan(10);
+      expect(error?.code).toBe('forbidden');
+      expect(error?.message.length).toBeGreaterThan(10);
     }
     // Within their scope it works.
-    expect((await get(`/targets/${ids.ct2}?unitId=${ids.phanThiet}`, phanThietViewer)).status).toBe(200);
+    expect((await get(`/targets/${ids().ct2}?unitId=${ids().phanThiet}`, phanThietViewer)).status).toBe(200);
   });
 
   it('without a session: 401', async () => {
-    const res = await fetch(`${server.url}/api/terms/${demo.termId}/targets/${ids.ct2}`);
+    const res = await demo.anonymous().get(`/api/terms/${demo.termId}/targets/${ids().ct2}`);
     expect(res.status).toBe(401);
   });
 });
 
 describe('documented and cached like the other dashboard reads', () => {
   it('is in the OpenAPI document', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
-      paths: Record<string, unknown>;
-    };
-    expect(Object.keys(doc.paths)).toEqual(
+    const doc = await demo.anonymous().get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([
         '/terms/{termId}/targets/{targetId}',
         '/terms/{termId}/targets/{targetId}/notes',
@@ -256,12 +236,13 @@ describe('documented and cached like the other dashboard reads', () => {
   });
 
   it('answers a repeated request with 304 (ETag from the data revision)', async () => {
-    const url = `${server.url}/api/terms/${demo.termId}/targets/${ids.ct2}`;
+    const url = `${demo.url}/api/terms/${demo.termId}/targets/${ids().ct2}`;
+    const headers = demo.headers('lanhdao');
     const first = await fetch(url, { headers });
     const etag = first.headers.get('etag');
     expect(first.status).toBe(200);
     expect(etag).toBeTruthy();
-    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag as string } });
+    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
   });
 });
