@@ -1,6 +1,7 @@
 /**
  * English, the second language: a chunk of its own, fetched only when someone switches to it (the
- * overview's first render must stay within its JS budget).
+ * overview's first render must stay within its JS budget). Long because it is a dictionary, one entry
+ * per text the UI shows; splitting it by page would scatter the translations.
  */
 import type { flagsVi } from './features/entry/flag-messages.ts';
 import type { targetVi } from './features/target/messages.ts';

@@ -1,7 +1,8 @@
 /**
  * The Vietnamese texts: every string the UI shows, and so every key (MessageKey). A file of its own
  * so the English texts (i18n-en.ts) can be checked against the keys without importing i18n.ts, which
- * fetches them.
+ * fetches them. Long because it is a dictionary, one entry per text the UI shows; splitting it by
+ * page would scatter the translations.
  */
 import { flagsVi } from './features/entry/flag-messages.ts';
 import { targetVi } from './features/target/messages.ts';

@@ -12,7 +12,7 @@ import type { Db, DbOrTx } from './client.ts';
 import { checkEmail } from './notifications.ts';
 import { bumpRevision } from './revision.ts';
 import { auditEvents, roleAssignments, sessions, users } from './schema.ts';
-import { stmt } from './statements.ts';
+import { inTransaction, stmt } from './statements.ts';
 
 export interface AdminUserRole {
   id: number;
@@ -88,7 +88,7 @@ function rootAdmins(db: DbOrTx): number {
 
 /** Run a change; refuse it if it leaves the organisation without an active root admin. */
 function keepingAnAdmin<T>(db: Db, change: (tx: DbOrTx) => T): T {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = rootAdmins(tx);
     const result = change(tx);
     if (before > 0 && rootAdmins(tx) === 0) {
@@ -149,7 +149,7 @@ export function managedUsername(db: DbOrTx, actor: Actor, userId: number): strin
 
 export function adminCreateUser(db: Db, actor: Actor, input: AdminNewUser) {
   authorizeCreateUser(db, actor, input.roles);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const user = createUser(tx, { ...input, mustChangePassword: true });
     audit(tx, actor, user.id, 'create', null, {
       username: user.username,
@@ -163,7 +163,7 @@ export function adminCreateUser(db: Db, actor: Actor, input: AdminNewUser) {
 
 export function addRole(db: Db, actor: Actor, userId: number, input: { role: Role; unitId: number }) {
   authorize(db, actor, 'administer', input.unitId);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const user = managed(tx, actor, userId);
     const exists = tx
       .select({ id: roleAssignments.id })
@@ -204,7 +204,7 @@ export function removeRole(db: Db, actor: Actor, userId: number, assignmentId: n
  * at next sign-in.
  */
 export function resetPassword(db: Db, actor: Actor, userId: number, hash: string) {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     managed(tx, actor, userId);
     tx.update(users).set({ passwordHash: hash, mustChangePassword: true }).where(eq(users.id, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -228,7 +228,7 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
 /** Set or clear the address reminders are mailed to (checked: one plausible address); audited. */
 export function setUserEmail(db: Db, actor: Actor, userId: number, email: string | null) {
   const address = checkEmail(email);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const user = managed(tx, actor, userId);
     if (user.email !== address) {
       tx.update(users).set({ email: address }).where(eq(users.id, userId)).run();

@@ -39,7 +39,7 @@ export function createUser(db: DbOrTx, input: NewUser) {
   const username = checkUsername(input.username);
   assertCleanText('Họ và tên', input.displayName, { field: 'displayName' });
   const { passwordHash } = input;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
       throw invalid(`Tên đăng nhập “${username}” đã có.`);
     }

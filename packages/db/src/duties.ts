@@ -8,7 +8,7 @@ import { type Actor, isRootAdmin } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { bumpRevision, getMeta, setMeta } from './revision.ts';
 import { auditEvents } from './schema.ts';
-import { stmt } from './statements.ts';
+import { inTransaction, stmt } from './statements.ts';
 
 const SETTING = 'separation_of_duties';
 
@@ -31,7 +31,7 @@ export function updateSettings(db: Db, actor: Actor, input: Partial<Settings>): 
   if (!isRootAdmin(db, actor)) {
     throw forbidden('Chỉ quản trị viên của đơn vị gốc mới được đổi thiết lập của tổ chức.');
   }
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = readSettings(tx);
     const after = { ...before, ...input };
     setMeta(tx, SETTING, String(after.separationOfDuties));

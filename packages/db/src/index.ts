@@ -77,7 +77,9 @@ export { entryGrid } from './entry/grid.ts';
 export { termPeriods } from './entry/periods.ts';
 export { clearEntry, saveEntry } from './entry/save.ts';
 export { transitionReport } from './entry/workflow.ts';
-export { applyImport, authorizeImport, entryTemplate, previewImport } from './import.ts';
+export { applyImport } from './import-apply.ts';
+export { authorizeImport, previewImport } from './import-preview.ts';
+export { entryTemplate } from './import-template.ts';
 export {
   mailsFor,
   markAllNotificationsRead,

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Db } from './client.ts';
 import { bumpRevision, getMeta } from './revision.ts';
 import { rebuildRollups } from './rollup.ts';
+import { inTransaction } from './statements.ts';
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
@@ -15,7 +16,7 @@ export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '
  */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     if (getMeta(tx, 'rollups_rebuild') === undefined) return;
     rebuildRollups(tx);
     tx.run(sql`DELETE FROM app_meta WHERE key = 'rollups_rebuild'`);

@@ -13,7 +13,7 @@ import type { ReorganisationResult, ReorganiseInput } from './reorganise-types.t
 import { bumpRevision } from './revision.ts';
 import { rebuildRollups } from './rollup.ts';
 import { found } from './rows.ts';
-import { stmt } from './statements.ts';
+import { inTransaction, stmt } from './statements.ts';
 import { parentPathIn, placeInEveryVersion } from './units.ts';
 
 /**
@@ -25,7 +25,7 @@ export function applyReorganisation(
   actor: Actor | 'system',
   input: ReorganiseInput,
 ): ReorganisationResult {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const p = planReorganisation(tx, actor, input);
     if (p.plan.alreadyApplied) {
       const { structureVersionId } = p.plan.alreadyApplied;

@@ -210,7 +210,7 @@ export function setSubmissionState(
     userId?: number | null;
   },
 ): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     const key = and(eq(submissions.unitId, input.unitId), eq(submissions.periodId, input.periodId));
     const before = tx.select().from(submissions).where(key).get() ?? null;
     const row = {

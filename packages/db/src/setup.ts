@@ -25,6 +25,8 @@ export interface SetupInput {
 
 export function setupOrganisation(db: Db, input: SetupInput) {
   assertCleanText('Tên tổ chức', input.organisation, { field: 'organisation' });
+  // Drizzle's transaction, not inTransaction: behavior 'immediate' takes the write lock up front, so
+  // two first set-ups at once cannot both pass the setupNeeded check.
   return db.transaction(
     (tx) => {
       if (!setupNeeded(tx)) throw conflict('Tổ chức đã được thiết lập. Hãy đăng nhập.');

@@ -13,6 +13,7 @@ import { bumpRevision } from './revision.ts';
 import { found } from './rows.ts';
 import * as s from './schema.ts';
 import { type DemoSeed, seedDemo } from './seed/demo.ts';
+import { inTransaction } from './statements.ts';
 
 export function freshDatabase(): Db {
   const db = openDatabase(':memory:');
@@ -154,7 +155,7 @@ export function makeTree(
   parents: number[],
   opts: { grassroots?: (i: number) => boolean; versionName?: string } = {},
 ) {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const versionId = tx
       .insert(s.structureVersions)
       .values({ name: opts.versionName ?? unique('version'), validFrom: '2020-01-01' })
@@ -195,7 +196,7 @@ export function makeTree(
 
 /** Place existing units into another structure version (a reorganised tree of the same units). */
 export function placeInNewVersion(db: Db, unitIds: number[], parents: number[]): number {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const versionId = tx
       .insert(s.structureVersions)
       .values({ name: unique('version'), validFrom: '2025-07-01' })
@@ -267,7 +268,7 @@ export function addChildUnits(
   parentId: number,
   children: { code: string; name: string; type: string }[],
 ) {
-  return db.transaction((tx) =>
+  return inTransaction(db, (tx) =>
     children.map((child, i) => {
       const unit = tx
         .insert(s.units)

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 import { bumpRevision } from './revision.ts';
 import { placements, structureVersions, units } from './schema.ts';
+import { inTransaction } from './statements.ts';
 
 /** Start an empty installation: the organisation's root unit in a first structure version. */
 export function createRootUnit(
@@ -11,7 +12,7 @@ export function createRootUnit(
 ) {
   assertCleanText('Tên đơn vị gốc', input.name, { field: 'name' });
   assertCleanText('Loại đơn vị gốc', input.type, { field: 'type' });
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     if (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM units`)?.n) {
       throw invalid('Đã có cây đơn vị: không tạo đơn vị gốc mới.');
     }

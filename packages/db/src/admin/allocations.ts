@@ -6,6 +6,7 @@ import type { DbOrTx } from '../client.ts';
 import { getTerm } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import {
   allocationRows,
   audit,
@@ -102,7 +103,7 @@ export function saveAllocations(
   targetId: number,
   input: AllocationsInput,
 ): { editor: AllocationEditor; warnings: string[] } {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = allocationEditor(tx, actor, targetId, input.parentUnitId);
     checkVersion(input.expectedVersion, before.version, 'Phân bổ chỉ tiêu này', { current: before });
     const children = new Map(before.children.map((c) => [c.unitId, c]));

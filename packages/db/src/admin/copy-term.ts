@@ -6,6 +6,7 @@ import type { DbOrTx } from '../client.ts';
 import { getTerm } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { audit, indicatorRow, insertPeriods } from './shared.ts';
 import { type TermSetup, termSetup } from './targets.ts';
 import { createTerm, type TermInput } from './terms.ts';
@@ -16,7 +17,7 @@ import { createTerm, type TermInput } from './terms.ts';
  * no allocations and no yearly plans, which belong to the old term's units and years).
  */
 export function copyTerm(db: DbOrTx, actor: Actor, sourceTermId: number, input: TermInput): TermSetup {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const source = getTerm(tx, sourceTermId);
     authorize(tx, actor, 'administer', source.ownerUnitId);
     const term = createTerm(tx, actor, { ...input, ownerUnitId: input.ownerUnitId ?? source.ownerUnitId });

@@ -15,6 +15,7 @@ import type { Actor } from '../access.ts';
 import type { DbOrTx } from '../client.ts';
 import { bumpRevision } from '../revision.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { audit, authorizeShared, checkVersion, type IndicatorRow, indicatorRow } from './shared.ts';
 import { versionOf } from './version.ts';
 
@@ -106,7 +107,7 @@ function assertIndicatorCodeFree(db: DbOrTx, code: string, exceptId?: number): v
 }
 
 export function createIndicator(db: DbOrTx, actor: Actor, input: IndicatorInput): AdminIndicator {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     authorizeShared(tx, actor);
     const clean = cleanIndicator(input);
     assertIndicatorCodeFree(tx, clean.code);
@@ -134,7 +135,7 @@ export function updateIndicator(
   indicatorId: number,
   input: IndicatorInput & { expectedVersion: string },
 ): AdminIndicator {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     authorizeShared(tx, actor);
     const before = indicatorRow(tx, indicatorId);
     checkVersion(input.expectedVersion, versionOf(before), 'Chỉ số này', {

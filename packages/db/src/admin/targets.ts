@@ -17,6 +17,7 @@ import { getTerm, type Term } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import { found } from '../rows.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import {
   type AdminPeriod,
   type AdminTerm,
@@ -217,7 +218,7 @@ export interface SavedTarget {
 const warningsOf = (target: AdminTarget) => (target.allocation.message ? [target.allocation.message] : []);
 
 export function createTarget(db: DbOrTx, actor: Actor, termId: number, input: TargetInput): SavedTarget {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const term = getTerm(tx, termId);
     authorize(tx, actor, 'manage_targets', term.ownerUnitId);
     const { row, related, yearlyPlan } = cleanTarget(tx, term, input);
@@ -254,7 +255,7 @@ export function updateTarget(
   targetId: number,
   input: TargetInput & { expectedVersion: string },
 ): SavedTarget {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const current = targetRow(tx, targetId);
     const term = getTerm(tx, current.termId);
     authorize(tx, actor, 'manage_targets', term.ownerUnitId);

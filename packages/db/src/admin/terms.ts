@@ -7,6 +7,7 @@ import { termPeriods } from '../entry/periods.ts';
 import { getTerm } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { canMoveTreeStartTo, moveTreeStart, treeStart } from '../units.ts';
 import {
   type AdminPeriod,
@@ -75,7 +76,7 @@ function assertTermCodeFree(db: DbOrTx, code: string, exceptId?: number): void {
 }
 
 export function createTerm(db: DbOrTx, actor: Actor, input: TermInput): AdminTerm {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const clean = cleanTerm(tx, input);
     authorize(tx, actor, 'administer', clean.ownerUnitId);
     assertTermCodeFree(tx, clean.code);
@@ -113,7 +114,7 @@ export function updateTerm(
   termId: number,
   input: TermInput & { expectedVersion: string },
 ): AdminTerm {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = getTerm(tx, termId);
     authorize(tx, actor, 'administer', before.ownerUnitId);
     checkVersion(input.expectedVersion, versionOf(before), 'Nhiệm kỳ này', { current: withVersion(before) });
@@ -145,7 +146,7 @@ export function generateTermPeriods(
   termId: number,
   kinds: PeriodKind[],
 ): AdminPeriod[] {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const term = getTerm(tx, termId);
     authorize(tx, actor, 'administer', term.ownerUnitId);
     insertPeriods(tx, actor, term, kinds);
@@ -160,7 +161,7 @@ export function updatePeriodDeadline(
   periodId: number,
   input: { deadline: string; expectedVersion: string },
 ): AdminPeriod {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     authorizeShared(tx, actor);
     const before = tx.select().from(s.periods).where(eq(s.periods.id, periodId)).get();
     if (!before) throw notFound(`Không tìm thấy kỳ báo cáo ${periodId}.`);

@@ -15,7 +15,7 @@ import { placementOf } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import { keepingLevels, rebuildRollups } from '../rollup.ts';
 import { auditEvents, placements, units } from '../schema.ts';
-import { stmt } from '../statements.ts';
+import { inTransaction, stmt } from '../statements.ts';
 import { placeInEveryVersion } from '../units.ts';
 import { isOpen, type PlacedRow, placed, unitVersion } from './placed-units.ts';
 
@@ -66,7 +66,7 @@ export function createUnit(db: Db, actor: Actor, today: string, input: NewUnit) 
   checkFields(input);
   authorize(db, actor, 'administer', input.parentId);
   const validFrom = input.validFrom ?? today;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const versionId = versionAt(tx, today);
     const parent = placed(tx, versionId, input.parentId);
     if (!isOpen(parent.validTo, validFrom))
@@ -123,7 +123,7 @@ export interface UnitEdit {
 export function updateUnit(db: Db, actor: Actor, today: string, unitId: number, edit: UnitEdit) {
   checkFields(edit);
   authorize(db, actor, 'administer', unitId);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const row = placed(tx, versionAt(tx, today), unitId);
     checkVersion(row, edit.version);
     if (edit.code !== undefined && edit.code !== row.code) checkCodeFree(tx, edit.code, today, unitId);
@@ -175,7 +175,7 @@ export function moveUnit(
 ) {
   authorize(db, actor, 'administer', unitId);
   authorize(db, actor, 'administer', input.parentId);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const versionId = versionAt(tx, today);
     const row = placed(tx, versionId, unitId);
     checkVersion(row, input.version);
@@ -219,7 +219,7 @@ export function closeUnit(
   input: { version: string; date: string },
 ) {
   authorize(db, actor, 'administer', unitId);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const versionId = versionAt(tx, today);
     const row = placed(tx, versionId, unitId);
     checkVersion(row, input.version);

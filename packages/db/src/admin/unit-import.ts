@@ -15,7 +15,7 @@ import { getUnit, placementOf } from '../lookups.ts';
 import { bumpRevision } from '../revision.ts';
 import { found } from '../rows.ts';
 import { auditEvents, placements, units } from '../schema.ts';
-import { stmt } from '../statements.ts';
+import { inTransaction, stmt } from '../statements.ts';
 import { placeInEveryVersion } from '../units.ts';
 import { isOpen, PLACED, type PlacedRow } from './placed-units.ts';
 import { adminUnitTree } from './units.ts';
@@ -202,7 +202,7 @@ export function applyTreeImport(
   fileProblems: { row: number; message: string }[] = [],
   validFrom?: string,
 ) {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const preview = previewTreeImport(tx, actor, today, fileRows, fileProblems);
     if (preview.problems.length > 0) {
       throw invalid(`Tệp có ${preview.problems.length} lỗi; chưa ghi đơn vị nào.`, {

@@ -14,6 +14,7 @@ import { rebuildRollups } from '../rollup.ts';
 import * as s from '../schema.ts';
 import { readUnitsCsv } from '../seed/demo.ts';
 import { setupOrganisation } from '../setup.ts';
+import { inTransaction } from '../statements.ts';
 import { demoDatabase, freshDatabase, rollupSnapshot } from '../testing.ts';
 import { moveUnit } from './unit-edits.ts';
 import { applyTreeImport, previewTreeImport, type TreeImportRow } from './unit-import.ts';
@@ -149,7 +150,7 @@ describe('moving a unit', () => {
     expect(placement(ward.id).path).toBe(`${placement(target.id).path}${ward.id}/`);
     const after = rollupSnapshot(db);
     expect(after).not.toEqual(before);
-    db.transaction((tx) => rebuildRollups(tx));
+    inTransaction(db, (tx) => rebuildRollups(tx));
     expect(rollupSnapshot(db)).toEqual(after);
     // Moving a district under one of its own wards is a cycle: refused, nothing changed.
     const district = unit('593');

@@ -16,7 +16,7 @@ import { versionAt } from '../figures/scope.ts';
 import { bumpRevision } from '../revision.ts';
 import { found } from '../rows.ts';
 import { auditEvents } from '../schema.ts';
-import { stmt } from '../statements.ts';
+import { inTransaction, stmt } from '../statements.ts';
 import { moveTreeStart, treeStart } from '../units.ts';
 import { adminPaths, inTreeOrder, isOpen, PLACED, type PlacedRow, unitVersion } from './placed-units.ts';
 
@@ -68,7 +68,7 @@ export function adminUnitTree(db: DbOrTx, actor: Actor, today: string) {
 
 /** An admin of the root moves the tree's start (see moveTreeStart), audited. */
 export function setTreeStart(db: Db, actor: Actor, date: string) {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const root = tx.get<{ id: number }>(
       sql`SELECT unit_id AS id FROM placements WHERE parent_id IS NULL ORDER BY structure_version_id DESC LIMIT 1`,
     );

@@ -16,6 +16,7 @@ import { bumpRevision, setMeta } from '../revision.ts';
 import { rebuildRollups } from '../rollup.ts';
 import { found } from '../rows.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { seededRandom } from './split.ts';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -43,14 +44,13 @@ const FLOWS: [string, number, number][] = [
 
 /** Load the demo's later state into a database that holds the as-reported demo, in one transaction. */
 export function advanceDemoTo2025(db: Db): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     // Each reorganisation runs in its own nested transaction (a savepoint) inside this one.
-    const inside = tx as unknown as Db;
-    applyReorganisation(inside, 'system', {
+    applyReorganisation(tx, 'system', {
       map: readFileSync(join(DATA_DIR, 'merges-2024.csv')),
       effectiveDate: '2024-12-01',
     });
-    applyReorganisation(inside, 'system', {
+    applyReorganisation(tx, 'system', {
       map: readFileSync(join(DATA_DIR, 'merges-2025.csv')),
       effectiveDate: '2025-07-01',
       parentNames: { '68': 'Tỉnh Lâm Đồng' },

@@ -13,6 +13,7 @@ import { bumpRevision, setMeta } from '../revision.ts';
 import { rebuildRollups } from '../rollup.ts';
 import { found } from '../rows.ts';
 import * as s from '../schema.ts';
+import { inTransaction } from '../statements.ts';
 import { INDICATORS, OWN_ACTIVITY, REPORTED_HALVES, TARGETS } from './demo-figures.ts';
 import { demoResults } from './demo-results.ts';
 import { insertUnits } from './demo-units.ts';
@@ -45,7 +46,7 @@ export interface DemoSeed {
 
 /** Load the demo into an empty, migrated database, in one transaction. */
 export function seedDemo(db: Db): DemoSeed {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const { provinceId, unitIdByCode, communeIds, firstCommunes, structureVersionId } = insertUnits(tx);
     const halfYearIds = insertPeriods(tx);
     const indicatorId = new Map<string, number>();

@@ -1,25 +1,19 @@
 /**
- * Excel in and out for data entry: the rows of a fill-in template, and importing a filled one.
- * An import is judged row by row by the same rules as the entry grid (checkEntry, the report's
- * workflow state, the user's rights) and then applied all or nothing in one transaction through
- * recordResult, which keeps the audit trail, roll-ups and data revision.
- *
- * Reading the file is @chitieu/reports' job (it knows exceljs); this module only sees cell text.
+ * Judging a filled Excel template row by row by the same rules as the entry grid (checkEntry, the
+ * report's workflow state, the user's rights): what would change, what is unchanged, and every
+ * problem with its cell. Reading the file is @chitieu/reports' job (it knows exceljs); this module
+ * only sees cell text.
  */
 import {
   checkEntry,
   type EntryField,
   type EntryInput,
-  type EntryTemplateInput,
-  type EntryWorkbook,
   editActionFor,
-  formatDate,
   formatInteger,
   formatMoney,
   formatRatioPercent,
   formatScaled,
   invalid,
-  notFound,
   periodName,
   type ResultFields,
   type ResultFlag,
@@ -27,190 +21,30 @@ import {
   type SubmissionState,
   textProblem,
 } from '@chitieu/core';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
-import { versionAt } from './figures/scope.ts';
-import { type IndicatorInfo, termTargets } from './figures/targets.ts';
-import { getPeriod, getTerm, getUnit } from './lookups.ts';
-import { type ResultRow, recordResult } from './results.ts';
+import type { IndicatorInfo } from './figures/targets.ts';
+import {
+  applies,
+  type ImportInput,
+  type ImportKey,
+  type Period,
+  periodsBefore,
+  reportingUnits,
+  resultsOf,
+  termIndicators,
+  termUnitPeriod,
+} from './import-scope.ts';
 import * as s from './schema.ts';
-
-type Period = typeof s.periods.$inferSelect;
-type ImportKey = { termId: number; unitId: number; periodId: number };
-export type ImportInput = ImportKey & { workbook: EntryWorkbook };
-
-/** The audit trail's reason on every value written by an import. */
-export const IMPORT_REASON = 'Nhập từ tệp Excel';
-
-// ---------------------------------------------------------------- period names
-
-/** '6 tháng cuối năm 2024 (01/07/2024 – 31/12/2024)'. */
-export function periodLabel(p: Pick<Period, 'kind' | 'startDate' | 'endDate'>): string {
-  return `${periodName(p)} (${formatDate(p.startDate)} – ${formatDate(p.endDate)})`;
-}
-
-// ---------------------------------------------------------------- what a template covers
-
-function load(db: DbOrTx, input: ImportKey) {
-  const term = getTerm(db, input.termId);
-  const unit = getUnit(db, input.unitId);
-  const period = getPeriod(db, input.periodId);
-  if (period.endDate < term.startDate || period.startDate > term.endDate) {
-    throw invalid('Kỳ báo cáo không thuộc nhiệm kỳ này.', { param: 'periodId' });
-  }
-  return { term, unit, period };
-}
-
-interface ScopeUnit {
-  id: number;
-  code: string;
-  name: string;
-  isGrassroots: boolean;
-}
-
-/**
- * The units a template covers: the unit itself and the grassroots units below it (the ones that
- * report), in the structure in force when the period starts, valid during the period.
- */
-function reportingUnits(db: DbOrTx, unitId: number, period: Period): ScopeUnit[] {
-  const versionId = versionAt(db, period.startDate);
-  const placement =
-    db
-      .select()
-      .from(s.placements)
-      .where(and(eq(s.placements.structureVersionId, versionId), eq(s.placements.unitId, unitId)))
-      .get() ??
-    db
-      .select()
-      .from(s.placements)
-      .where(eq(s.placements.unitId, unitId))
-      .orderBy(desc(s.placements.structureVersionId))
-      .get();
-  if (!placement) throw notFound('Đơn vị không có trong cơ cấu tổ chức.');
-  return db
-    .all<{ id: number; code: string; name: string; isGrassroots: number }>(sql`
-      SELECT u.id, u.code, u.name, u.is_grassroots AS isGrassroots FROM placements p
-      JOIN units u ON u.id = p.unit_id
-      WHERE p.structure_version_id = ${placement.structureVersionId}
-        AND p.path >= ${placement.path} AND p.path < ${`${placement.path}~`}
-        AND (u.is_grassroots = 1 OR u.id = ${unitId})
-        AND u.valid_from <= ${period.endDate} AND (u.valid_to IS NULL OR u.valid_to > ${period.startDate})
-      ORDER BY p.depth, p.sort_order, u.name`)
-    .map((u) => ({ ...u, isGrassroots: u.isGrassroots === 1 }));
-}
-
-interface TermIndicator {
-  targetCode: string;
-  indicator: IndicatorInfo;
-}
-
-/** The term's indicators (primary and related, once each, like the entry grid) reported in periods of this kind. */
-function termIndicators(db: DbOrTx, termId: number, kind: Period['kind']): TermIndicator[] {
-  const frequency = new Map(
-    db
-      .select({ id: s.indicators.id, frequency: s.indicators.frequency })
-      .from(s.indicators)
-      .all()
-      .map((i) => [i.id, i.frequency]),
-  );
-  const seen = new Set<number>();
-  const list: TermIndicator[] = [];
-  for (const target of termTargets(db, termId)) {
-    for (const indicator of [target.indicator, ...target.related]) {
-      if (seen.has(indicator.id) || frequency.get(indicator.id) !== kind) continue;
-      seen.add(indicator.id);
-      list.push({ targetCode: target.code, indicator });
-    }
-  }
-  return list;
-}
-
-const applies = (indicator: IndicatorInfo, unit: ScopeUnit) =>
-  indicator.measureType !== 'units_meeting' || unit.isGrassroots;
-
-function periodsBefore(db: DbOrTx, period: Period) {
-  const previous = db
-    .select()
-    .from(s.periods)
-    .where(and(eq(s.periods.kind, period.kind), sql`${s.periods.startDate} < ${period.startDate}`))
-    .orderBy(desc(s.periods.startDate))
-    .get();
-  const lastYearStart = `${Number(period.startDate.slice(0, 4)) - 1}${period.startDate.slice(4)}`;
-  const sameLastYear = db
-    .select()
-    .from(s.periods)
-    .where(and(eq(s.periods.kind, period.kind), eq(s.periods.startDate, lastYearStart)))
-    .get();
-  return { previous: previous ?? null, sameLastYear: sameLastYear ?? null };
-}
-
-/** Results of the units for the periods, keyed 'unit:indicator:period'. */
-function resultsOf(db: DbOrTx, unitIds: number[], periodIds: number[]): Map<string, ResultRow> {
-  const map = new Map<string, ResultRow>();
-  if (unitIds.length === 0 || periodIds.length === 0) return map;
-  // Chunked: SQLite allows at most 32.766 bound parameters in one statement.
-  for (let i = 0; i < unitIds.length; i += 5000) {
-    const rows = db
-      .select()
-      .from(s.results)
-      .where(
-        and(inArray(s.results.unitId, unitIds.slice(i, i + 5000)), inArray(s.results.periodId, periodIds)),
-      )
-      .all();
-    for (const r of rows) map.set(`${r.unitId}:${r.indicatorId}:${r.periodId}`, r);
-  }
-  return map;
-}
-
-/** The rows of the fill-in template for a unit and period (the caller must be allowed to read the unit). */
-export function entryTemplate(db: DbOrTx, actor: Actor, input: ImportKey): EntryTemplateInput {
-  const { term, unit, period } = load(db, input);
-  authorize(db, actor, 'read', unit.id);
-  const units = reportingUnits(db, unit.id, period);
-  const indicators = termIndicators(db, term.id, period.kind);
-  const { previous } = periodsBefore(db, period);
-  const results = resultsOf(
-    db,
-    units.map((u) => u.id),
-    previous ? [period.id, previous.id] : [period.id],
-  );
-  const rows: EntryTemplateInput['rows'] = [];
-  for (const u of units) {
-    for (const { targetCode, indicator } of indicators) {
-      if (!applies(indicator, u)) continue;
-      const current = results.get(`${u.id}:${indicator.id}:${period.id}`);
-      const before = previous ? results.get(`${u.id}:${indicator.id}:${previous.id}`) : undefined;
-      rows.push({
-        unit: { code: u.code, name: u.name },
-        targetCode,
-        indicator,
-        current: current ?? null,
-        previous: before ?? null,
-      });
-    }
-  }
-  return {
-    term: { id: term.id, name: term.name },
-    unit: { id: unit.id, code: unit.code, name: unit.name },
-    period: {
-      id: period.id,
-      name: periodName(period),
-      label: periodLabel(period),
-      deadline: period.deadline,
-    },
-    rows,
-  };
-}
-
-// ---------------------------------------------------------------- import
+import { inTransaction } from './statements.ts';
 
 /**
  * Checked before a byte of the file is read: importing writes, so it takes the right to enter the
  * file's unit (an entry clerk's or an admin's), not just to read it — a viewer's upload costs nothing.
  */
 export function authorizeImport(db: DbOrTx, actor: Actor, input: ImportKey): void {
-  const { unit } = load(db, input);
+  const { unit } = termUnitPeriod(db, input);
   authorize(db, actor, 'enter', unit.id);
 }
 
@@ -248,15 +82,6 @@ export interface ImportPreview {
   /** Rows whose figure, note and link equal what is stored (or that are empty with nothing stored). */
   unchanged: number;
   problems: ImportProblem[];
-}
-
-export interface ImportResult {
-  applied: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Units whose report for the period was started (draft) by this import. */
-  reportsStarted: number;
 }
 
 /** Which cell of the row holds each checkEntry field. */
@@ -305,67 +130,15 @@ const sameFigure = (a: ResultFields, b: ResultFields) =>
 
 /** Read an uploaded template against the database: what would change, what is unchanged, every problem with its cell. */
 export function previewImport(db: Db, actor: Actor, input: ImportInput): ImportPreview {
-  return db.transaction((tx) => planImport(tx, actor, input).preview);
+  return inTransaction(db, (tx) => planImport(tx, actor, input).preview);
 }
 
-/**
- * The same reading, then all changes written in one transaction through recordResult (audit,
- * roll-ups, revision), or nothing at all: any problem is a 400 listing every problem.
- */
-export function applyImport(db: Db, actor: Actor, input: ImportInput): ImportResult {
-  return db.transaction((tx) => {
-    const plan = planImport(tx, actor, input);
-    const { changes, problems, unchanged } = plan.preview;
-    if (problems.length > 0) {
-      throw invalid(`Tệp có ${problems.length} lỗi, chưa ghi số liệu nào. Hãy sửa rồi tải lên lại.`, {
-        problems,
-      });
-    }
-    let created = 0;
-    for (const change of changes) {
-      if (!change.before) created++;
-      recordResult(tx, {
-        unitId: change.unitId,
-        indicatorId: change.indicatorId,
-        periodId: input.periodId,
-        ...change.after,
-        note: change.note,
-        evidenceUrl: change.evidenceUrl,
-        flag: change.flag,
-        userId: actor.id,
-        reason: IMPORT_REASON,
-      });
-    }
-    // Like a save in the grid, the first value of a unit's period opens its report as a draft.
-    const started = [...new Set(changes.map((c) => c.unitId))].filter((id) => !plan.states.has(id));
-    for (let i = 0; i < started.length; i += 1000) {
-      tx.insert(s.submissions)
-        .values(
-          started.slice(i, i + 1000).map((unitId) => ({
-            unitId,
-            periodId: input.periodId,
-            state: 'draft' as const,
-            updatedBy: actor.id,
-          })),
-        )
-        .run();
-    }
-    return {
-      applied: changes.length,
-      created,
-      updated: changes.length - created,
-      unchanged,
-      reportsStarted: started.length,
-    };
-  });
-}
-
-function planImport(
+export function planImport(
   db: DbOrTx,
   actor: Actor,
   input: ImportInput,
 ): { preview: ImportPreview; states: Map<number, SubmissionState> } {
-  const { term, unit, period } = load(db, input);
+  const { term, unit, period } = termUnitPeriod(db, input);
   // Reading the unit is the least an uploader needs; a file for a unit they cannot see is refused whole.
   authorize(db, actor, 'read', unit.id);
   checkMeta(db, input, { term, unit, period });
@@ -566,7 +339,7 @@ function planImport(
 }
 
 /** Refuse a file made for another term, unit or period, naming both. */
-function checkMeta(db: DbOrTx, input: ImportInput, expected: ReturnType<typeof load>) {
+function checkMeta(db: DbOrTx, input: ImportInput, expected: ReturnType<typeof termUnitPeriod>) {
   const meta = input.workbook.meta;
   if (meta.termId === input.termId && meta.unitId === input.unitId && meta.periodId === input.periodId)
     return;
