@@ -9,6 +9,7 @@ import { createUser } from './auth.ts';
 import type { Db, DbOrTx } from './client.ts';
 import { bumpRevision, setMeta } from './revision.ts';
 import { auditEvents } from './schema.ts';
+import { inTransaction } from './statements.ts';
 import { createRootUnit } from './units.ts';
 
 /** The first-run page is offered while nobody can sign in. */
@@ -25,9 +26,10 @@ export interface SetupInput {
 
 export function setupOrganisation(db: Db, input: SetupInput) {
   assertCleanText('Tên tổ chức', input.organisation, { field: 'organisation' });
-  // Drizzle's transaction, not inTransaction: behavior 'immediate' takes the write lock up front, so
-  // two first set-ups at once cannot both pass the setupNeeded check.
-  return db.transaction(
+  // Immediate: the write lock is taken before the check, so two first set-ups at once cannot both
+  // pass it.
+  return inTransaction(
+    db,
     (tx) => {
       if (!setupNeeded(tx)) throw conflict('Tổ chức đã được thiết lập. Hãy đăng nhập.');
       if (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM units`)?.n) {
@@ -55,6 +57,6 @@ export function setupOrganisation(db: Db, input: SetupInput) {
       bumpRevision(tx);
       return { root, user: { id: user.id, username: user.username } };
     },
-    { behavior: 'immediate' },
+    { immediate: true },
   );
 }

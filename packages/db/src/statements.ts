@@ -9,13 +9,13 @@ import type { DbOrTx } from './client.ts';
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /**
- * The better-sqlite3 connection behind a Db or one of its transactions (Drizzle runs both on it).
- * A Db has it as `$client`; a transaction has no public way to it in drizzle-orm 0.45 (`$client`
- * is set on the database only), so for a transaction we read its session's connection.
+ * The better-sqlite3 connection behind a Db. Every transaction is opened with `inTransaction`, which
+ * hands its body the Db itself; a Drizzle transaction has no public way to its connection in
+ * drizzle-orm 0.45, so one reaching here is refused rather than reached into.
  */
 export function clientOf(db: DbOrTx): Database.Database {
   if ('$client' in db) return db.$client;
-  return (db as unknown as { session: { client: Database.Database } }).session.client;
+  throw new Error('Open transactions with inTransaction (docs/decisions/0030), not db.transaction.');
 }
 
 export function stmt<Row = unknown>(db: DbOrTx, text: string): Database.Statement<unknown[], Row> {
@@ -40,6 +40,12 @@ export function stmt<Row = unknown>(db: DbOrTx, text: string): Database.Statemen
  * transaction (docs/decisions/0030-the-figure-engine-as-a-folder.md): `inTransaction(db, (tx) => …)`,
  * everything inside through `tx`, which is the handle it was given.
  */
-export function inTransaction<D extends DbOrTx, T>(db: D, fn: (tx: D) => T): T {
-  return clientOf(db).transaction(() => fn(db))();
+export function inTransaction<D extends DbOrTx, T>(
+  db: D,
+  fn: (tx: D) => T,
+  { immediate = false }: { immediate?: boolean } = {},
+): T {
+  const run = clientOf(db).transaction(() => fn(db));
+  // IMMEDIATE takes the write lock before the body reads, for a check that must hold until the write.
+  return immediate ? run.immediate() : run();
 }
