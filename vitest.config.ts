@@ -4,8 +4,17 @@ import { defineConfig } from 'vitest/config';
 // (other work, or two CPU-bound processes beside the suite) a step can take many seconds.
 const ceilings = { testTimeout: 120_000, hookTimeout: 120_000 };
 
+// `npm run test:shuffle` (TEST_SHUFFLE=1): files and tests in random order, Vitest printing the seed;
+// TEST_SEED=N repeats an order. Set here, at the root (tests within files) and per project (files):
+// Vitest's --sequence.* flags replace each project's `sequence`, its groupOrder included, and a run
+// of all three projects then refuses to start.
+const shuffle = process.env.TEST_SHUFFLE === '1';
+const seed = Number(process.env.TEST_SEED ?? Date.now());
+const order = (groupOrder: number) => ({ groupOrder, shuffle, seed });
+
 export default defineConfig({
   test: {
+    sequence: { shuffle, seed },
     projects: [
       {
         // Pure logic, the database layer, the exports and the web's models: no server, no browser.
@@ -15,7 +24,7 @@ export default defineConfig({
           ...ceilings,
           // Each file is single-threaded JavaScript: two at a time use both cores.
           maxWorkers: 2,
-          sequence: { groupOrder: 0 },
+          sequence: order(0),
         },
       },
       {
@@ -25,7 +34,7 @@ export default defineConfig({
           include: ['apps/api/src/**/*.test.ts'],
           ...ceilings,
           maxWorkers: 2,
-          sequence: { groupOrder: 0 },
+          sequence: order(0),
         },
       },
       {
@@ -39,7 +48,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           ...ceilings,
           maxWorkers: 1,
-          sequence: { groupOrder: 1 },
+          sequence: order(1),
         },
       },
     ],
