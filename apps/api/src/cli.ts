@@ -25,9 +25,9 @@ import {
 import { isNull } from 'drizzle-orm';
 import { pruneBackups, takeBackup } from './backup/backup.ts';
 import { DATABASE_FILE, restoreBackup } from './backup/restore.ts';
+import { prepareDatabase } from './data-dir.ts';
 import { loadEnv } from './env.ts';
 import { REORGANISE_USAGE, reorganiseCommand } from './reorganise-cli.ts';
-import { prepareDatabase } from './server.ts';
 import { EXPORT_USAGE, exportReport, parseExportArgs } from './workers/report-export.ts';
 
 function fail(message: string): never {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { dashboardSummary, getMeta, resolveScope } from '@chitieu/db';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { prepareDatabase, StartupError } from './server.ts';
+import { prepareDatabase, StartupError } from './data-dir.ts';
 
 const TODAY = '2026-12-06';
 const stage2025 = { seedDemo: true, demoStage: '2025' as const };

@@ -1,66 +1,15 @@
-/** Start-up: check the data directory, open and migrate the database, seed the demo, serve. */
+/** Start-up: own the data directory, prepare the database (data-dir.ts), serve. */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  advanceDemoTo2025,
-  type Db,
-  getMeta,
-  migrateDatabase,
-  openDatabase,
-  schema,
-  seedDemo,
-  seedDemoReport,
-  setupNeeded,
-} from '@chitieu/db';
+import { setupNeeded } from '@chitieu/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DataDirBusy, lockDataDir } from './backup/data-lock.ts';
 import { startAutomaticBackups } from './backup/schedule.ts';
+import { checkDataDir, prepareDatabase, StartupError } from './data-dir.ts';
 import type { Env } from './env.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { startCheckpointer } from './workers/checkpointer.ts';
 import { startReminders } from './workers/reminders.ts';
-
-/** A reason to stop, said in one line (no stack trace). */
-export class StartupError extends Error {}
-
-/** Create DATA_DIR if needed and check it is a directory we may read and write. */
-function checkDataDir(env: Pick<Env, 'dataDir'>): void {
-  try {
-    mkdirSync(env.dataDir, { recursive: true });
-    if (!statSync(env.dataDir).isDirectory()) throw new Error('not a directory');
-    accessSync(env.dataDir, constants.W_OK | constants.R_OK);
-  } catch (error) {
-    throw new StartupError(`DATA_DIR ${env.dataDir} không dùng được: ${(error as Error).message}`);
-  }
-}
-
-export function prepareDatabase(env: Pick<Env, 'dataDir' | 'seedDemo' | 'demoStage'>): {
-  db: Db;
-  seeded: boolean;
-} {
-  checkDataDir(env);
-  let db: Db;
-  try {
-    db = openDatabase(join(env.dataDir, 'chitieu.db'));
-    migrateDatabase(db);
-  } catch (error) {
-    throw new StartupError(`Không mở được cơ sở dữ liệu trong ${env.dataDir}: ${(error as Error).message}`);
-  }
-  const empty = db.select({ id: schema.units.id }).from(schema.units).limit(1).all().length === 0;
-  const seeded = env.seedDemo && empty && getMeta(db, 'organisation') === undefined;
-  if (seeded) {
-    seedDemoReport(db, seedDemo(db).termId);
-    if (env.demoStage === '2025') advanceDemoTo2025(db);
-  } else if (env.demoStage === '2025' && getMeta(db, 'demo') !== '2025') {
-    db.$client.close();
-    throw new StartupError(
-      `${env.dataDir} đã có dữ liệu khác: --demo=2025 chỉ nạp vào cơ sở dữ liệu trống (bỏ DATA_DIR, hoặc chọn một thư mục mới).`,
-    );
-  }
-  return { db, seeded };
-}
 
 /**
  * The lines that tell whoever started an empty installation how to set it up: the token, and the

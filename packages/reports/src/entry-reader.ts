@@ -4,7 +4,7 @@
  * (numbers, units, rights) is the database layer's job: it knows the indicators.
  */
 import { type CellText, type EntryWorkbook, invalid, type SheetRow, type TemplateMeta } from '@chitieu/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { flagCell, linkCell, numberCell, textCell } from './cells.ts';
 import {
   COLUMNS,
@@ -15,6 +15,7 @@ import {
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
 } from './entry-layout.ts';
+import { loadExcel } from './excel.ts';
 import { unguardFormula } from './report-text.ts';
 import { checkZip, NOT_XLSX } from './zip.ts';
 
@@ -26,7 +27,7 @@ const HEADER_SEARCH_ROWS = 30;
 
 export async function readEntryWorkbook(bytes: Uint8Array): Promise<EntryWorkbook> {
   checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

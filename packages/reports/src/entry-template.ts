@@ -11,7 +11,7 @@ import {
   type TemplateIndicator,
   type TemplateMeta,
 } from '@chitieu/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   COLUMNS,
   type ColumnKey,
@@ -20,6 +20,7 @@ import {
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
 } from './entry-layout.ts';
+import { loadExcel } from './excel.ts';
 import { neutraliseFormula } from './report-text.ts';
 import { decimalFormat } from './xlsx-numbers.ts';
 
@@ -51,7 +52,7 @@ export function inputColumns(type: MeasureType): ColumnKey[] {
 const decimalsOf = (i: TemplateIndicator) => (i.measureType === 'amount' ? 0 : i.decimals);
 
 export async function buildEntryTemplate(input: EntryTemplateInput, now = new Date()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Chỉ tiêu';
   wb.created = now;
   const ws = wb.addWorksheet(ENTRY_SHEET, {

@@ -10,7 +10,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { ReportData, ReportKind, ReportSettingsInput } from '@chitieu/db';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.ts';
 import { titleLines } from './report-heading.ts';
 import { cleanReportData, cleanSettings } from './report-text.ts';
 import { rawSheet } from './xlsx-raw-sheet.ts';
@@ -37,7 +37,7 @@ export async function buildReportXlsx(input: {
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

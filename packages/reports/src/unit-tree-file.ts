@@ -7,9 +7,9 @@
  */
 
 import { invalid } from '@chitieu/core';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { scalarOf } from './cells.ts';
+import { loadExcel } from './excel.ts';
 import { neutraliseFormula, unguardFormula } from './report-text.ts';
 import { checkZip, looksLikeZip, NOT_XLSX } from './zip.ts';
 
@@ -250,7 +250,7 @@ function rowsFromRecords(
 
 async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
   checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
@@ -298,7 +298,7 @@ export function buildUnitTreeCsv(rows: TreeExportRow[]): Uint8Array {
 }
 
 export async function buildUnitTreeXlsx(rows: TreeExportRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('Đơn vị');
   ws.columns = [
     { header: 'code', width: 12 },

@@ -5,7 +5,6 @@
  */
 import { notificationMail } from '@chitieu/core';
 import { type Db, mailsFor } from '@chitieu/db';
-import { createTransport } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -21,15 +20,18 @@ export interface Mailer {
 
 /** An SMTP mailer for SMTP_URL and SMTP_FROM (env.ts has checked both). */
 export function smtpMailer(smtp: { url: string; from: string }, publicUrl: string | null = null): Mailer {
-  const transport = createTransport(
-    // Short limits: a mail server that does not answer must not keep sends piling up.
-    { url: smtp.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
-    { from: smtp.from },
+  // nodemailer loads on the first mail, not at start: most installations send none for hours.
+  const transport = import('nodemailer').then(({ createTransport }) =>
+    createTransport(
+      // Short limits: a mail server that does not answer must not keep sends piling up.
+      { url: smtp.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
+      { from: smtp.from },
+    ),
   );
   return {
     publicUrl,
     send: async (message) => {
-      await transport.sendMail(message);
+      await (await transport).sendMail(message);
     },
   };
 }
