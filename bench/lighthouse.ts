@@ -26,7 +26,7 @@ const PRESET = process.env.LIGHTHOUSE_PRESET === 'desktop' ? 'desktop' : 'mobile
 const CPU = process.env.LIGHTHOUSE_CPU;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 3937;
-/** Set LIGHTHOUSE_KEEP=dir to keep the JSON reports there (to read the details). */
+/** Set LIGHTHOUSE_KEEP=dir to keep the JSON reports there, with each run's trace (to read the details). */
 const KEEP = process.env.LIGHTHOUSE_KEEP;
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -60,6 +60,7 @@ function lighthouse(url: string, cookie: string, out: string): Report {
       '--output=json',
       `--output-path=${out}`,
       '--quiet',
+      ...(KEEP ? ['--save-assets'] : []),
       ...(PRESET === 'desktop' ? ['--preset=desktop'] : []),
       ...(CPU ? [`--throttling.cpuSlowdownMultiplier=${CPU}`] : []),
       `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,

@@ -107,7 +107,7 @@ export {
   type UnitReport,
   ZERO_SUMS,
 } from './measures.ts';
-export { shortUnitName } from './names.ts';
+export { compareVietnamese, shortUnitName } from './names.ts';
 export {
   DOCUMENT_NUMBER_PATTERN,
   DOCUMENT_SYMBOL_PATTERN,

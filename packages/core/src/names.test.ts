@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortUnitName } from './names.ts';
+import { compareVietnamese, shortUnitName } from './names.ts';
 
 describe('shortUnitName', () => {
   it.each([
@@ -13,5 +13,20 @@ describe('shortUnitName', () => {
     ['Đặc khu Phú Quý', 'Đặc khu Phú Quý'],
   ])('%s → %s', (name, short) => {
     expect(shortUnitName(name)).toBe(short);
+  });
+});
+
+describe('compareVietnamese', () => {
+  it('orders names as a Vietnamese reader does: letter by letter (Ái before An), Đ after D', () => {
+    const names = ['Xã Đức Hạnh', 'Xã Ái Tử', 'Xã Dân Chủ', 'Xã Bắc Bình', 'Xã An Lạc', 'Xã Bình An'];
+    expect([...names].sort(compareVietnamese)).toEqual([
+      'Xã Ái Tử',
+      'Xã An Lạc',
+      'Xã Bắc Bình',
+      'Xã Bình An',
+      'Xã Dân Chủ',
+      'Xã Đức Hạnh',
+    ]);
+    expect([...names].sort(compareVietnamese)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
   });
 });

@@ -1,3 +1,4 @@
+import { compareVietnamese } from './names.ts';
 /**
  * Lagging units (issue #4 item 4): which child units hold the targets back, worst first — the list a
  * leader uses to decide whom to call. The rule lives here once; the API ranks with it and the web
@@ -70,7 +71,7 @@ export function behindReason(target: JudgedTarget): 'behind' | 'at_risk' | 'unre
   return null;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
+const byName = (a: { name: string }, b: { name: string }) => compareVietnamese(a.name, b.name);
 
 /** Mean pace without the cap (ahead counts), only to order units whose capped scores are equal. */
 function uncappedMean(targets: JudgedTarget[]): number {

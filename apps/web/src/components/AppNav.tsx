@@ -96,7 +96,8 @@ function useMoreToTheRight<T extends HTMLElement>() {
     const element = ref.current;
     if (!element) return;
     const check = () => setHidden(element.scrollLeft + element.clientWidth < element.scrollWidth - 1);
-    check();
+    // No check now: reading sizes during the commit forces a layout of the whole page; the observer
+    // reports the first size right after the browser's own layout.
     element.addEventListener('scroll', check, { passive: true });
     const observer = new ResizeObserver(check);
     observer.observe(element);

@@ -1,3 +1,4 @@
+import { compareVietnamese } from '@chitieu/core';
 /**
  * "Nhật ký": every change to results and reports, newest first, filtered by unit, target or
  * indicator, person, dates and kind of change (?page=audit&unit&indicator&user&from&to&action). Values are shown the way
@@ -89,7 +90,7 @@ export default function AuditPage({ me }: { me: { roles: readonly RoleLike[] } }
     }
     if (view.user !== undefined && !seen.has(view.user)) seen.set(view.user, `#${view.user}`);
     return [...seen]
-      .sort((a, b) => a[1].localeCompare(b[1], 'vi'))
+      .sort((a, b) => compareVietnamese(a[1], b[1]))
       .map(([id, name]) => ({ value: String(id), label: name }));
   }, [people.data, view.user]);
 

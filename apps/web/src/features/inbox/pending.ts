@@ -1,3 +1,4 @@
+import { compareVietnamese } from '@chitieu/core';
 import type { Cockpit } from '../cockpit/api/get-cockpit.ts';
 
 /** A report sent for approval, as the inbox lists it. */
@@ -29,5 +30,5 @@ export function pendingReports(cockpit: Cockpit | undefined): PendingReport[] {
       });
     }
   }
-  return pending.sort((a, b) => a.since.localeCompare(b.since) || a.unitName.localeCompare(b.unitName, 'vi'));
+  return pending.sort((a, b) => a.since.localeCompare(b.since) || compareVietnamese(a.unitName, b.unitName));
 }

@@ -1,5 +1,5 @@
 /** New rural areas: works and their value by year and by unit. */
-import { formatDate, shortUnitName } from '@chitieu/core';
+import { compareVietnamese, formatDate, shortUnitName } from '@chitieu/core';
 import { lazy } from 'react';
 import { EmptyState } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
@@ -33,7 +33,7 @@ export function RuralMission({ data, onUnit }: { data: MissionView; onUnit: (id:
       count: u.value ?? 0,
       value: u.second,
     }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => b.count - a.count || compareVietnamese(a.name, b.name));
   const scale = moneyScale(Math.max(0, ...unitRows.map((r) => r.value ?? 0)));
   const yearTable = (
     <WorksTable

@@ -1,6 +1,6 @@
-import { formatDate, isNotAssigned, shortUnitName } from '@chitieu/core';
+import { compareVietnamese, formatDate, isNotAssigned, shortUnitName } from '@chitieu/core';
 import { Skeleton } from '@mantine/core';
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { EmptyState, ErrorState, RetryButton } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -30,8 +30,10 @@ export function WorksSection({
 }) {
   const { t } = useI18n();
   const breakdown = useBreakdown({ ...scope, targetId: target.id });
+  // Built from a deferred copy of the answer, in slices that leave a phone free (as the overview's).
+  const answer = useDeferredValue(breakdown.data);
   const amountIndex = target.related.findIndex((r) => r.measureType === 'amount');
-  const all = breakdown.data?.rows ?? [];
+  const all = answer?.rows ?? [];
   const rows: UnitRow[] = all
     .filter((r) => r.figure.value !== null)
     .map((r) => ({
@@ -41,12 +43,12 @@ export function WorksSection({
       count: r.figure.value ?? 0,
       value: amountIndex < 0 ? null : (r.relatedFigures[amountIndex]?.figure.value ?? null),
     }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => b.count - a.count || compareVietnamese(a.name, b.name));
   // The scope's own works ("Cấp tỉnh trực tiếp"), so the bars add up to the figure.
-  const own = breakdown.data?.own;
-  if (own && own.figure.value !== null && breakdown.data) {
+  const own = answer?.own;
+  if (own && own.figure.value !== null && answer) {
     rows.push({
-      id: breakdown.data.scope.unit.id,
+      id: answer.scope.unit.id,
       name: own.name,
       shortName: own.name,
       count: own.figure.value,
@@ -77,13 +79,13 @@ export function WorksSection({
       meeting: 0,
       expected: 0,
     }) ?? formatInteger(value);
-  const status = breakdown.isPending ? (
-    <Skeleton height={320} radius="sm" />
-  ) : breakdown.isError ? (
+  const status = breakdown.isError ? (
     <ErrorState
       message={errorMessage(breakdown.error)}
       actions={<RetryButton onClick={() => breakdown.refetch()} />}
     />
+  ) : !answer ? (
+    <Skeleton height={320} radius="sm" />
   ) : all.length === 0 ? (
     <EmptyState>{t('chart.works.noChildren')}</EmptyState>
   ) : rows.length === 0 ? (

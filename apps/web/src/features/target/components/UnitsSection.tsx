@@ -1,4 +1,4 @@
-import { isNotAssigned, isShareMeasure, shortUnitName } from '@chitieu/core';
+import { compareVietnamese, isNotAssigned, isShareMeasure, shortUnitName } from '@chitieu/core';
 import { lazy } from 'react';
 import { EmptyState } from '../../../components/States.tsx';
 import { useI18n } from '../../../i18n.ts';
@@ -43,7 +43,7 @@ export function UnitsSection({
   const nameOf = (row: TargetDetailRow) => row.name + former(row, 'units.former');
   const reported = detail.rows
     .filter((r) => r.figure.value !== null)
-    .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => (b.figure.value ?? 0) - (a.figure.value ?? 0) || compareVietnamese(a.name, b.name));
   const noCases = detail.rows.filter((r) => r.figure.hasData && r.figure.value === null);
   // The scope's own results ("Cấp tỉnh trực tiếp"): a row of its own, so the rows add up to the figure.
   const own = detail.own;
