@@ -6,6 +6,7 @@ import {
   daysBetween,
   daysInMonth,
   formatDate,
+  formatInstant,
   formatLongDate,
   formatPlaceDate,
   formatShortDate,
@@ -313,5 +314,31 @@ describe('daysBetween, addDays, compareDates', () => {
         }
       }),
     );
+  });
+});
+
+describe('formatInstant', () => {
+  it('reads an instant in Vietnam time, day first', () => {
+    expect(formatInstant('2026-11-29T07:05:00Z')).toBe('14:05 29/11/2026');
+    // 17:30 UTC is already the next day (and month, and year) in Vietnam.
+    expect(formatInstant('2025-12-31T17:30:00.000Z')).toBe('00:30 01/01/2026');
+    expect(formatInstant('not a date')).toBe('not a date');
+  });
+
+  it('agrees with the time-zone database through a whole year', () => {
+    const zone = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 7 * 3600_000 + 13 * 60_000) {
+      const parts = Object.fromEntries(zone.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+      const expected = `${parts.hour}:${parts.minute} ${parts.day}/${parts.month}/${parts.year}`;
+      expect(formatInstant(new Date(ms).toISOString())).toBe(expected);
+    }
   });
 });

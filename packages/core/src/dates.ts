@@ -141,6 +141,19 @@ export function todayInVietnam(now: Date = new Date()): string {
   return ymdToIso(fromUtcDate(new Date(ms + VIETNAM_OFFSET_MS)));
 }
 
+/**
+ * An instant (UTC ISO-8601 from the API) as people in Vietnam read it: '14:05 29/11/2026'. Worked out
+ * from the fixed offset, not Intl: a formatter with a time zone loads the zone data on first use,
+ * which cost a phone a long pause while the app started.
+ */
+export function formatInstant(iso: string): string {
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + VIETNAM_OFFSET_MS);
+  const time = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+  return `${time} ${pad2(local.getUTCDate())}/${pad2(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+}
+
 /** Whole days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
   return toDayNumber(parseIso(toIso)) - toDayNumber(parseIso(fromIso));

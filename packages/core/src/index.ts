@@ -10,6 +10,7 @@ export {
   addYears,
   clampDate,
   formatDate,
+  formatInstant,
   formatPlaceDate,
   formatShortDate,
   isIsoDate,

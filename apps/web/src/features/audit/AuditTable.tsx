@@ -1,3 +1,4 @@
+import { formatInstant } from '@chitieu/core';
 /**
  * The audit trail as a table: when, who, which unit, what changed (an indicator's figure before →
  * after with its note and evidence, a term's setup, a report's step) and why.
@@ -7,7 +8,6 @@ import type { Period } from '../../api/get-periods.ts';
 import type { Indicator } from '../../api/get-term.ts';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import { periodName } from '../../lib/periods.ts';
-import { formatInstant } from '../../lib/time.ts';
 import type { AuditEvent } from './api/get-audit.ts';
 import { type NoteField, noteChanges } from './changes.ts';
 import { asSnapshot, figureText, num } from './figure-text.ts';

@@ -1,5 +1,5 @@
 /** One unit's results for one period once loaded: the grid, the flags to explain, the report's workflow (send, approve, return) and Excel in and out. */
-import { formatDate, todayInVietnam, visibleText } from '@chitieu/core';
+import { formatDate, formatInstant, todayInVietnam, visibleText } from '@chitieu/core';
 import { Alert, Button, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -9,7 +9,6 @@ import type { RoleLike } from '../../lib/access.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { periodName, periodRange } from '../../lib/periods.ts';
 import { reportState } from '../../lib/report-state.ts';
-import { formatInstant } from '../../lib/time.ts';
 import type { EntryParams, EntryGrid as Grid } from './api/get-entry-grid.ts';
 import { type ReportAction, useTransitionReport } from './api/transition-report.ts';
 import { EntryGrid } from './components/EntryGrid.tsx';

@@ -1,3 +1,4 @@
+import { formatInstant } from '@chitieu/core';
 /**
  * "Chờ duyệt": the approver's inbox. The reports of their subtree sent for approval, the longest
  * waiting first; each opens the unit's entry grid for that period, where it is approved or returned.
@@ -11,7 +12,6 @@ import { useI18n } from '../../i18n.ts';
 import type { RoleLike } from '../../lib/access.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { periodName } from '../../lib/periods.ts';
-import { formatInstant } from '../../lib/time.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { useInbox } from './use-inbox.ts';
 

@@ -4,7 +4,7 @@
  * period and is marked read on the way. ?page=notifications. Loaded on demand.
  */
 import './notifications.css';
-import { formatDate } from '@chitieu/core';
+import { formatDate, formatInstant } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import { type ReactNode, useEffect } from 'react';
 import { EmptyState, ErrorState, PageLoading, RetryButton } from '../../components/States.tsx';
@@ -12,7 +12,6 @@ import { ViewLink } from '../../components/ViewLink.tsx';
 import { useI18n } from '../../i18n.ts';
 import { errorMessage, isRetryable } from '../../lib/api-client.ts';
 import { periodName } from '../../lib/periods.ts';
-import { formatInstant } from '../../lib/time.ts';
 import { useViewState } from '../../lib/url-state.ts';
 import { type Notification, useMarkRead, useNotifications } from './api.ts';
 

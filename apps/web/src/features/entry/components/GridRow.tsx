@@ -3,11 +3,10 @@
  * the input cells (marked changed, invalid, flagged or asking for a note), the row's status, and
  * the conflict box when someone else saved first.
  */
-import { formatRatioPercent, growthText, parseScaled } from '@chitieu/core';
+import { formatInstant, formatRatioPercent, growthText, parseScaled } from '@chitieu/core';
 import { Button } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { type MessageKey, useI18n } from '../../../i18n.ts';
-import { formatInstant } from '../../../lib/time.ts';
 import { checkTexts, type Field, flagPast, problemsOf, resultText } from '../model.ts';
 import type { EntryEditor, RowView } from '../use-entry-editor.ts';
 import { RowStatusText } from './RowStatus.tsx';

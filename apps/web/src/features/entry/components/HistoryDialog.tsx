@@ -1,8 +1,8 @@
+import { formatInstant } from '@chitieu/core';
 import { Loader } from '@mantine/core';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { useI18n } from '../../../i18n.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
-import { formatInstant } from '../../../lib/time.ts';
 import { useResultHistory } from '../api/get-result-history.ts';
 import { type IndicatorLike, resultText } from '../model.ts';
 

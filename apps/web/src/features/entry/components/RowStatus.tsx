@@ -1,9 +1,9 @@
+import { formatInstant } from '@chitieu/core';
 /**
  * The row status: what happened to the row's value (saving, saved and by whom, unsaved, invalid,
  * failed, a conflict, nothing yet), in words and a class the page colours.
  */
 import { useI18n } from '../../../i18n.ts';
-import { formatInstant } from '../../../lib/time.ts';
 import type { EntryResult } from '../api/get-entry-grid.ts';
 import type { RowView } from '../use-entry-editor.ts';
 
