@@ -23,27 +23,38 @@ import { cssVariablesResolver, theme } from './theme.ts';
 
 // The overview is what most people open: it comes in the first download. The other pages, the
 // sign-in and temporary-password pages included, are fetched when opened, so they do not slow it down.
+const pageInAddress = new URLSearchParams(window.location.search).get('page');
+
+/** A page's loader; the page named in the address starts downloading with the app, not after "who am I". */
+function early<T>(page: string, load: () => Promise<T>): () => Promise<T> {
+  // A failure is not lost: the page's own load, when drawn, meets it and shows it.
+  if (page === pageInAddress) load().catch(() => undefined);
+  return load;
+}
+
 const SignedOut = lazy(() =>
   import('../features/setup/SignedOut.tsx').then((m) => ({ default: m.SignedOut })),
 );
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
-const EntryPage = lazy(() => import('../features/entry/EntryPage.tsx'));
-const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
-const CockpitPage = lazy(() => import('../features/cockpit/CockpitPage.tsx'));
-const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
-const TargetPage = lazy(() => import('../features/target/TargetPage.tsx'));
-const UnitsAdminPage = lazy(() => import('../features/admin-units/UnitsAdminPage.tsx'));
-const UsersAdminPage = lazy(() => import('../features/admin-users/UsersAdminPage.tsx'));
-const TermsAdminPage = lazy(() => import('../features/admin-terms/TermsAdminPage.tsx'));
-const ReorganisePage = lazy(() => import('../features/reorganise/ReorganisePage.tsx'));
-const LaggingPage = lazy(() => import('../features/lagging/LaggingPage.tsx'));
-const MissionsPage = lazy(() => import('../features/missions/MissionsPage.tsx'));
-const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx'));
-const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
-const ReportPage = lazy(() =>
-  import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+const EntryPage = lazy(early('entry', () => import('../features/entry/EntryPage.tsx')));
+const InboxPage = lazy(early('inbox', () => import('../features/inbox/InboxPage.tsx')));
+const CockpitPage = lazy(early('cockpit', () => import('../features/cockpit/CockpitPage.tsx')));
+const AuditPage = lazy(early('audit', () => import('../features/audit/AuditPage.tsx')));
+const TargetPage = lazy(early('target', () => import('../features/target/TargetPage.tsx')));
+const UnitsAdminPage = lazy(early('units', () => import('../features/admin-units/UnitsAdminPage.tsx')));
+const UsersAdminPage = lazy(early('users', () => import('../features/admin-users/UsersAdminPage.tsx')));
+const TermsAdminPage = lazy(early('terms', () => import('../features/admin-terms/TermsAdminPage.tsx')));
+const ReorganisePage = lazy(early('reorganise', () => import('../features/reorganise/ReorganisePage.tsx')));
+const LaggingPage = lazy(early('lagging', () => import('../features/lagging/LaggingPage.tsx')));
+const MissionsPage = lazy(early('missions', () => import('../features/missions/MissionsPage.tsx')));
+const ComparePage = lazy(early('compare', () => import('../features/compare/ComparePage.tsx')));
+const NotificationsPage = lazy(
+  early('notifications', () => import('../features/notifications/NotificationsPage.tsx')),
+);
+const ReportPage = lazy(
+  early('report', () => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage }))),
 );
 
 /** The frame of every signed-in page: header with the menu, the demo banner, then the page. */
