@@ -232,14 +232,11 @@ describe('formula text never reaches a spreadsheet as a formula', () => {
     expect(texts.some((t) => t.startsWith(`'${COMMAND}`))).toBe(true);
     expect(unsafe(texts)).toEqual([]);
     // Uploaded again unchanged: the note is the same note, not a change.
-    const preview = await fetch(`${demo.url}/api/entry/import/preview?${q}`, {
-      method: 'POST',
-      headers: { ...demo.headers('nhap.phuthuy'), 'content-type': 'application/octet-stream' },
-      body: new Uint8Array(bytes),
-    });
+    const preview = await demo
+      .as('nhap.phuthuy')
+      .upload<Preview>(`/api/entry/import/preview?${q}`, new Uint8Array(bytes));
     expect(preview.status).toBe(200);
-    const body: Preview = await preview.json();
-    expect(body).toMatchObject({ changes: [], problems: [] });
+    expect(preview.body).toMatchObject({ changes: [], problems: [] });
   });
 
   it('the demo password still opens the demo (the fixture did not lock anyone out)', async () => {
