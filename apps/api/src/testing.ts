@@ -87,10 +87,13 @@ export interface Reply<T> {
  */
 export function api(url: string, headers: Record<string, string> = { origin: url }) {
   async function send<T>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    // A file goes as the request's body itself, as the web uploads it; anything else as JSON.
+    const file = body instanceof Uint8Array;
+    const type = file ? 'application/octet-stream' : 'application/json';
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: body === undefined ? headers : { ...headers, 'content-type': type },
+      ...(body === undefined ? {} : { body: file ? new Uint8Array(body) : JSON.stringify(body) }),
     });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
@@ -105,6 +108,8 @@ export function api(url: string, headers: Record<string, string> = { origin: url
     put: <T = unknown>(path: string, body: unknown) => send<T>('PUT', path, body),
     patch: <T = unknown>(path: string, body: unknown) => send<T>('PATCH', path, body),
     delete: <T = unknown>(path: string, body?: unknown) => send<T>('DELETE', path, body),
+    /** An uploaded file (a workbook, a CSV) posted as the body, the answer read as JSON like the others. */
+    upload: <T = unknown>(path: string, bytes: Uint8Array) => send<T>('POST', path, bytes),
   };
 }
 export type Api = ReturnType<typeof api>;

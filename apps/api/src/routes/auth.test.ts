@@ -1,26 +1,26 @@
+/**
+ * Signing in and out over HTTP: the session cookie, refusals that tell nothing, throttling, CSRF,
+ * expired sessions and oversize bodies. Each test has its own copy of the demo; the accounts a test
+ * only needs signed in are signed in once per file (their sessions are rows in every copy).
+ */
 import { DEMO_PASSWORD } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import type { DashboardSchema } from '../schemas/figures.ts';
+import { type Answer, api, demoServerPerTest, type Reply, type Routes, startTestServer } from '../testing.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  demo = demoDatabase();
-  server = await startTestServer(demo.db);
-});
-afterAll(() => server.close());
+type SignedIn = Answer<Routes['auth']['login']['$post']>;
+type Me = Answer<Routes['auth']['me']['$get']>;
+type Refusal = z.infer<typeof ErrorSchema>;
+
+const demo = demoServerPerTest({ users: ['xem.phanthiet', 'quanly', 'admin', 'nhap.phuthuy'] });
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url, ...headers },
-    body: JSON.stringify({ username, password }),
-  });
+  api(demo.url, { origin: demo.url, ...headers }).post<SignedIn>('/api/auth/login', { username, password });
 /** Who the server thinks you are: null when the session is gone. */
-const me = async (cookie: string) =>
-  (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
+const me = async (user: string) => (await demo.as(user).get<Me>('/api/auth/me')).body;
 
 describe('log in and out', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and answers who you are', async () => {
@@ -31,11 +31,10 @@ describe('log in and out', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i); // plain http on loopback
-    const body = (await res.json()) as { roles: { role: string; unitName: string }[] };
-    expect(body.roles).toEqual([
+    expect(res.body.roles).toEqual([
       { role: 'approver', unitId: expect.any(Number), unitName: 'Thành phố Phan Thiết' },
     ]);
-    expect(JSON.stringify(body)).not.toMatch(/scrypt|passwordHash/);
+    expect(JSON.stringify(res.body)).not.toMatch(/scrypt|passwordHash/);
   });
 
   it('marks the cookie Secure behind HTTPS, as a trusted proxy says', async () => {
@@ -44,11 +43,10 @@ describe('log in and out', () => {
     expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
     const proxied = await startTestServer(demo.db, { network: { trustProxy: ['127.0.0.1'] } });
     try {
-      const res = await fetch(`${proxied.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: proxied.url, 'x-forwarded-proto': 'https' },
-        body: JSON.stringify({ username: 'lanhdao', password: DEMO_PASSWORD }),
-      });
+      const res = await api(proxied.url, { origin: proxied.url, 'x-forwarded-proto': 'https' }).post(
+        '/api/auth/login',
+        { username: 'lanhdao', password: DEMO_PASSWORD },
+      );
       expect(res.headers.get('set-cookie')).toMatch(/Secure/);
     } finally {
       await proxied.close();
@@ -60,34 +58,28 @@ describe('log in and out', () => {
     const unknown = await login('khong-co-ai', 'sai-mat-khau');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     // The same envelope but for the request's own id: nothing tells an existing account apart.
-    const withoutId = async (res: Response) => {
-      const { error } = (await res.json()) as { error: { requestId: string } };
-      expect(error.requestId).toBe(res.headers.get('x-request-id'));
-      return { ...error, requestId: undefined };
+    const withoutId = (res: Reply<unknown>) => {
+      expect(res.error?.requestId).toBe(res.headers.get('x-request-id'));
+      return { ...res.error, requestId: undefined };
     };
-    const messages = await Promise.all([withoutId(wrong), withoutId(unknown)]);
+    const messages = [withoutId(wrong), withoutId(unknown)];
     expect(messages[0]).toEqual(messages[1]);
     expect(JSON.stringify(messages[0])).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
   });
 
   it('logout really ends the session', async () => {
-    const { cookie } = await loginAs(server.url, 'xem.phanthiet');
-    expect(await me(cookie)).toMatchObject({ username: 'xem.phanthiet' });
-    const out = await fetch(`${server.url}/api/auth/logout`, {
-      method: 'POST',
-      headers: { cookie, origin: server.url },
-    });
+    expect(await me('xem.phanthiet')).toMatchObject({ username: 'xem.phanthiet' });
+    const out = await demo.as('xem.phanthiet').post('/api/auth/logout');
     expect(out.status).toBe(200);
-    expect(await me(cookie)).toBeNull();
+    expect(await me('xem.phanthiet')).toBeNull();
   });
 
   it('an expired session is refused', async () => {
-    const { cookie } = await loginAs(server.url, 'quanly');
     demo.db.run(sql`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'`);
-    expect(await me(cookie)).toBeNull();
-    const res = await fetch(`${server.url}/api/terms`, { headers: { cookie } });
+    expect(await me('quanly')).toBeNull();
+    const res = await demo.as('quanly').get('/api/terms');
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Bạn cần đăng nhập.');
+    expect(res.error?.message).toBe('Bạn cần đăng nhập.');
   });
 
   it('throttles repeated failures per account, even with the right password then', async () => {
@@ -95,20 +87,20 @@ describe('log in and out', () => {
     const blocked = await login('nhap.phuhai', DEMO_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(JSON.stringify(await blocked.json())).toContain('quá nhiều lần');
+    expect(JSON.stringify(blocked.error)).toContain('quá nhiều lần');
     // Other accounts are not locked out by it.
     expect((await login('nhap.phuthuy', DEMO_PASSWORD)).status).toBe(200);
   });
 
   it('refuses a state-changing request from another origin, or with no origin (CSRF)', async () => {
-    const { cookie } = await loginAs(server.url, 'admin');
-    const body = JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: 'mat-khau-moi-123' });
+    // The session alone, without the origin a same-origin browser would add.
+    const { origin: _sameOrigin, ...session } = demo.headers('admin');
+    const body = { currentPassword: DEMO_PASSWORD, newPassword: 'mat-khau-moi-123' };
     for (const origin of ['http://evil.example', undefined]) {
-      const res = await fetch(`${server.url}/api/auth/password`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      const res = await api(demo.url, { ...session, ...(origin ? { origin } : {}) }).post(
+        '/api/auth/password',
         body,
-      });
+      );
       expect(res.status).toBe(403);
     }
     // The password did not change.
@@ -116,23 +108,16 @@ describe('log in and out', () => {
   });
 
   it('reads need a session', async () => {
-    const res = await fetch(`${server.url}/api/terms/${demo.termId}/dashboard`);
+    const res = await demo.anonymous().get(`/api/terms/${demo.termId}/dashboard`);
     expect(res.status).toBe(401);
   });
 
   it('a commune user cannot read the province, and opens at their own unit', async () => {
-    const headers = await loginAs(server.url, 'nhap.phuthuy');
-    const province = await fetch(
-      `${server.url}/api/terms/${demo.termId}/dashboard?unitId=${demo.provinceId}`,
-      { headers },
-    );
+    const commune = demo.as('nhap.phuthuy');
+    const province = await commune.get(`/api/terms/${demo.termId}/dashboard?unitId=${demo.provinceId}`);
     expect(province.status).toBe(403);
-    const own = (await (
-      await fetch(`${server.url}/api/terms/${demo.termId}/dashboard`, { headers })
-    ).json()) as {
-      scope: { unit: { name: string } };
-    };
-    expect(own.scope.unit.name).toBe('Phường Phú Thủy');
+    const own = await commune.get<z.infer<typeof DashboardSchema>>(`/api/terms/${demo.termId}/dashboard`);
+    expect(own.body.scope.unit.name).toBe('Phường Phú Thủy');
   });
 
   // The server drops the connection of a refused oversize body, and fetch would hand that connection
@@ -140,10 +125,9 @@ describe('log in and out', () => {
   it('refuses an oversize body with 413', async () => {
     const own = await startTestServer(demo.db);
     try {
-      const { cookie } = await loginAs(own.url, 'admin');
       const res = await fetch(`${own.url}/api/auth/password`, {
         method: 'POST',
-        headers: { cookie, origin: own.url, 'content-type': 'application/json' },
+        headers: { ...demo.headers('admin'), origin: own.url, 'content-type': 'application/json' },
         body: JSON.stringify({ currentPassword: 'x'.repeat(2_000_000), newPassword: 'y' }),
       });
       expect(res.status).toBe(413);
@@ -154,7 +138,6 @@ describe('log in and out', () => {
 
   it('refuses an oversize body sent without a Content-Length (chunked) with 413', async () => {
     const own = await startTestServer(demo.db);
-    const { cookie } = await loginAs(own.url, 'admin');
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -166,12 +149,13 @@ describe('log in and out', () => {
     try {
       const res = await fetch(`${own.url}/api/auth/password`, {
         method: 'POST',
-        headers: { cookie, origin: own.url, 'content-type': 'application/json' },
+        headers: { ...demo.headers('admin'), origin: own.url, 'content-type': 'application/json' },
         body,
         duplex: 'half',
       } as RequestInit);
       expect(res.status).toBe(413);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('quá lớn');
+      const refusal: Refusal = await res.json();
+      expect(refusal.error.message).toContain('quá lớn');
     } finally {
       await own.close();
     }

@@ -7,19 +7,22 @@
  * A write route added to the API without a case below fails "every write route has a case".
  */
 import { createHash } from 'node:crypto';
-import { createUser, type Db, hashPasswordSync, recordResult, schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { createUser, type Db, DEMO_PASSWORD, hashPasswordSync, recordResult, schema } from '@chitieu/db';
+import { demoLookups } from '@chitieu/db/testing';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import { type Answer, demoServerPerTest, type Routes } from '../testing.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let routes: { method: string; path: string }[] = [];
-const as: Record<string, Record<string, string>> = {};
-const ids: Record<string, number> = {};
-/** Values read (as the admin) that a valid request needs: versions of what it would change. */
-const seen: Record<string, unknown> = {};
+type Admin = Routes['admin'];
+type AdminUnits = Answer<Admin['units']['$get']>;
+type Indicators = Answer<Admin['indicators']['$get']>;
+type TermSetup = Answer<Admin['terms'][':termId']['$get']>;
+type Allocations = Answer<Admin['targets'][':targetId']['allocations']['$get']>;
+type Report = Answer<Routes['terms'][':termId']['reports'][':kind']['$get']>;
+/** The part of the OpenAPI document the matrix reads: every path and its methods. */
+type OpenApiPaths = { paths: Record<string, Record<string, unknown>> };
 
 /** Anyone may call these. */
 const PUBLIC = new Set([
@@ -41,86 +44,78 @@ const SELF = new Set([
 ]);
 
 const hashOf = (db: Db) => createHash('sha256').update(db.$client.serialize()).digest('hex');
-const PASSWORD = 'mat-khau-kiem-thu-1';
+/** The open half-year every case writes into (the demo's reports are approved). */
+const OPEN = '2026-01-01';
 
-beforeAll(async () => {
-  demo = demoDatabase();
-  const db = demo.db;
-  const unit = (code: string) =>
-    db
-      .select()
-      .from(schema.units)
-      .all()
-      .find((u) => u.code === code)?.id as number;
-  Object.assign(ids, {
-    province: demo.provinceId,
-    phanThiet: unit('593'),
-    tuyPhong: unit('595'),
-    phuThuy: unit('22924'),
-    lienHuong: unit('22969'),
-    term: demo.termId,
-    poverty: db
-      .select()
-      .from(schema.indicators)
-      .all()
-      .find((i) => i.code === 'THOATNGHEO')?.id as number,
-    target: db.select().from(schema.targets).all()[0]?.id as number,
-    entryUser: db.select().from(schema.users).where(eq(schema.users.username, 'nhap.phuthuy')).get()
-      ?.id as number,
-  });
-  ids.entryRole = db
+const demo = demoServerPerTest({
+  today: () => '2026-03-01',
+  users: ['admin', 'lanhdao', 'nhap.phuhai', 'duyet.phanthiet', 'qt.tuyphong', 'ql.tuyphong'],
+  prepare: ({ db }) => {
+    const find = demoLookups(db);
+    // An open period with a value in Phú Thủy.
+    const open =
+      db
+        .select()
+        .from(schema.periods)
+        .where(and(eq(schema.periods.kind, 'half'), eq(schema.periods.startDate, OPEN)))
+        .get()?.id ??
+      db
+        .insert(schema.periods)
+        .values({ kind: 'half', startDate: OPEN, endDate: '2026-06-30', deadline: '2026-07-10' })
+        .returning()
+        .get().id;
+    recordResult(db, {
+      unitId: find.unit('22924'),
+      indicatorId: find.indicator('THOATNGHEO'),
+      periodId: open,
+      value: 3,
+    });
+    // The right kinds of role, on another district: Tuy Phong.
+    for (const [username, role] of [
+      ['qt.tuyphong', 'admin'],
+      ['ql.tuyphong', 'manager'],
+    ] as const) {
+      createUser(db, {
+        username,
+        displayName: username,
+        passwordHash: hashPasswordSync(DEMO_PASSWORD),
+        roles: [{ role, unitId: find.unit('595') }],
+      });
+    }
+  },
+});
+
+/** The ids the cases use, read from this test's copy. */
+function idsOf() {
+  const find = demo.find;
+  const entryUser = find.user('nhap.phuthuy');
+  const entryRole = demo.db
     .select()
     .from(schema.roleAssignments)
-    .where(eq(schema.roleAssignments.userId, ids.entryUser as number))
-    .get()?.id as number;
-  // An open period with a value in Phú Thủy (the demo's reports are approved).
-  ids.open =
-    db
-      .select()
-      .from(schema.periods)
-      .all()
-      .find((p) => p.kind === 'half' && p.startDate === '2026-01-01')?.id ??
-    db
-      .insert(schema.periods)
-      .values({ kind: 'half', startDate: '2026-01-01', endDate: '2026-06-30', deadline: '2026-07-10' })
-      .returning()
-      .get().id;
-  recordResult(db, {
-    unitId: ids.phuThuy as number,
-    indicatorId: ids.poverty as number,
-    periodId: ids.open,
-    value: 3,
-  });
-  // The right kinds of role, on another district: Tuy Phong.
-  for (const [username, role] of [
-    ['qt.tuyphong', 'admin'],
-    ['ql.tuyphong', 'manager'],
-  ] as const) {
-    createUser(db, {
-      username,
-      displayName: username,
-      passwordHash: hashPasswordSync(PASSWORD),
-      roles: [{ role, unitId: ids.tuyPhong as number }],
-    });
-  }
-  server = await startTestServer(db, { today: () => '2026-03-01' });
-  for (const user of ['admin', 'lanhdao', 'nhap.phuhai', 'duyet.phanthiet'])
-    as[user] = await loginAs(server.url, user);
-  for (const user of ['qt.tuyphong', 'ql.tuyphong']) as[user] = await loginAs(server.url, user, PASSWORD);
+    .where(eq(schema.roleAssignments.userId, entryUser))
+    .get()?.id;
+  if (entryRole === undefined) throw new Error('nhap.phuthuy has no role in the demo.');
+  return {
+    province: demo.provinceId,
+    phanThiet: find.unit('593'),
+    tuyPhong: find.unit('595'),
+    phuThuy: find.unit('22924'),
+    term: demo.termId,
+    poverty: find.indicator('THOATNGHEO'),
+    target: find.target('CT1'),
+    entryUser,
+    entryRole,
+    open: find.period(OPEN),
+  };
+}
 
-  const get = async (path: string) => (await fetch(`${server.url}/api${path}`, { headers: as.admin })).json();
-  const doc = (await get('/openapi.json')) as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+/** Every route of the API, as its own document lists them. */
+async function routesOf() {
+  const doc = (await demo.as('admin').get<OpenApiPaths>('/api/openapi.json')).body;
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
   );
-  const units = (await get('/admin/units')) as { units: { id: number; version: string }[] };
-  seen.phuThuyVersion = units.units.find((u) => u.id === ids.phuThuy)?.version;
-  seen.indicators = await get('/admin/indicators');
-  seen.termSetup = await get(`/admin/terms/${ids.term}`);
-  seen.allocations = await get(`/admin/targets/${ids.target}/allocations?parentUnitId=${ids.province}`);
-  seen.report = await get(`/terms/${ids.term}/reports/mid_term`);
-});
-afterAll(() => server.close());
+}
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
@@ -153,20 +148,20 @@ const INDICATOR = {
 };
 
 /** A valid request for each write route, so that only the rights can refuse it. */
-function cases(): Record<string, () => Case> {
-  const setup = seen.termSetup as {
-    term: { version: string };
-    periods: { id: number; version: string }[];
-    targets: { id: number; version: string; primaryIndicatorId: number }[];
-  };
-  const indicator = (seen.indicators as { id: number; version: string }[])[0] as {
-    id: number;
-    version: string;
-  };
-  const target = setup.targets.find((t) => t.id === ids.target) as {
-    version: string;
-    primaryIndicatorId: number;
-  };
+async function cases(): Promise<Record<string, () => Case>> {
+  const ids = idsOf();
+  // Values read (as the admin) that a valid request needs: versions of what it would change.
+  const admin = demo.as('admin');
+  const units = (await admin.get<AdminUnits>('/api/admin/units')).body.units;
+  const phuThuyVersion = units.find((u) => u.id === ids.phuThuy)?.version;
+  const indicator = (await admin.get<Indicators>('/api/admin/indicators')).body[0];
+  const setup = (await admin.get<TermSetup>(`/api/admin/terms/${ids.term}`)).body;
+  const allocations = (
+    await admin.get<Allocations>(`/api/admin/targets/${ids.target}/allocations?parentUnitId=${ids.province}`)
+  ).body;
+  const report = (await admin.get<Report>(`/api/terms/${ids.term}/reports/mid_term`)).body;
+  const target = setup.targets.find((t) => t.id === ids.target);
+  if (!indicator || !target || !phuThuyVersion) throw new Error('The demo lacks what the cases change.');
   const targetBody = {
     code: 'CT-X',
     wording: 'Chỉ tiêu thử',
@@ -175,12 +170,7 @@ function cases(): Record<string, () => Case> {
     direction: 'at_least',
     counted: true,
   };
-  const {
-    termId: _t,
-    kind: _k,
-    stored: _s,
-    ...settings
-  } = (seen.report as { settings: Record<string, unknown> }).settings;
+  const { termId: _t, kind: _k, stored: _s, ...settings } = report.settings;
   const form = () => {
     const boundary = 'ranh-gioi';
     const text = `--${boundary}\r\nContent-Disposition: form-data; name="effectiveDate"\r\n\r\n2026-07-01\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="map.csv"\r\nContent-Type: text/csv\r\n\r\nnew_code,new_name,new_parent_code,old_code,old_name,kind\r\n--${boundary}--\r\n`;
@@ -229,17 +219,17 @@ function cases(): Record<string, () => Case> {
     }),
     'PATCH /admin/units/{id}': () => ({
       path: `/admin/units/${ids.phuThuy}`,
-      body: { version: seen.phuThuyVersion, name: 'Đổi tên' },
+      body: { version: phuThuyVersion, name: 'Đổi tên' },
       outside: 'qt.tuyphong',
     }),
     'POST /admin/units/{id}/move': () => ({
       path: `/admin/units/${ids.phuThuy}/move`,
-      body: { version: seen.phuThuyVersion, parentId: ids.tuyPhong },
+      body: { version: phuThuyVersion, parentId: ids.tuyPhong },
       outside: 'qt.tuyphong',
     }),
     'POST /admin/units/{id}/close': () => ({
       path: `/admin/units/${ids.phuThuy}/close`,
-      body: { version: seen.phuThuyVersion, date: '2026-06-01' },
+      body: { version: phuThuyVersion, date: '2026-06-01' },
       outside: 'qt.tuyphong',
     }),
     // The date the whole tree starts from is the root admin's, not a district admin's.
@@ -344,7 +334,7 @@ function cases(): Record<string, () => Case> {
       path: `/admin/targets/${ids.target}/allocations`,
       body: {
         parentUnitId: ids.province,
-        expectedVersion: (seen.allocations as { version: string }).version,
+        expectedVersion: allocations.version,
         allocations: [],
       },
       outside: 'ql.tuyphong',
@@ -359,45 +349,51 @@ function cases(): Record<string, () => Case> {
 }
 
 async function send(method: string, c: Case, headers: Record<string, string>) {
-  const init: RequestInit = { method, headers: { ...headers, origin: server.url } };
+  const init: RequestInit = { method, headers };
   if (c.raw) {
-    init.headers = { ...init.headers, 'content-type': c.raw.type };
-    init.body = c.raw.bytes as BodyInit;
+    init.headers = { ...headers, 'content-type': c.raw.type };
+    init.body = new Uint8Array(c.raw.bytes);
   } else if (c.body !== undefined) {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.headers = { ...headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(c.body);
   }
-  const res = await fetch(`${server.url}/api${c.path}`, init);
+  const res = await fetch(`${demo.url}/api${c.path}`, init);
   return { status: res.status, body: await res.text() };
 }
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+/** The message of a refusal's envelope, read from the answer's text. */
+const refusalMessage = (text: string) => {
+  const refusal: Partial<z.infer<typeof ErrorSchema>> = JSON.parse(text);
+  return refusal.error?.message;
+};
 
 describe('security matrix of every route in /api/openapi.json', () => {
-  it('the document lists the routes (a sanity check of the generator)', () => {
+  it('the document lists the routes (a sanity check of the generator)', async () => {
+    const routes = await routesOf();
     expect(routes.length).toBeGreaterThan(60);
     expect(routes.map(key)).toContain('PUT /results');
   });
 
-  it('every write route has a case', () => {
+  it('every write route has a case', async () => {
+    const routes = await routesOf();
+    const all = await cases();
     const writes = routes.filter((r) => isWrite(r.method) && !PUBLIC.has(key(r)) && !SELF.has(key(r)));
     expect(
       writes
         .map(key)
-        .filter((k) => !(k in cases()))
+        .filter((k) => !(k in all))
         .sort(),
     ).toEqual([]);
   });
 
   it('without a session, every private route answers 401 and changes nothing', async () => {
+    const routes = await routesOf();
     const before = hashOf(demo.db);
     const answers: string[] = [];
     for (const r of routes.filter((r) => !PUBLIC.has(key(r)))) {
       const path = r.path.replace(/\{[^}]+\}/g, '1');
-      const res = await fetch(`${server.url}/api${path}`, {
-        method: r.method,
-        headers: { origin: server.url },
-      });
+      const res = await fetch(`${demo.url}/api${path}`, { method: r.method, headers: { origin: demo.url } });
       if (res.status !== 401) answers.push(`${key(r)} → ${res.status}`);
     }
     expect(answers).toEqual([]);
@@ -405,15 +401,18 @@ describe('security matrix of every route in /api/openapi.json', () => {
   });
 
   it('every write by a viewer (wrong role) or by the right role outside the unit → 403, database unchanged', async () => {
-    const all = cases();
+    const routes = await routesOf();
+    const all = await cases();
     const wrong: string[] = [];
-    for (const r of routes.filter((r) => isWrite(r.method) && key(r) in all)) {
-      const c = (all[key(r)] as () => Case)();
+    for (const r of routes.filter((r) => isWrite(r.method))) {
+      const make = all[key(r)];
+      if (!make) continue;
+      const c = make();
       for (const user of ['lanhdao', c.outside]) {
         const before = hashOf(demo.db);
-        const { status, body } = await send(r.method, c, as[user] as Record<string, string>);
+        const { status, body } = await send(r.method, c, demo.headers(user));
         if (status !== 403) wrong.push(`${key(r)} as ${user} → ${status} ${body.slice(0, 160)}`);
-        else if (!JSON.parse(body).error?.message) wrong.push(`${key(r)} as ${user}: no message`);
+        else if (!refusalMessage(body)) wrong.push(`${key(r)} as ${user}: no message`);
         if (hashOf(demo.db) !== before) wrong.push(`${key(r)} as ${user} changed the database`);
       }
     }
@@ -421,10 +420,15 @@ describe('security matrix of every route in /api/openapi.json', () => {
   }, 120_000);
 
   it('the same requests are accepted from someone allowed (the cases are real requests)', async () => {
-    const all = cases();
+    const all = await cases();
     // Two samples that would write: proof the bodies pass validation and only rights refused them.
-    const admin = as.admin as Record<string, string>;
-    expect((await send('POST', (all['POST /admin/units'] as () => Case)(), admin)).status).toBe(200);
-    expect((await send('POST', (all['POST /admin/indicators'] as () => Case)(), admin)).status).toBe(201);
+    const admin = demo.headers('admin');
+    const sample = (route: string) => {
+      const make = all[route];
+      if (!make) throw new Error(`No case for ${route}.`);
+      return make();
+    };
+    expect((await send('POST', sample('POST /admin/units'), admin)).status).toBe(200);
+    expect((await send('POST', sample('POST /admin/indicators'), admin)).status).toBe(201);
   });
 });
