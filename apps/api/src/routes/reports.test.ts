@@ -229,7 +229,8 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
   ];
 
   it.each([0, 1, 2, 3])('scope %i', async (i) => {
-    const query = scopes()[i] as string;
+    const query = scopes()[i];
+    if (query === undefined) throw new Error(`No scope ${i}.`);
     const q = query ? `?${query}` : '';
     // The dashboard's own scope defaults differ from the report's (today vs the report's as-of date):
     // give both the same as-of date.
