@@ -42,6 +42,18 @@ async function post<T>(path: string, body: FormData, user = 'admin'): Promise<Re
 const apply = (body: FormData, user?: string) => post<Applied>('/reorganisations', body, user);
 const preview = (body: FormData, user?: string) => post<Plan>('/reorganisations/preview', body, user);
 
+/** Steps a test stands on, each checked as it is taken. */
+async function step(reply: Promise<Reply<unknown>>) {
+  const { status, error } = await reply;
+  expect(error).toBeUndefined();
+  expect(status).toBe(200);
+}
+/** The demo's 2024 merges applied (effective 01/12/2024). */
+const merged2024 = () => step(apply(form(MAP_2024, '2024-12-01')));
+/** Then 2025's, under the new province's name. */
+const merged2025 = () =>
+  step(apply(form(MAP_2025, '2025-07-01', { parentNames: JSON.stringify({ '68': 'Tỉnh Lâm Đồng' }) })));
+
 const counts = () =>
   [
     'units',
@@ -118,8 +130,11 @@ describe('reorganisation API', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ applied: false, structureVersionId: applied.body.structureVersionId });
     expect(counts()).toEqual(after);
+  });
 
-    // 2025 needs a name for the new province, and takes the designation of a partial unit.
+  it('2025 needs a name for the new province, takes the designation of a partial unit, and opens there', async () => {
+    await merged2024();
+    const after = counts();
     const unnamed = await apply(form(MAP_2025, '2025-07-01'));
     expect(unnamed.status).toBe(400);
     expect(counts()).toEqual(after);
@@ -143,15 +158,21 @@ describe('reorganisation API', () => {
       );
     expect(dash.status).toBe(200);
     expect(dash.body.scope.unit.code).toBe('68');
+  });
 
-    // Applying onto a structure other than the one previewed: 409, nothing written.
+  it('refuses to apply onto a structure other than the one previewed (409)', async () => {
+    await merged2024();
+    await merged2025();
     const stale = await apply(
       form(MAP_2024, '2026-01-01', { previousVersionId: String(demo.structureVersionId) }),
     );
     expect(stale.status).toBe(409);
     expect(stale.error?.message).toMatch(/xem trước lại/);
+  });
 
-    // A different map touching closed units is refused with the reason.
+  it('refuses a different map touching closed units, with the reason', async () => {
+    await merged2024();
+    await merged2025();
     const changed = await apply(form(MAP_2024, '2025-09-01'));
     expect(changed.status).toBe(400);
     expect(JSON.stringify(changed.error)).toMatch(/đã giải thể/);
