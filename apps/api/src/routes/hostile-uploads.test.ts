@@ -9,16 +9,24 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Db, schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import type { Db } from '@chitieu/db';
+import { demoDatabase, demoLookups } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import { type Answer, loginAs, type Reply, type Routes, startTestServer } from '../testing.ts';
 import { XLSX_TYPE } from './excel.ts';
+
+type TreePreview = Answer<Routes['admin']['units']['import']['preview']['$post']>;
+/** Why the upload reader refused a file, as the error's details say. */
+type Rejected = { reason?: string };
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../packages/reports/test/hostile');
 const hostile = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
 
+// Every test here is refused or only previews (the corpus checks the database's fingerprint before
+// and after): nothing writes, so the file shares one server, and its upload worker stays warm.
 let demo: ReturnType<typeof demoDatabase>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const as: Record<string, Record<string, string>> = {};
@@ -30,31 +38,36 @@ beforeAll(async () => {
   for (const user of ['admin', 'nhap.phuthuy', 'xem.phanthiet', 'lanhdao']) {
     as[user] = await loginAs(server.url, user);
   }
-  const unit = demo.db
-    .select()
-    .from(schema.units)
-    .all()
-    .find((u) => u.code === '22924');
-  const period = demo.db
-    .select()
-    .from(schema.periods)
-    .all()
-    .find((p) => p.startDate === '2024-07-01');
-  entryQuery = `termId=${demo.termId}&unitId=${unit?.id}&periodId=${period?.id}`;
+  const find = demoLookups(demo.db);
+  entryQuery = `termId=${demo.termId}&unitId=${find.unit('22924')}&periodId=${find.period('2024-07-01')}`;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  demo.db.$client.close();
+});
 
 /** Every table an import writes, as a fingerprint. */
 const fingerprint = (db: Db) =>
   db.get(sql`SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM results) AS results,
     (SELECT COUNT(*) FROM audit_events) AS audit, (SELECT value FROM app_meta WHERE key = 'revision') AS revision`);
 
-const upload = (path: string, user: string, bytes: Uint8Array, url = server.url) =>
-  fetch(`${url}${path}`, {
+/** Send a file as the import pages do; the other servers below share this one's database and sessions. */
+async function upload<T = unknown>(
+  path: string,
+  user: string,
+  bytes: Uint8Array,
+  { url = server.url, type = XLSX_TYPE } = {},
+): Promise<Reply<T>> {
+  const res = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { ...as[user], origin: url, 'content-type': XLSX_TYPE },
+    headers: { ...as[user], origin: url, 'content-type': type },
     body: bytes as BodyInit,
   });
+  const parsed: unknown = await res.json();
+  const error = res.ok ? undefined : (parsed as z.infer<typeof ErrorSchema>).error;
+  return { status: res.status, headers: res.headers, body: parsed as T, error };
+}
+const reasonOf = (reply: Reply<unknown>) => (reply.error?.details as Rejected | undefined)?.reason;
 
 describe('the corpus of hostile archives', () => {
   it.each([
@@ -72,9 +85,8 @@ describe('the corpus of hostile archives', () => {
     ] as const) {
       const res = await upload(path, user, hostile(file));
       expect(res.status).toBe(400);
-      const { error } = (await res.json()) as { error: { message: string; details: { reason: string } } };
-      expect(error.details.reason).toBe(reason);
-      expect(error.message).toMatch(/^Tệp bị từ chối/);
+      expect(reasonOf(res)).toBe(reason);
+      expect(res.error?.message).toMatch(/^Tệp bị từ chối/);
     }
     expect(fingerprint(demo.db)).toEqual(before);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -84,16 +96,18 @@ describe('the corpus of hostile archives', () => {
     const before = fingerprint(demo.db);
     const res = await upload('/api/admin/units/import/preview', 'admin', hostile('billion-laughs.xlsx'));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-      'không phải là bảng tính',
-    );
+    expect(res.error?.message).toContain('không phải là bảng tính');
     expect(fingerprint(demo.db)).toEqual(before);
   });
 
   it('a nested archive (a bomb inside the workbook) is never opened: the tree itself is read', async () => {
-    const res = await upload('/api/admin/units/import/preview', 'admin', hostile('nested-zip.xlsx'));
+    const res = await upload<TreePreview>(
+      '/api/admin/units/import/preview',
+      'admin',
+      hostile('nested-zip.xlsx'),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ format: 'xlsx', rows: [{ code: '60', action: 'match' }] });
+    expect(res.body).toMatchObject({ format: 'xlsx', rows: [{ code: '60', action: 'match' }] });
   });
 });
 
@@ -155,16 +169,13 @@ describe('the worker that reads uploads', () => {
   it('a file that needs more memory than the worker may have ends the worker, not the server', async () => {
     const small = await startTestServer(demo.db, { uploadLimits: { maxHeapMb: 4 } });
     try {
-      const admin = await loginAs(small.url, 'admin');
-      const res = await fetch(`${small.url}/api/admin/units/import/preview`, {
-        method: 'POST',
-        headers: { ...admin, origin: small.url, 'content-type': 'text/csv' },
-        body: treeCsv(),
+      const res = await upload('/api/admin/units/import/preview', 'admin', treeCsv(), {
+        url: small.url,
+        type: 'text/csv',
       });
       expect(res.status).toBe(400);
-      const { error } = (await res.json()) as { error: { message: string; details: { reason: string } } };
-      expect(error.details.reason).toBe('worker_limit');
-      expect(error.message).toContain('quá phức tạp');
+      expect(reasonOf(res)).toBe('worker_limit');
+      expect(res.error?.message).toContain('quá phức tạp');
       expect((await fetch(`${small.url}/api/health`)).status).toBe(200);
     } finally {
       await small.close();
@@ -174,26 +185,20 @@ describe('the worker that reads uploads', () => {
   it('a file not read within the time limit is abandoned', async () => {
     const slow = await startTestServer(demo.db, { uploadLimits: { timeoutMs: 1 } });
     try {
-      const admin = await loginAs(slow.url, 'admin');
-      const res = await fetch(`${slow.url}/api/admin/units/import/preview`, {
-        method: 'POST',
-        headers: { ...admin, origin: slow.url, 'content-type': 'text/csv' },
-        body: treeCsv(),
+      const res = await upload('/api/admin/units/import/preview', 'admin', treeCsv(), {
+        url: slow.url,
+        type: 'text/csv',
       });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(
-        'worker_timeout',
-      );
+      expect(reasonOf(res)).toBe('worker_timeout');
     } finally {
       await slow.close();
     }
   });
 
   it('with the usual limits the same file is read', async () => {
-    const res = await fetch(`${server.url}/api/admin/units/import/preview`, {
-      method: 'POST',
-      headers: { ...as.admin, origin: server.url, 'content-type': 'text/csv' },
-      body: treeCsv(),
+    const res = await upload<TreePreview>('/api/admin/units/import/preview', 'admin', treeCsv(), {
+      type: 'text/csv',
     });
     expect(res.status).toBe(200);
   });

@@ -5,9 +5,14 @@
  */
 import { request } from 'node:http';
 import { schema } from '@chitieu/db';
-import { demoDatabase, freshDatabase } from '@chitieu/db/testing';
+import { demoDatabase, demoLookups, freshDatabase } from '@chitieu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import { api, loginAs, startTestServer } from '../testing.ts';
+
+/** A refusal's envelope, read from a raw answer's text. */
+const errorOf = (text: string) => (JSON.parse(text) as z.infer<typeof ErrorSchema>).error;
 
 /** An HTTP request with a Host header of our choosing (fetch always sends the URL's own). */
 function raw(
@@ -41,13 +46,17 @@ const SETUP = {
 };
 
 describe('host names (DNS rebinding)', () => {
+  // One server for these tests: each is refused or reads, and the setup refused is checked to add no account.
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let db: ReturnType<typeof freshDatabase>;
   beforeAll(async () => {
     db = freshDatabase();
     server = await startTestServer(db, { web: true, setupToken: 'token-cua-may-chu' });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    db.$client.close();
+  });
 
   it('a rebinding host cannot run the first-run setup, even with a matching Origin and the token', async () => {
     const port = new URL(server.url).port;
@@ -58,7 +67,7 @@ describe('host names (DNS rebinding)', () => {
       body: JSON.stringify({ ...SETUP, token: 'token-cua-may-chu' }),
     });
     expect(res.status).toBe(421);
-    expect(JSON.parse(res.body).error.code).toBe('misdirected');
+    expect(errorOf(res.body).code).toBe('misdirected');
     expect(db.select().from(schema.users).all()).toHaveLength(0);
   });
 
@@ -81,6 +90,7 @@ describe('host names (DNS rebinding)', () => {
 });
 
 describe('PUBLIC_URL and ALLOWED_HOSTS', () => {
+  // One server for these tests: they read, and a sign-in's session is used by none of them.
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     server = await startTestServer(demoDatabase().db, {
@@ -117,12 +127,8 @@ describe('PUBLIC_URL and ALLOWED_HOSTS', () => {
 });
 
 describe('first-run setup needs the token printed at start', () => {
-  const post = (url: string, body: object) =>
-    fetch(`${url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify(body),
-    });
+  // Each test starts an empty installation of its own: setting it up is the write under test.
+  const post = (url: string, body: object) => api(url).post('/api/setup', body);
 
   it('refuses a missing or wrong token, accepts the right one once', async () => {
     const db = freshDatabase();
@@ -131,9 +137,7 @@ describe('first-run setup needs the token printed at start', () => {
       for (const body of [SETUP, { ...SETUP, token: 'doan-mo' }, { ...SETUP, token: '' }]) {
         const res = await post(server.url, body);
         expect(res.status).toBe(403);
-        expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-          'mã thiết lập',
-        );
+        expect(res.error?.message).toContain('mã thiết lập');
       }
       expect(db.select().from(schema.users).all()).toHaveLength(0);
       const ok = await post(server.url, { ...SETUP, token: 'k7Q2-ma-thiet-lap' });
@@ -158,6 +162,7 @@ describe('first-run setup needs the token printed at start', () => {
 });
 
 describe('security headers', () => {
+  // One server for these tests: they only read (headers of answers), after one sign-in.
   let demo: ReturnType<typeof demoDatabase>;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let proxied: Awaited<ReturnType<typeof startTestServer>>;
@@ -171,6 +176,7 @@ describe('security headers', () => {
   afterAll(async () => {
     await server.close();
     await proxied.close();
+    demo.db.$client.close();
   });
 
   it('the app page carries a strict CSP: scripts from our origin only, never framed', async () => {
@@ -218,7 +224,7 @@ describe('security headers', () => {
     '/api/terms/TERM/reports/mid_term/download/csv',
     '/api/khong-co',
   ])('private answers and downloads are never stored: %s', async (template) => {
-    const period = demo.db.select().from(schema.periods).all()[0]?.id;
+    const period = demoLookups(demo.db).period('2024-07-01');
     const path = template
       .replace('TERM', String(demo.termId))
       .replace('PROVINCE', String(demo.provinceId))
@@ -234,7 +240,7 @@ describe('security headers', () => {
     const first = await fetch(url, { headers: admin });
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('private, no-cache');
-    const etag = first.headers.get('etag') as string;
+    const etag = first.headers.get('etag') ?? '';
     expect(etag).toBeTruthy();
     const again = await fetch(url, { headers: { ...admin, 'if-none-match': etag } });
     expect(again.status).toBe(304);

@@ -3,20 +3,57 @@
  * the current or temporary password, not a common one), a password change that is throttled like
  * sign-in and ends every other session, and a sign-in throttle keyed by (account, address) with a
  * generous ceiling per address, so a stranger cannot lock a real user out.
+ *
+ * Nearly all of this file's time is password hashing (scrypt, ~60 ms of one core, several times that
+ * on a busy machine, one at a time): the sign-ins and changes under test hash, so the accounts they
+ * stand on are made once per file, as the admin makes them, and signed in once (see NEW_ACCOUNTS).
  */
-import { DEMO_PASSWORD, schema } from '@chitieu/db';
-import { demoDatabase } from '@chitieu/db/testing';
+import { adminCreateUser, type Db, DEMO_PASSWORD, hashPasswordSync, schema } from '@chitieu/db';
+import { demoLookups } from '@chitieu/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import { type Answer, api, demoServerPerTest, loginAs, type Routes, startTestServer } from '../testing.ts';
 
-let demo: ReturnType<typeof demoDatabase>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  demo = demoDatabase();
-  server = await startTestServer(demo.db);
+type Me = Answer<Routes['auth']['me']['$get']>;
+
+/**
+ * Accounts with a temporary password, made by the admin as the accounts page makes them (the
+ * change is required at first sign-in). Their temporary password is the demo's, so they sign in
+ * once per file with the others and no test hashes a password it does not check.
+ */
+const NEW_ACCOUNTS = ['nguoi.thu38', 'nguoi.thu310', 'nguoi.thu312', 'nguoi.thu4', 'nguoi.thu5'];
+/** A temporary password long and uncommon enough that only "not the current one" can refuse it. */
+const LONG_TEMPORARY = 'TempPass#1-tam';
+function newAccounts(db: Db) {
+  const find = demoLookups(db);
+  const admin = db
+    .select()
+    .from(schema.users)
+    .where(eq(schema.users.id, find.user('admin')))
+    .get();
+  if (!admin) throw new Error('The demo has no admin.');
+  // The demo's hash of its password, reused: making six more would cost six hashes for nothing.
+  const passwordHash = admin.passwordHash;
+  const province = find.unit('60');
+  const actor = { id: admin.id, roles: [{ role: 'admin' as const, unitId: province }] };
+  const account = (username: string, hash: string) =>
+    adminCreateUser(db, actor, {
+      username,
+      displayName: 'Người thử',
+      passwordHash: hash,
+      roles: [{ role: 'viewer', unitId: province }],
+    });
+  for (const username of NEW_ACCOUNTS) account(username, passwordHash);
+  account('nguoi.thu2', hashPasswordSync(LONG_TEMPORARY));
+}
+const TEMPORARY = DEMO_PASSWORD;
+
+const demo = demoServerPerTest({
+  prepare: ({ db }) => newAccounts(db),
+  users: ['admin', 'quanly', ...NEW_ACCOUNTS],
 });
-afterAll(() => server.close());
 
 type Headers = Record<string, string>;
 const post = (url: string, path: string, headers: Headers, body: unknown) =>
@@ -25,22 +62,10 @@ const post = (url: string, path: string, headers: Headers, body: unknown) =>
     headers: { ...headers, origin: url, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-const messageOf = async (res: Response) =>
-  ((await res.json()) as { error: { message: string } }).error.message;
+const messageOf = async (res: Response) => ((await res.json()) as z.infer<typeof ErrorSchema>).error.message;
 const hashOf = (username: string) =>
   demo.db.select().from(schema.users).where(eq(schema.users.username, username)).get()?.passwordHash;
-
-/** An account with a temporary password, created by the admin (as the accounts page does). */
-async function newAccount(username: string, temporary: string) {
-  const admin = await loginAs(server.url, 'admin');
-  const res = await post(server.url, '/admin/users', admin, {
-    username,
-    displayName: 'Người thử',
-    password: temporary,
-    roles: [{ role: 'viewer', unitId: demo.provinceId }],
-  });
-  expect(res.status).toBe(200);
-}
+const me = async (headers: Headers) => (await api(demo.url, headers).get<Me>('/api/auth/me')).body;
 
 describe('password rules', () => {
   it.each([
@@ -52,8 +77,7 @@ describe('password rules', () => {
     ['a common password in other capitals', 'Password123', 'quá phổ biến'],
     ['a Vietnamese favourite', 'anhyeuem123', 'quá phổ biến'],
   ])('a new account refuses %s', async (_, password, message) => {
-    const admin = await loginAs(server.url, 'admin');
-    const res = await post(server.url, '/admin/users', admin, {
+    const res = await post(demo.url, '/admin/users', demo.headers('admin'), {
       username: 'nguoi.thu1',
       displayName: 'Người thử',
       password,
@@ -65,83 +89,75 @@ describe('password rules', () => {
   });
 
   it('a temporary password cannot be kept: changing it to itself is refused', async () => {
-    await newAccount('nguoi.thu2', 'TempPass#1-tam');
-    const session = await loginAs(server.url, 'nguoi.thu2', 'TempPass#1-tam');
+    const session = await loginAs(demo.url, 'nguoi.thu2', LONG_TEMPORARY);
     const before = hashOf('nguoi.thu2');
-    const res = await post(server.url, '/auth/password', session, {
-      currentPassword: 'TempPass#1-tam',
-      newPassword: 'TempPass#1-tam',
+    const res = await post(demo.url, '/auth/password', session, {
+      currentPassword: LONG_TEMPORARY,
+      newPassword: LONG_TEMPORARY,
     });
     expect(res.status).toBe(400);
     expect(await messageOf(res)).toContain('khác mật khẩu hiện tại');
     expect(hashOf('nguoi.thu2')).toBe(before);
-    const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: session })).json()) as {
-      mustChangePassword: boolean;
-    };
-    expect(me.mustChangePassword).toBe(true);
+    expect((await me(session))?.mustChangePassword).toBe(true);
   });
 
   it.each([['12345678'], ['1234567890'], ['nguoi.thu3pw']])(
     'changing one’s password to %j is refused',
     async (password) => {
-      await newAccount(`nguoi.thu3${password.length}`, 'tam-thoi-rat-dai');
-      const session = await loginAs(server.url, `nguoi.thu3${password.length}`, 'tam-thoi-rat-dai');
-      const res = await post(server.url, '/auth/password', session, {
-        currentPassword: 'tam-thoi-rat-dai',
-        newPassword: password.replace('nguoi.thu3', `nguoi.thu3${password.length}`),
+      const username = `nguoi.thu3${password.length}`;
+      const res = await post(demo.url, '/auth/password', demo.headers(username), {
+        currentPassword: TEMPORARY,
+        newPassword: password.replace('nguoi.thu3', username),
       });
       expect(res.status).toBe(400);
     },
   );
 
   it('an admin’s reset refuses a weak temporary password too', async () => {
-    const admin = await loginAs(server.url, 'admin');
-    const id = demo.db.select().from(schema.users).where(eq(schema.users.username, 'lanhdao')).get()?.id;
+    const id = demo.find.user('lanhdao');
     const before = hashOf('lanhdao');
-    const res = await post(server.url, `/admin/users/${id}/password`, admin, { password: '1234567890' });
+    const res = await post(demo.url, `/admin/users/${id}/password`, demo.headers('admin'), {
+      password: '1234567890',
+    });
     expect(res.status).toBe(400);
     expect(hashOf('lanhdao')).toBe(before);
   });
 
   it('a long, uncommon password is accepted, and the old one no longer opens the account', async () => {
-    await newAccount('nguoi.thu4', 'tam-thoi-rat-dai');
-    const session = await loginAs(server.url, 'nguoi.thu4', 'tam-thoi-rat-dai');
-    const res = await post(server.url, '/auth/password', session, {
-      currentPassword: 'tam-thoi-rat-dai',
+    const res = await post(demo.url, '/auth/password', demo.headers('nguoi.thu4'), {
+      currentPassword: TEMPORARY,
       newPassword: 'Hoa sen nở trên hồ 2024',
     });
     expect(res.status).toBe(200);
-    await expect(loginAs(server.url, 'nguoi.thu4', 'tam-thoi-rat-dai')).rejects.toThrow('401');
-    expect((await loginAs(server.url, 'nguoi.thu4', 'Hoa sen nở trên hồ 2024')).cookie).toMatch(/chitieu/);
+    await expect(loginAs(demo.url, 'nguoi.thu4', TEMPORARY)).rejects.toThrow('401');
+    expect((await loginAs(demo.url, 'nguoi.thu4', 'Hoa sen nở trên hồ 2024')).cookie).toMatch(/chitieu/);
   });
 });
 
 describe('a password change', () => {
   it('ends every other session of the user, and keeps the one that changed it', async () => {
-    await newAccount('nguoi.thu5', 'tam-thoi-rat-dai');
-    const first = await loginAs(server.url, 'nguoi.thu5', 'tam-thoi-rat-dai');
-    const other = await loginAs(server.url, 'nguoi.thu5', 'tam-thoi-rat-dai');
-    const res = await post(server.url, '/auth/password', first, {
-      currentPassword: 'tam-thoi-rat-dai',
+    const first = demo.headers('nguoi.thu5');
+    const other = await loginAs(demo.url, 'nguoi.thu5', TEMPORARY);
+    const res = await post(demo.url, '/auth/password', first, {
+      currentPassword: TEMPORARY,
       newPassword: 'một câu rất dài của tôi',
     });
     expect(res.status).toBe(200);
-    const me = async (h: Headers) => (await fetch(`${server.url}/api/auth/me`, { headers: h })).json();
     expect(await me(other)).toBeNull();
     expect(await me(first)).toMatchObject({ username: 'nguoi.thu5', mustChangePassword: false });
   });
 
   it('is throttled like sign-in: a stolen session cannot guess the current password', async () => {
-    const session = await loginAs(server.url, 'quanly');
+    const session = demo.headers('quanly');
     const before = hashOf('quanly');
     for (let i = 0; i < 5; i++) {
-      const wrong = await post(server.url, '/auth/password', session, {
+      const wrong = await post(demo.url, '/auth/password', session, {
         currentPassword: `doan-${i}-sai-roi`,
         newPassword: 'mat-khau-cua-ke-trom',
       });
       expect(wrong.status).toBe(401);
     }
-    const right = await post(server.url, '/auth/password', session, {
+    const right = await post(demo.url, '/auth/password', session, {
       currentPassword: DEMO_PASSWORD,
       newPassword: 'mat-khau-cua-ke-trom',
     });
@@ -152,16 +168,16 @@ describe('a password change', () => {
 });
 
 describe('the sign-in throttle cannot be turned against users', () => {
+  // Behind a reverse proxy on this machine; a small ceiling per address, to reach it quickly. Each
+  // test has its own (the throttle's counts live in the app), on its own copy of the demo.
   let proxied: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    // Behind a reverse proxy on this machine; a small ceiling per address, to reach it quickly.
+  beforeEach(async () => {
     proxied = await startTestServer(demo.db, {
       network: { trustProxy: ['127.0.0.1'] },
       throttle: { perAddress: 12 },
     });
   });
-  afterAll(() => proxied.close());
-
+  afterEach(() => proxied.close());
   const loginFrom = (address: string, username: string, password: string) =>
     fetch(`${proxied.url}/api/auth/login`, {
       method: 'POST',
@@ -198,18 +214,18 @@ describe('the sign-in throttle cannot be turned against users', () => {
   it('the default ceiling per address is generous: 30 made-up names block nobody', async () => {
     for (let i = 0; i < 30; i++) {
       expect(
-        (await post(server.url, '/auth/login', {}, { username: `ai-do-${i}`, password: 'x' })).status,
+        (await post(demo.url, '/auth/login', {}, { username: `ai-do-${i}`, password: 'x' })).status,
       ).toBe(401);
     }
     expect(
-      (await post(server.url, '/auth/login', {}, { username: 'xem.phanthiet', password: DEMO_PASSWORD }))
+      (await post(demo.url, '/auth/login', {}, { username: 'xem.phanthiet', password: DEMO_PASSWORD }))
         .status,
     ).toBe(200);
   });
 
   it('without TRUST_PROXY a forged X-Forwarded-For changes nothing', async () => {
     const forged = (address: string, password: string) =>
-      post(server.url, '/auth/login', { 'x-forwarded-for': address }, { username: 'nhap.phuhai', password });
+      post(demo.url, '/auth/login', { 'x-forwarded-for': address }, { username: 'nhap.phuhai', password });
     for (let i = 0; i < 5; i++) expect((await forged(`192.0.2.${i}`, 'sai-sai')).status).toBe(401);
     expect((await forged('192.0.2.99', DEMO_PASSWORD)).status).toBe(429);
   });

@@ -1,26 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '@chitieu/db';
-import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import type { DashboardSchema } from '../schemas/figures.ts';
+import { type Answer, demoServerPerTest, type Reply, type Routes } from '../testing.ts';
+import type { ReorganisationPlanSchema } from './reorganisations.ts';
 
 const DATA = join(import.meta.dirname, '../../../../packages/db/src/seed/data');
 const MAP_2024 = readFileSync(join(DATA, 'merges-2024.csv'));
 const MAP_2025 = readFileSync(join(DATA, 'merges-2025.csv'));
 const HEADER = 'new_code,new_name,new_parent_code,old_code,old_name,merge_type\n';
 
-let db: Db;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let admin: Record<string, string>;
+type Plan = z.infer<typeof ReorganisationPlanSchema>;
+type Applied = Answer<Routes['reorganisations']['$post']>;
+/** A refused map lists its problems in the error's details. */
+type Refused = { problems?: { message: string }[] };
 
-beforeAll(async () => {
-  db = cloneDatabase(demoDatabase().db);
-  server = await startTestServer(db, { today: () => '2025-08-01' });
-  admin = await loginAs(server.url, 'admin');
-});
-afterAll(() => server.close());
+const demo = demoServerPerTest({ today: () => '2025-08-01', users: ['admin', 'lanhdao', 'duyet.tinh'] });
 
 function form(
   map: Uint8Array | string,
@@ -34,15 +32,27 @@ function form(
   return body;
 }
 
-async function post(path: string, body: FormData, headers = admin) {
-  const res = await fetch(`${server.url}/api${path}`, { method: 'POST', headers, body });
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown> & {
-      error?: { message: string; details?: { problems?: { message: string }[] } };
-    },
-  };
+/** Send a map as the reorganisation page does (a multipart form), as the admin unless told. */
+async function post<T>(path: string, body: FormData, user = 'admin'): Promise<Reply<T>> {
+  const res = await fetch(`${demo.url}/api${path}`, { method: 'POST', headers: demo.headers(user), body });
+  const parsed: unknown = await res.json();
+  const error = res.ok ? undefined : (parsed as z.infer<typeof ErrorSchema>).error;
+  return { status: res.status, headers: res.headers, body: parsed as T, error };
 }
+const apply = (body: FormData, user?: string) => post<Applied>('/reorganisations', body, user);
+const preview = (body: FormData, user?: string) => post<Plan>('/reorganisations/preview', body, user);
+
+/** Steps a test stands on, each checked as it is taken. */
+async function step(reply: Promise<Reply<unknown>>) {
+  const { status, error } = await reply;
+  expect(error).toBeUndefined();
+  expect(status).toBe(200);
+}
+/** The demo's 2024 merges applied (effective 01/12/2024). */
+const merged2024 = () => step(apply(form(MAP_2024, '2024-12-01')));
+/** Then 2025's, under the new province's name. */
+const merged2025 = () =>
+  step(apply(form(MAP_2025, '2025-07-01', { parentNames: JSON.stringify({ '68': 'Tỉnh Lâm Đồng' }) })));
 
 const counts = () =>
   [
@@ -53,18 +63,16 @@ const counts = () =>
     'rollups',
     'role_assignments',
     'audit_events',
-  ].map((t) => db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql.raw(t)}`)?.n);
+  ].map((t) => demo.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql.raw(t)}`)?.n);
 
 describe('reorganisation API', () => {
   it('refuses non-admins and anonymous users, changing nothing', async () => {
     const before = counts();
-    const viewer = await loginAs(server.url, 'lanhdao');
-    expect((await post('/reorganisations', form(MAP_2024, '2024-12-01'), viewer)).status).toBe(403);
-    const approver = await loginAs(server.url, 'duyet.tinh');
-    expect((await post('/reorganisations/preview', form(MAP_2024, '2024-12-01'), approver)).status).toBe(403);
-    const anonymous = await fetch(`${server.url}/api/reorganisations`, {
+    expect((await apply(form(MAP_2024, '2024-12-01'), 'lanhdao')).status).toBe(403);
+    expect((await preview(form(MAP_2024, '2024-12-01'), 'duyet.tinh')).status).toBe(403);
+    const anonymous = await fetch(`${demo.url}/api/reorganisations`, {
       method: 'POST',
-      headers: { origin: server.url },
+      headers: { origin: demo.url },
       body: form(MAP_2024, '2024-12-01'),
     });
     expect(anonymous.status).toBe(401);
@@ -91,27 +99,25 @@ describe('reorganisation API', () => {
     ['designations not JSON', form(MAP_2024, '2024-12-01', { designations: '{oops' }), /designations/],
   ])('refuses %s with a 400 and a reason, changing nothing', async (_name, body, reason) => {
     const before = counts();
-    const res = await post('/reorganisations', body);
+    const res = await apply(body);
     expect(res.status).toBe(400);
-    const text = [
-      res.body.error?.message,
-      ...(res.body.error?.details?.problems ?? []).map((p) => p.message),
-    ].join(' ');
+    const problems = (res.error?.details as Refused | undefined)?.problems ?? [];
+    const text = [res.error?.message, ...problems.map((p) => p.message)].join(' ');
     expect(text).toMatch(reason);
     expect(counts()).toEqual(before);
   });
 
   it('previews without writing, applies, and treats the same map again as a no-op', async () => {
     const before = counts();
-    const preview = await post('/reorganisations/preview', form(MAP_2024, '2024-12-01'));
-    expect(preview.status).toBe(200);
-    expect((preview.body.closes as unknown[]).length).toBe(5);
+    const previewed = await preview(form(MAP_2024, '2024-12-01'));
+    expect(previewed.status).toBe(200);
+    expect(previewed.body.closes.length).toBe(5);
     expect(counts()).toEqual(before);
 
-    const applied = await post('/reorganisations', form(MAP_2024, '2024-12-01'));
+    const applied = await apply(form(MAP_2024, '2024-12-01'));
     expect(applied.status).toBe(200);
     expect(applied.body.applied).toBe(true);
-    const audit = db.get<{
+    const audit = demo.db.get<{
       n: number;
     }>(sql`SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'reorganisation'
       AND user_id = (SELECT id FROM users WHERE username = 'admin')`);
@@ -119,52 +125,56 @@ describe('reorganisation API', () => {
 
     const after = counts();
     // A non-admin gets 403 before anything about the file is said.
-    const viewer = await loginAs(server.url, 'lanhdao');
-    expect((await post('/reorganisations/preview', form('', '2024-12-01'), viewer)).status).toBe(403);
-    const again = await post('/reorganisations', form(MAP_2024, '2024-12-01'));
+    expect((await preview(form('', '2024-12-01'), 'lanhdao')).status).toBe(403);
+    const again = await apply(form(MAP_2024, '2024-12-01'));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ applied: false, structureVersionId: applied.body.structureVersionId });
     expect(counts()).toEqual(after);
+  });
 
-    // 2025 needs a name for the new province, and takes the designation of a partial unit.
-    const unnamed = await post('/reorganisations', form(MAP_2025, '2025-07-01'));
+  it('2025 needs a name for the new province, takes the designation of a partial unit, and opens there', async () => {
+    await merged2024();
+    const after = counts();
+    const unnamed = await apply(form(MAP_2025, '2025-07-01'));
     expect(unnamed.status).toBe(400);
     expect(counts()).toEqual(after);
-    const y2025 = await post(
-      '/reorganisations',
+    const y2025 = await apply(
       form(MAP_2025, '2025-07-01', {
         parentNames: JSON.stringify({ '68': 'Tỉnh Lâm Đồng' }),
         designations: JSON.stringify({ '22978': '22978' }),
       }),
     );
     expect(y2025.status).toBe(200);
-    const partial = (
-      y2025.body.plan as { partials: { oldCode: string; designated: string; defaulted: boolean }[] }
-    ).partials;
-    expect(partial.find((p) => p.oldCode === '22978')).toMatchObject({
+    expect(y2025.body.plan.partials.find((p) => p.oldCode === '22978')).toMatchObject({
       designated: '22978',
       defaulted: false,
     });
 
     // The dashboard in the new structure, by default, opens at the new province.
-    const dash = await fetch(
-      `${server.url}/api/terms/1/dashboard?asOf=2025-07-01&structureVersionId=${y2025.body.structureVersionId}`,
-      {
-        headers: admin,
-      },
-    );
+    const dash = await demo
+      .as('admin')
+      .get<z.infer<typeof DashboardSchema>>(
+        `/api/terms/${demo.termId}/dashboard?asOf=2025-07-01&structureVersionId=${y2025.body.structureVersionId}`,
+      );
     expect(dash.status).toBe(200);
-    const body = (await dash.json()) as { scope: { unit: { code: string } } };
-    expect(body.scope.unit.code).toBe('68');
+    expect(dash.body.scope.unit.code).toBe('68');
+  });
 
-    // Applying onto a structure other than the one previewed: 409, nothing written.
-    const stale = await post('/reorganisations', form(MAP_2024, '2026-01-01', { previousVersionId: '1' }));
+  it('refuses to apply onto a structure other than the one previewed (409)', async () => {
+    await merged2024();
+    await merged2025();
+    const stale = await apply(
+      form(MAP_2024, '2026-01-01', { previousVersionId: String(demo.structureVersionId) }),
+    );
     expect(stale.status).toBe(409);
-    expect(stale.body.error?.message).toMatch(/xem trước lại/);
+    expect(stale.error?.message).toMatch(/xem trước lại/);
+  });
 
-    // A different map touching closed units is refused with the reason.
-    const changed = await post('/reorganisations', form(MAP_2024, '2025-09-01'));
+  it('refuses a different map touching closed units, with the reason', async () => {
+    await merged2024();
+    await merged2025();
+    const changed = await apply(form(MAP_2024, '2025-09-01'));
     expect(changed.status).toBe(400);
-    expect(JSON.stringify(changed.body)).toMatch(/đã giải thể/);
+    expect(JSON.stringify(changed.error)).toMatch(/đã giải thể/);
   });
 });

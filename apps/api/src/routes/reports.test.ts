@@ -15,30 +15,45 @@ import { docxText, readDocx, SUMMARY_SHEET } from '@chitieu/reports';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { demoServerPerTest, loginAs, startTestServer } from '../testing.ts';
+import type { z } from 'zod';
+import type { ErrorSchema } from '../schemas/common.ts';
+import type { SaveResultResponse } from '../schemas/entry.ts';
+import type { DashboardSchema } from '../schemas/figures.ts';
+import { api, demoServerPerTest, type Reply, startTestServer } from '../testing.ts';
 import { reportPool } from '../workers/report-pool.ts';
+import type { IssuedInfoSchema, ReportSettingsSchema, ReportViewSchema } from './reports/schemas.ts';
+
+type ReportView = z.infer<typeof ReportViewSchema>;
+type Issued = z.infer<typeof IssuedInfoSchema>;
+type Settings = z.infer<typeof ReportSettingsSchema>;
+type Saved = z.infer<typeof SaveResultResponse>;
 
 const demo = demoServerPerTest({
   today: () => '2024-07-10',
   prepare: ({ db, termId }) => seedDemoReport(db, termId),
-  users: ['quanly', 'lanhdao', 'xem.phanthiet', 'admin'],
+  users: ['quanly', 'lanhdao', 'xem.phanthiet', 'admin', 'nhap.phuthuy'],
 });
-const as = (user: string) => ({ ...demo.headers(user), 'content-type': 'application/json' });
 
 const unitId = (db: Db, code: string) => demoLookups(db).unit(code);
 
-const base = () => `${demo.url}/api/terms/${demo.termId}/reports/mid_term`;
-async function call(user: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base()}${path}`, {
-    method,
-    headers: as(user),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const type = res.headers.get('content-type') ?? '';
-  // biome-ignore lint/suspicious/noExplicitAny: the test walks JSON bodies of many shapes
-  const json: any = type.includes('json') ? await res.json() : null;
-  const bytes = json === null ? new Uint8Array(await res.arrayBuffer()) : null;
-  return { status: res.status, headers: res.headers, body: json, bytes };
+/** The mid-term report of the demo's term: `path` is what follows `/reports/mid_term`. */
+const report = (path = '') => `/api/terms/${demo.termId}/reports/mid_term${path}`;
+/** A JSON answer of the report's routes; the view by default. */
+const call = <T = ReportView>(user: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) => {
+  const client = demo.as(user);
+  if (method === 'PUT') return client.put<T>(report(path), body);
+  if (method === 'POST') return client.post<T>(report(path), body);
+  return client.get<T>(report(path));
+};
+/** A file the report serves (DOCX, XLSX, CSV, PNG): its bytes, or the refusal's envelope. */
+async function download(user: string, path: string) {
+  const res = await fetch(`${demo.url}${report(path)}`, { headers: demo.headers(user) });
+  const { status, headers } = res;
+  if ((headers.get('content-type') ?? '').includes('json')) {
+    const { error } = (await res.json()) as Partial<z.infer<typeof ErrorSchema>>;
+    return { status, headers, bytes: new Uint8Array(), error };
+  }
+  return { status, headers, bytes: new Uint8Array(await res.arrayBuffer()), error: undefined };
 }
 
 describe('report settings and narrative over HTTP', () => {
@@ -59,13 +74,13 @@ describe('report settings and narrative over HTTP', () => {
       placeDate: 'Phan Thiết, ngày 10 tháng 7 năm 2024',
     });
     expect(body.headlineText.lead).toBe('Hoàn thành 7/8 chỉ tiêu');
-    expect(body.rows.find((r: { code: string }) => r.code === 'CT2')).toMatchObject({
+    expect(body.rows.find((r) => r.code === 'CT2')).toMatchObject({
       goal: '700',
       result: '746',
       pct: '106,6%',
       status: 'Vượt',
     });
-    expect(body.charts.map((c: { available: boolean }) => c.available)).toEqual([true, true, true]);
+    expect(body.charts.map((c) => c.available)).toEqual([true, true, true]);
     expect(body.permissions).toEqual({ edit: false, issue: false });
     expect(body.illustrativeNote).toContain('Số liệu minh họa');
     const manager = await call('quanly', 'GET', '');
@@ -76,35 +91,37 @@ describe('report settings and narrative over HTTP', () => {
     const { body: current } = await call('quanly', 'GET', '');
     const { termId: _t, kind: _k, stored: _s, ...settings } = current.settings;
     const edited = { ...settings, signerName: 'Trần Thị B', sections: settings.sections };
-    const saved = await call('quanly', 'PUT', '', edited);
+    const saved = await call<Settings>('quanly', 'PUT', '', edited);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: settings.version + 1, signerName: 'Trần Thị B' });
-    const stale = await call('quanly', 'PUT', '', { ...edited, signerName: 'C' });
+    const stale = await call<Settings>('quanly', 'PUT', '', { ...edited, signerName: 'C' });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.message).toContain('vừa được người khác sửa');
-    expect((await call('lanhdao', 'PUT', '', { ...edited, version: saved.body.version })).status).toBe(403);
-    const bad = await call('quanly', 'PUT', '', {
+    expect(stale.error?.message).toContain('vừa được người khác sửa');
+    expect(
+      (await call<Settings>('lanhdao', 'PUT', '', { ...edited, version: saved.body.version })).status,
+    ).toBe(403);
+    const bad = await call<Settings>('quanly', 'PUT', '', {
       ...edited,
       version: saved.body.version,
       title: '',
       reportDate: '2024-02-30',
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/Tham số “(title|reportDate)” không hợp lệ/);
-    const control = await call('quanly', 'PUT', '', {
+    expect(bad.error?.message).toMatch(/Tham số “(title|reportDate)” không hợp lệ/);
+    const control = await call<Settings>('quanly', 'PUT', '', {
       ...edited,
       version: saved.body.version,
       signerName: 'Trần\u0001 Thị B',
     });
     expect(control.status).toBe(400);
-    expect(control.body.error.message).toMatch(/^Họ tên người ký chứa ký tự điều khiển U\+0001 ở vị trí 5\./);
-    const tooLong = await call('quanly', 'PUT', '', {
+    expect(control.error?.message).toMatch(/^Họ tên người ký chứa ký tự điều khiển U\+0001 ở vị trí 5\./);
+    const tooLong = await call<Settings>('quanly', 'PUT', '', {
       ...edited,
       version: saved.body.version,
       sections: [{ key: 'ket_qua', title: 'Kết quả', body: 'x'.repeat(40_001) }],
     });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error.message).toContain('dài quá 40000 ký tự');
+    expect(tooLong.error?.message).toContain('dài quá 40000 ký tự');
     const audited = demo.db.get<{ n: number }>(
       sql`SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'report' AND action = 'update'`,
     );
@@ -120,7 +137,7 @@ describe('downloads', () => {
       csv: 'text/csv; charset=utf-8',
     };
     for (const [format, type] of Object.entries(expected)) {
-      const res = await call('lanhdao', 'GET', `/download/${format}`);
+      const res = await download('lanhdao', `/download/${format}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(type);
       const disposition = res.headers.get('content-disposition') ?? '';
@@ -133,31 +150,31 @@ describe('downloads', () => {
           `(Báo cáo sơ kết giữa nhiệm kỳ|Dữ liệu chỉ tiêu) - Tỉnh Bình Thuận - 30-06-2024\\.${format}$`,
         ),
       );
-      expect(res.bytes?.byteLength).toBe(Number(res.headers.get('content-length')));
-      if (format !== 'csv') expect([...(res.bytes as Uint8Array).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+      expect(res.bytes.byteLength).toBe(Number(res.headers.get('content-length')));
+      if (format !== 'csv') expect([...res.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     }
   });
 
   it('refuse a scope the user may not see: 403, no file', async () => {
     const province = unitId(demo.db, '60');
     for (const path of ['/download/docx', '/download/xlsx', '/download/csv', '/charts/completion', '']) {
-      const res = await call('xem.phanthiet', 'GET', `${path}?unitId=${province}`);
+      const res = await download('xem.phanthiet', `${path}?unitId=${province}`);
       expect(res.status, path).toBe(403);
       expect(res.headers.get('content-disposition')).toBeNull();
-      expect(res.body.error.code).toBe('forbidden');
+      expect(res.error?.code).toBe('forbidden');
     }
-    expect((await call('lanhdao', 'POST', '/issue')).status).toBe(403);
-    const outside = await call('lanhdao', 'GET', '/download/docx?asOf=2030-01-01');
+    expect((await call<Issued>('lanhdao', 'POST', '/issue')).status).toBe(403);
+    const outside = await download('lanhdao', '/download/docx?asOf=2030-01-01');
     expect(outside.status).toBe(400);
-    expect(outside.body.error.message).toContain('Ngày số liệu phải nằm trong nhiệm kỳ');
+    expect(outside.error?.message).toContain('Ngày số liệu phải nằm trong nhiệm kỳ');
   });
 
   it('serve the chart images the report embeds', async () => {
     for (const key of ['completion', 'poverty', 'works']) {
-      const res = await call('lanhdao', 'GET', `/charts/${key}`);
+      const res = await download('lanhdao', `/charts/${key}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
-      expect(new TextDecoder().decode((res.bytes as Uint8Array).subarray(1, 4))).toBe('PNG');
+      expect(new TextDecoder().decode(res.bytes.subarray(1, 4))).toBe('PNG');
     }
   });
 });
@@ -212,24 +229,24 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
   ];
 
   it.each([0, 1, 2, 3])('scope %i', async (i) => {
-    const query = scopes()[i] as string;
+    const query = scopes()[i];
+    if (query === undefined) throw new Error(`No scope ${i}.`);
     const q = query ? `?${query}` : '';
     // The dashboard's own scope defaults differ from the report's (today vs the report's as-of date):
     // give both the same as-of date.
     const asOf = query.includes('asOf') ? '' : `${q ? '&' : '?'}asOf=2024-06-30`;
-    const dash = await fetch(`${demo.url}/api/terms/${demo.termId}/dashboard${q}${asOf}`, {
-      headers: as('lanhdao'),
-    });
-    const dashboard = await dash.json();
+    const dash = await demo
+      .as('lanhdao')
+      .get<z.infer<typeof DashboardSchema>>(`/api/terms/${demo.termId}/dashboard${q}${asOf}`);
+    const dashboard = dash.body;
     expect(dash.status).toBe(200);
 
-    const xlsxRes = await call('lanhdao', 'GET', `/download/xlsx${q}${asOf}`);
+    const xlsxRes = await download('lanhdao', `/download/xlsx${q}${asOf}`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsxRes.bytes as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet(SUMMARY_SHEET) as ExcelJS.Worksheet;
-    const docx = await readDocx(
-      (await call('lanhdao', 'GET', `/download/docx${q}${asOf}`)).bytes as Uint8Array,
-    );
+    await book.xlsx.load(xlsxRes.bytes.buffer);
+    const sheet = book.getWorksheet(SUMMARY_SHEET);
+    if (!sheet) throw new Error(`The workbook has no sheet “${SUMMARY_SHEET}”.`);
+    const docx = await readDocx((await download('lanhdao', `/download/docx${q}${asOf}`)).bytes);
     const view = (await call('lanhdao', 'GET', `${q}${asOf}`)).body;
     const table = docx.tables.find((t) => t[0]?.[1] === 'Chỉ tiêu') ?? [];
     const text = docxText(docx);
@@ -249,8 +266,8 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
       expect(row?.[4]?.replace('\n', ' '), t.code).toBe(result);
       expect(row?.[5], t.code).toBe(pct);
       // The print view: the same texts.
-      const printedRow = view.rows.find((x: { code: string }) => x.code === t.code);
-      expect([printedRow.unit, printedRow.result, printedRow.pct], t.code).toEqual([unit, result, pct]);
+      const printedRow = view.rows.find((x) => x.code === t.code);
+      expect([printedRow?.unit, printedRow?.result, printedRow?.pct], t.code).toEqual([unit, result, pct]);
       // XLSX: the row with the target's code shows the same text through its format.
       let r = 0;
       sheet.eachRow((line, n) => {
@@ -282,38 +299,33 @@ describe('one truth: the dashboard, the XLSX and the DOCX give the same figures 
 
 describe('issuing', () => {
   it('stores the DOCX and its figures; lists and returns it unchanged; shows where live figures moved', async () => {
-    const issued = await call('quanly', 'POST', '/issue');
+    const issued = await call<Issued>('quanly', 'POST', '/issue');
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({
       headline: { done: 7, counted: 8, noCases: 0 },
       scope: { unitName: 'Tỉnh Bình Thuận' },
     });
-    const list = await call('lanhdao', 'GET', '/issued');
-    expect(list.body.map((x: { id: number }) => x.id)).toContain(issued.body.id);
-    const first = await call('lanhdao', 'GET', `/issued/${issued.body.id}`);
-    const second = await call('lanhdao', 'GET', `/issued/${issued.body.id}`);
+    const list = await call<Issued[]>('lanhdao', 'GET', '/issued');
+    expect(list.body.map((x) => x.id)).toContain(issued.body.id);
+    const first = await download('lanhdao', `/issued/${issued.body.id}`);
+    const second = await download('lanhdao', `/issued/${issued.body.id}`);
     expect(first.headers.get('content-type')).toContain('wordprocessingml');
-    expect(first.bytes?.byteLength).toBe(issued.body.bytes);
-    expect(Buffer.compare(Buffer.from(first.bytes ?? []), Buffer.from(second.bytes ?? []))).toBe(0);
+    expect(first.bytes.byteLength).toBe(issued.body.bytes);
+    expect(Buffer.compare(Buffer.from(first.bytes), Buffer.from(second.bytes))).toBe(0);
     const stored = demo.db
       .select()
       .from(schema.issuedReports)
       .where(eq(schema.issuedReports.id, issued.body.id))
       .get();
-    expect(Buffer.compare(Buffer.from(first.bytes ?? []), stored?.docx as Buffer)).toBe(0);
-    expect((await call('xem.phanthiet', 'GET', `/issued/${issued.body.id}`)).status).toBe(403);
+    expect(Buffer.compare(Buffer.from(first.bytes), Buffer.from(stored?.docx ?? []))).toBe(0);
+    expect((await download('xem.phanthiet', `/issued/${issued.body.id}`)).status).toBe(403);
 
     // Unchanged figures: nothing differs.
-    expect((await call('lanhdao', 'GET', '')).body.issued.differences).toEqual([]);
+    expect((await call('lanhdao', 'GET', '')).body.issued?.differences).toEqual([]);
     // A commune's approved figure is corrected: the report says what moved since issuing.
     const db = demo.db;
-    const indicator = db
-      .select()
-      .from(schema.indicators)
-      .where(eq(schema.indicators.code, 'THOATNGHEO'))
-      .get()?.id as number;
-    const period = db.select().from(schema.periods).where(eq(schema.periods.startDate, '2024-01-01')).get()
-      ?.id as number;
+    const indicator = demo.find.indicator('THOATNGHEO');
+    const period = demo.find.period('2024-01-01');
     const phuThuy = unitId(db, '22924');
     const before = db
       .select()
@@ -333,19 +345,12 @@ describe('issuing', () => {
       value: (before?.value ?? 0) + 4,
     });
     const after = await call('lanhdao', 'GET', '');
-    expect(after.body.issued.latest.id).toBe(issued.body.id);
-    const moved = after.body.issued.differences;
+    expect(after.body.issued?.latest?.id).toBe(issued.body.id);
+    const moved = after.body.issued?.differences;
     expect(moved).toContainEqual(
       expect.objectContaining({ key: '60:CT2:THOATNGHEO', issued: '746', live: '750' }),
     );
     expect(moved).toContainEqual(expect.objectContaining({ key: '593:CT2:THOATNGHEO' }));
-    // Put it back for the other tests.
-    recordResult(db, {
-      unitId: phuThuy,
-      indicatorId: indicator,
-      periodId: period,
-      value: before?.value ?? 0,
-    });
   });
 });
 
@@ -365,7 +370,7 @@ describe('a term with no results', () => {
       })
       .returning()
       .get();
-    const indicator = demo.db.select().from(schema.indicators).all()[1]?.id as number;
+    const indicator = demo.find.indicator('THOATNGHEO');
     demo.db
       .insert(schema.targets)
       .values({
@@ -377,18 +382,19 @@ describe('a term with no results', () => {
         goal: 100,
       })
       .run();
-    const path = `${demo.url}/api/terms/${term.id}/reports/mid_term`;
-    const view = await fetch(path, { headers: as('lanhdao') });
-    const body = await view.json();
+    const path = `/api/terms/${term.id}/reports/mid_term`;
+    const { body } = await demo.as('lanhdao').get<ReportView>(path);
     expect(body.hasResults).toBe(false);
-    expect(body.rows[0].result).toBe('Chưa có số liệu');
-    const res = await fetch(`${path}/download/docx`, { headers: as('lanhdao') });
+    expect(body.rows[0]?.result).toBe('Chưa có số liệu');
+    const fetchFile = (file: string) =>
+      fetch(`${demo.url}${path}${file}`, { headers: demo.headers('lanhdao') });
+    const res = await fetchFile('/download/docx');
     expect(res.status).toBe(200);
     const docx = await readDocx(new Uint8Array(await res.arrayBuffer()));
     expect(docxText(docx)).toContain('chưa có số liệu');
-    const xlsx = await fetch(`${path}/download/xlsx`, { headers: as('lanhdao') });
+    const xlsx = await fetchFile('/download/xlsx');
     expect(xlsx.status).toBe(200);
-    expect((await fetch(`${path}/charts/poverty`, { headers: as('lanhdao') })).status).toBe(404);
+    expect((await fetchFile('/charts/poverty')).status).toBe(404);
   });
 });
 
@@ -401,22 +407,15 @@ describe('exports run off the request thread', () => {
     const db = openDatabase(file);
     const local = await startTestServer(db, { today: () => '2025-01-20' });
     try {
-      const entry = { ...(await loginAs(local.url, 'nhap.phuthuy')), 'content-type': 'application/json' };
-      const reader = await loginAs(local.url, 'lanhdao');
-      const exportUrl = `${local.url}/api/terms/1/reports/mid_term/download/docx?asOf=2024-06-30`;
+      // The file is a copy of this test's database: the sessions signed in for the file open it too.
+      const entry = api(local.url, { ...demo.headers('nhap.phuthuy'), origin: local.url });
+      const reader = { ...demo.headers('lanhdao'), origin: local.url };
+      const exportUrl = `${local.url}/api/terms/${demo.termId}/reports/mid_term/download/docx?asOf=2024-06-30`;
       // Warm the pool once, so the measured export is the work itself, not the worker starting.
       expect((await fetch(exportUrl, { headers: reader })).status).toBe(200);
 
-      const period = db
-        .select()
-        .from(schema.periods)
-        .where(eq(schema.periods.startDate, '2024-07-01'))
-        .get()?.id;
-      const indicator = db
-        .select()
-        .from(schema.indicators)
-        .where(eq(schema.indicators.code, 'THOATNGHEO'))
-        .get()?.id;
+      const period = demoLookups(db).period('2024-07-01');
+      const indicator = demoLookups(db).indicator('THOATNGHEO');
       const phuThuy = unitId(db, '22924');
       const t0 = performance.now();
       const exporting = fetch(exportUrl, { headers: reader }).then(async (res) => {
@@ -430,19 +429,14 @@ describe('exports run off the request thread', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       for (let i = 1; i <= 10; i++) {
         const start = performance.now() - t0;
-        const res: Response = await fetch(`${local.url}/api/results`, {
-          method: 'PUT',
-          headers: entry,
-          body: JSON.stringify({
-            unitId: phuThuy,
-            indicatorId: indicator,
-            periodId: period,
-            value: String(i),
-            expectedVersion: version,
-          }),
+        const res: Reply<Saved> = await entry.put<Saved>('/api/results', {
+          unitId: phuThuy,
+          indicatorId: indicator,
+          periodId: period,
+          value: String(i),
+          expectedVersion: version,
         });
-        const body = (await res.json()) as { result?: { version: number } };
-        version = body.result?.version ?? version;
+        version = res.body.result?.version ?? version;
         saves.push({ start, end: performance.now() - t0, status: res.status });
       }
       const done = await exporting;
@@ -464,7 +458,7 @@ describe('exports run off the request thread', () => {
 
   it('concurrent exports queue on the pool and all succeed', async () => {
     const results = await Promise.all(
-      ['docx', 'xlsx', 'csv', 'docx'].map((f) => call('lanhdao', 'GET', `/download/${f}`)),
+      ['docx', 'xlsx', 'csv', 'docx'].map((f) => download('lanhdao', `/download/${f}`)),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(reportPool().stats.queued).toBe(0);

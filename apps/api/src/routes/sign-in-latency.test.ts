@@ -17,6 +17,7 @@ import { demoDatabase } from '@chitieu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer } from '../testing.ts';
 
+// One test, which only reads (the dashboard) and signs in: the sessions it makes are used by nothing.
 let demo: ReturnType<typeof demoDatabase>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let viewer: Record<string, string>;
@@ -25,7 +26,10 @@ beforeAll(async () => {
   server = await startTestServer(demo.db);
   viewer = await loginAs(server.url, 'lanhdao');
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  demo.db.$client.close();
+});
 
 async function timedDashboard(): Promise<number> {
   const started = performance.now();
@@ -36,7 +40,8 @@ async function timedDashboard(): Promise<number> {
 }
 
 /** The time 95% of the answers beat: one scheduling hiccup of a shared machine does not decide. */
-const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)] as number;
+const p95 = (times: number[]) =>
+  [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)] ?? Number.POSITIVE_INFINITY;
 
 const signIn = async () => {
   const res = await fetch(`${server.url}/api/auth/login`, {
