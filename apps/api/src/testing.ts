@@ -81,6 +81,16 @@ export interface Reply<T> {
   error: ApiError | undefined;
 }
 
+/** An answer read as a `Reply`: for requests the client below does not send (a multipart form, a file type). */
+export async function replyOf<T>(res: Response): Promise<Reply<T>> {
+  const text = await res.text();
+  const json = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
+  const parsed: unknown = json ? JSON.parse(text) : text;
+  const error = res.ok ? undefined : (parsed as Partial<z.infer<typeof ErrorSchema>>).error;
+  // The test names the success body's type: the one place a JSON answer meets a type.
+  return { status: res.status, headers: res.headers, body: parsed as T, error };
+}
+
 /**
  * A small client for the API as a browser calls it: paths as written in the address (`/api/…`),
  * the given headers (a session cookie and the origin, from `loginAs`), JSON in and out.
@@ -95,12 +105,7 @@ export function api(url: string, headers: Record<string, string> = { origin: url
       headers: body === undefined ? headers : { ...headers, 'content-type': type },
       ...(body === undefined ? {} : { body: file ? new Uint8Array(body) : JSON.stringify(body) }),
     });
-    const text = await res.text();
-    const json = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
-    const parsed: unknown = json ? JSON.parse(text) : text;
-    const error = res.ok ? undefined : (parsed as Partial<z.infer<typeof ErrorSchema>>).error;
-    // The test names the success body's type: the one place a JSON answer meets a type.
-    return { status: res.status, headers: res.headers, body: parsed as T, error };
+    return replyOf<T>(res);
   }
   return {
     get: <T = unknown>(path: string) => send<T>('GET', path),

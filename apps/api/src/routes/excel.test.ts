@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { AuditSchema } from '../schemas/audit.ts';
 import type { EntryGridSchema, SubmissionSchema } from '../schemas/entry.ts';
 import type { DashboardSchema } from '../schemas/figures.ts';
-import { api, demoServerPerTest, loginAs, type Reply, startTestServer } from '../testing.ts';
+import { api, demoServerPerTest, loginAs, type Reply, replyOf, startTestServer } from '../testing.ts';
 import { type ImportPreviewSchema, type ImportResultSchema, XLSX_TYPE } from './excel.ts';
 
 type Preview = z.infer<typeof ImportPreviewSchema>;
@@ -97,9 +97,7 @@ async function send<T>(step: 'preview' | 'apply', bytes: Uint8Array, opts: Uploa
     headers,
     body,
   });
-  const parsed: unknown = await res.json();
-  const error = res.ok ? undefined : (parsed as { error: Reply<T>['error'] }).error;
-  return { status: res.status, headers: res.headers, body: parsed as T, error };
+  return replyOf<T>(res);
 }
 const preview = (bytes: Uint8Array, opts: UploadOptions = {}) => send<Preview>('preview', bytes, opts);
 const apply = (bytes: Uint8Array, opts: UploadOptions = {}) => send<Imported>('apply', bytes, opts);

@@ -13,9 +13,7 @@ import type { Db } from '@chitieu/db';
 import { demoDatabase, demoLookups } from '@chitieu/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import type { ErrorSchema } from '../schemas/common.ts';
-import { type Answer, loginAs, type Reply, type Routes, startTestServer } from '../testing.ts';
+import { type Answer, loginAs, type Reply, type Routes, replyOf, startTestServer } from '../testing.ts';
 import { XLSX_TYPE } from './excel.ts';
 
 type TreePreview = Answer<Routes['admin']['units']['import']['preview']['$post']>;
@@ -63,9 +61,7 @@ async function upload<T = unknown>(
     headers: { ...as[user], origin: url, 'content-type': type },
     body: bytes as BodyInit,
   });
-  const parsed: unknown = await res.json();
-  const error = res.ok ? undefined : (parsed as z.infer<typeof ErrorSchema>).error;
-  return { status: res.status, headers: res.headers, body: parsed as T, error };
+  return replyOf<T>(res);
 }
 const reasonOf = (reply: Reply<unknown>) => (reply.error?.details as Rejected | undefined)?.reason;
 

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ErrorSchema } from '../schemas/common.ts';
 import type { DashboardSchema } from '../schemas/figures.ts';
-import { type Answer, demoServerPerTest, type Reply, type Routes } from '../testing.ts';
+import { type Answer, demoServerPerTest, type Reply, type Routes, replyOf } from '../testing.ts';
 import type { ReorganisationPlanSchema } from './reorganisations.ts';
 
 const DATA = join(import.meta.dirname, '../../../../packages/db/src/seed/data');
@@ -35,9 +34,7 @@ function form(
 /** Send a map as the reorganisation page does (a multipart form), as the admin unless told. */
 async function post<T>(path: string, body: FormData, user = 'admin'): Promise<Reply<T>> {
   const res = await fetch(`${demo.url}/api${path}`, { method: 'POST', headers: demo.headers(user), body });
-  const parsed: unknown = await res.json();
-  const error = res.ok ? undefined : (parsed as z.infer<typeof ErrorSchema>).error;
-  return { status: res.status, headers: res.headers, body: parsed as T, error };
+  return replyOf<T>(res);
 }
 const apply = (body: FormData, user?: string) => post<Applied>('/reorganisations', body, user);
 const preview = (body: FormData, user?: string) => post<Plan>('/reorganisations/preview', body, user);
