@@ -38,18 +38,16 @@ export default defineConfig({
         },
       },
       {
-        // Real Chromium against a real server, after the others. One Chromium for the group; two
-        // files at a time, each worker sharing its imports across its files (each file still starts
-        // its own server on its own copy of the demo). The group keeps both cores busy either way
-        // (~1,8 on average, one file at a time); a second file fills the gaps and took it from
-        // 375 s to 330 s.
+        // Real Chromium against a real server: one file at a time, after the others (Chromium
+        // already uses the second core). One Chromium for the group, and the files share one
+        // worker's imports (each file still starts its own server on its own copy of the demo).
         test: {
           name: 'browser',
           globalSetup: ['e2e/chromium-server.ts'],
           isolate: false,
           include: ['e2e/**/*.test.ts'],
           ...ceilings,
-          maxWorkers: 2,
+          maxWorkers: 1,
           sequence: order(1),
         },
       },
