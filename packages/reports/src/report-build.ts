@@ -4,6 +4,7 @@
  * serves the API (the main thread) never loads them — the report worker does.
  */
 import type { ReportData } from '@chitieu/db';
+import { loadExcel } from './excel.ts';
 import type { ChartImage, ChartKey } from './report-chart-specs.ts';
 import type { ReportDocumentInput } from './report-docx.ts';
 
@@ -29,5 +30,5 @@ export const PNG_TYPE = 'image/png';
 
 /** Load the builders now (a worker calls this when it starts, so its first job is not slower). */
 export async function preloadReportBuilders(): Promise<void> {
-  await Promise.all([import('./report-docx.ts'), import('./report-charts.ts')]);
+  await Promise.all([import('./report-docx.ts'), import('./report-charts.ts'), loadExcel()]);
 }
