@@ -28,6 +28,8 @@ export function smtpMailer(smtp: { url: string; from: string }, publicUrl: strin
       { from: smtp.from },
     ),
   );
+  // A failure to set up is reported by each send (a mail failure, logged), never as an unhandled rejection.
+  transport.catch(() => undefined);
   return {
     publicUrl,
     send: async (message) => {
