@@ -24,6 +24,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, authorize, can } from './access.ts';
 import type { Db, DbOrTx } from './client.ts';
+import { flagThresholds } from './entry/flags.ts';
 import type { IndicatorInfo } from './figures/targets.ts';
 import {
   applies,
@@ -170,17 +171,7 @@ export function planImport(
     allocations.set(`${a.unitId}:${a.indicatorId}`, a.goal);
   }
   // Each indicator's plausibility thresholds, as saveEntry reads them.
-  const thresholds = new Map(
-    db
-      .select({
-        id: s.indicators.id,
-        flagGrowth: s.indicators.flagGrowth,
-        flagMinChange: s.indicators.flagMinChange,
-      })
-      .from(s.indicators)
-      .all()
-      .map(({ id, ...rule }) => [id, rule]),
-  );
+  const thresholds = flagThresholds(db);
   const mayEnter = new Map<number, boolean>();
   const canEnter = (unitId: number) => {
     if (!mayEnter.has(unitId)) mayEnter.set(unitId, can(db, actor, 'enter', unitId));

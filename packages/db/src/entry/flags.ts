@@ -3,6 +3,7 @@ import { type EntryIndicator, quantityText, type ResultFlag, visibleText } from 
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { getPeriod } from '../lookups.ts';
+import * as schema from '../schema.ts';
 import { stmt } from '../statements.ts';
 import { earlierPeriods } from './shared.ts';
 
@@ -18,6 +19,21 @@ export interface FlaggedResult {
   pastText: string | null;
   /** The note, or null when there is none (blank counts as none). */
   note: string | null;
+}
+
+/** Each indicator's plausibility thresholds, by id: what the grid shows and an import checks against. */
+export function flagThresholds(db: DbOrTx) {
+  return new Map(
+    db
+      .select({
+        id: schema.indicators.id,
+        flagGrowth: schema.indicators.flagGrowth,
+        flagMinChange: schema.indicators.flagMinChange,
+      })
+      .from(schema.indicators)
+      .all()
+      .map(({ id, ...rule }) => [id, rule]),
+  );
 }
 
 /** A unit's flagged results for a period, with the past figure each was judged against. */

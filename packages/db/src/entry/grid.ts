@@ -17,6 +17,7 @@ import { type IndicatorInfo, termTargets } from '../figures/targets.ts';
 import { getPeriod, getTerm, getUnit } from '../lookups.ts';
 import type { ResultRow } from '../results.ts';
 import * as s from '../schema.ts';
+import { flagThresholds } from './flags.ts';
 import { earlierPeriods, isClosed, userNames } from './shared.ts';
 import { getSubmission } from './submission.ts';
 
@@ -68,17 +69,7 @@ export function entryGrid(
     .from(s.targetAllocations)
     .where(eq(s.targetAllocations.unitId, unit.id))
     .all();
-  const thresholds = new Map(
-    db
-      .select({
-        id: s.indicators.id,
-        flagGrowth: s.indicators.flagGrowth,
-        flagMinChange: s.indicators.flagMinChange,
-      })
-      .from(s.indicators)
-      .all()
-      .map(({ id, ...rule }) => [id, rule]),
-  );
+  const thresholds = flagThresholds(db);
 
   const rows: GridRow[] = [];
   const seen = new Set<number>();
