@@ -10,17 +10,24 @@ const list = (text: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
+// Each refusal is said in Vietnamese: zod's own messages are English.
+const PORT_NUMBER = { error: 'phải là số cổng từ 0 đến 65535' };
+const NOT_EMPTY = { error: 'không được để trống' };
+const SWITCH = z.enum(['true', 'false', '1', '0'], { error: 'chỉ nhận true, false, 1 hoặc 0' });
+
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('data'),
+  PORT: z.coerce
+    .number(PORT_NUMBER)
+    .int(PORT_NUMBER)
+    .min(0, PORT_NUMBER)
+    .max(65535, PORT_NUMBER)
+    .default(3000),
+  HOST: z.string().min(1, NOT_EMPTY).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, NOT_EMPTY).default('data'),
   /** Load the Bình Thuận demo into an empty database (set to "false" to start empty). */
-  SEED_DEMO: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  SEED_DEMO: SWITCH.default('true').transform((v) => v === 'true' || v === '1'),
   /** The same switch under the product's own name: CHITIEU_DEMO=0 starts empty. */
-  CHITIEU_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  CHITIEU_DEMO: SWITCH.optional(),
   /** The address people open, e.g. https://chitieu.example.org: its host name is served. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'cần một địa chỉ http:// hoặc https://' }).optional(),
   /** More host names to serve (comma-separated), besides loopback, IP addresses and PUBLIC_URL's. */
@@ -38,7 +45,7 @@ const EnvSchema = z.object({
       error: 'chỉ gồm địa chỉ IP của proxy, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1)',
     }),
   /** Where backups go. Set, the server also takes one every night (README "Durability"). */
-  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_DIR: z.string().min(1, NOT_EMPTY).optional(),
   /** How many backups to keep in BACKUP_DIR (the oldest beyond are removed). */
   BACKUP_KEEP: z.coerce
     .number({ error: 'phải là một số nguyên từ 1' })

@@ -42,16 +42,23 @@ describe('start-up refuses a bad environment with a one-line reason', { timeout:
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'PORT'],
-    [{ PORT: '70000' }, 'PORT'],
-    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ PORT: 'abc' }, 'PORT — phải là số cổng từ 0 đến 65535'],
+    [{ PORT: '70000' }, 'PORT — phải là số cổng từ 0 đến 65535'],
+    [{ PORT: '80.5' }, 'PORT — phải là số cổng từ 0 đến 65535'],
+    [{ HOST: '' }, 'HOST — không được để trống'],
+    [{ DATA_DIR: '' }, 'DATA_DIR — không được để trống'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO — chỉ nhận true, false, 1 hoặc 0'],
+    [{ CHITIEU_DEMO: 'no' }, 'CHITIEU_DEMO — chỉ nhận true, false, 1 hoặc 0'],
+    [{ BACKUP_DIR: '' }, 'BACKUP_DIR — không được để trống'],
     [{ SMTP_URL: 'smtp//u:p@mail.example.org', SMTP_FROM: 'chitieu@example.org' }, 'SMTP_URL'],
-  ])('%o', (env, name) => {
-    expect(() => loadEnv(env)).toThrow(name);
-    const { code, stderr } = start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'chitieu-')), ...env });
+  ])('%o, in Vietnamese', (env, reason) => {
+    expect(() => loadEnv(env)).toThrow(`Cấu hình không hợp lệ: ${reason}`);
+  });
+
+  it('a bad variable stops the process before it loads the app', () => {
+    const { code, stderr } = start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'chitieu-')), PORT: 'abc' });
     expect(code).toBe(1);
-    expect(stderr).toContain(name);
-    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toBe('Không khởi động được: Cấu hình không hợp lệ: PORT — phải là số cổng từ 0 đến 65535');
   });
 
   it('defaults work out of the box', () => {

@@ -1,46 +1,45 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@chitieu/db';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { cliRefusal, runCli } from './testing.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = join(HERE, 'cli.ts');
-const MAP_2024 = join(HERE, '../../../packages/db/src/seed/data/merges-2024.csv');
-const run = (dataDir: string, args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const MAP_2024 = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../packages/db/src/seed/data/merges-2024.csv',
+);
 
 describe('CLI reorganise', () => {
-  it('previews, applies once, and the same map again changes nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chitieu-reorg-'));
-    expect(run(dir, ['seed-demo']).status).toBe(0);
+  it('previews, applies once, and the same map again changes nothing', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'chitieu-reorg-')) };
+    await runCli(['seed-demo'], env);
     const versions = () => {
-      const db = openDatabase(join(dir, 'chitieu.db'));
+      const db = openDatabase(join(env.DATA_DIR, 'chitieu.db'));
       const n = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM structure_versions`)?.n;
       db.$client.close();
       return n;
     };
-    const preview = run(dir, ['reorganise', '--map', MAP_2024, '--date', '2024-12-01']);
-    expect(preview.stdout).toContain('giải thể 5 đơn vị');
-    expect(preview.stdout).toContain('Chưa ghi gì');
+    const reorganise = ['reorganise', '--map', MAP_2024, '--date', '2024-12-01'];
+    const preview = (await runCli(reorganise, env)).join('\n');
+    expect(preview).toContain('giải thể 5 đơn vị');
+    expect(preview).toContain('Chưa ghi gì');
     expect(versions()).toBe(1);
-    const applied = run(dir, ['reorganise', '--map', MAP_2024, '--date', '2024-12-01', '--apply']);
-    expect(applied.status).toBe(0);
-    expect(applied.stdout).toContain('Đã áp dụng');
+    expect((await runCli([...reorganise, '--apply'], env)).join('\n')).toContain('Đã áp dụng');
     expect(versions()).toBe(2);
-    const again = run(dir, ['reorganise', '--map', MAP_2024, '--date', '2024-12-01', '--apply']);
-    expect(again.status).toBe(0);
-    expect(again.stdout).toContain('đã được áp dụng');
+    expect((await runCli([...reorganise, '--apply'], env)).join('\n')).toContain('đã được áp dụng');
     expect(versions()).toBe(2);
-    const bad = run(dir, ['reorganise', '--map', MAP_2024, '--date', '1/12/2024']);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('YYYY-MM-DD');
-  }, 180_000);
+  });
+
+  it.each([
+    [['--map', MAP_2024, '--date', '1/12/2024'], 'YYYY-MM-DD'],
+    [['--date', '2024-12-01'], 'thiếu --map'],
+    [['--map', 'khong-co.csv', '--date', '2024-12-01'], 'khong-co.csv'],
+  ])('%o → a reason, before the database is opened', async (args, words) => {
+    const env = { DATA_DIR: join(mkdtempSync(join(tmpdir(), 'chitieu-reorg-')), 'data') };
+    expect(await cliRefusal(['reorganise', ...args], env)).toContain(words);
+    expect(existsSync(env.DATA_DIR)).toBe(false);
+  });
 });

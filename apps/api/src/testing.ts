@@ -1,6 +1,6 @@
 /**
  * Test helpers: the real app on a real HTTP server on a free loopback port, a typed client for it,
- * and the demo fresh for every test (docs/decisions/0034-tests-that-stand-alone.md).
+ * the demo fresh for every test (docs/decisions/0034-tests-that-stand-alone.md), and the CLI in-process.
  */
 import type { AddressInfo } from 'node:net';
 import { type Db, DEMO_PASSWORD } from '@chitieu/db';
@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import { type AppOptions, createApp } from './app.ts';
 import type { createClient } from './client.ts';
+import { runCommand } from './commands.ts';
 import type { ErrorSchema } from './schemas/common.ts';
 
 export async function startTestServer(db: Db, options: Omit<AppOptions, 'db'> = {}) {
@@ -205,4 +206,25 @@ export function demoServerPerTest(options: DemoServerOptions = {}) {
       return api(current().url);
     },
   };
+}
+
+/**
+ * Run a CLI command in this process (what the console would print is returned). Only the variables
+ * given are its environment. Each command file keeps one run of the real process for what only the
+ * process shows: its exit code and its one line on stderr.
+ */
+export async function runCli(args: string[], env: Record<string, string>, stdin = ''): Promise<string[]> {
+  const printed: string[] = [];
+  await runCommand(args, { env, stdin: () => stdin, print: (line) => printed.push(line) });
+  return printed;
+}
+
+/** The reason a CLI command gives for refusing (it must refuse). */
+export async function cliRefusal(args: string[], env: Record<string, string>, stdin = ''): Promise<string> {
+  try {
+    await runCli(args, env, stdin);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${args.join(' ')} was accepted`);
 }

@@ -1,6 +1,7 @@
 /**
  * Backups and restores as an administrator runs them: the real server (main.ts) in a child process on
- * a data directory of its own, `npm run backup` and `npm run restore` as child processes beside it.
+ * a data directory of its own, `npm run backup` as a child process beside it while this process keeps
+ * saving, and `npm run restore` (and the refusals) as commands run here.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openDatabase } from '@chitieu/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loginAs } from '../testing.ts';
+import { cliRefusal, loginAs, runCli } from '../testing.ts';
 import { backupName } from './backup.ts';
 import { restoreBackup } from './restore.ts';
 
@@ -69,7 +70,7 @@ afterEach(async () => {
   await Promise.all([...running].map(stopMain));
 });
 
-/** A CLI command, run asynchronously so that this process keeps saving while it runs. */
+/** `npm run backup`'s process, run asynchronously so that this process keeps saving while it runs. */
 function cli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     env: { ...process.env, ...env },
@@ -124,7 +125,8 @@ function cellIn(file: string, cell: { unitId: number; periodId: number; indicato
   }
 }
 
-// Each case starts the server and the CLI as child processes (a few seconds each, more on a busy machine).
+// The server, and the backup beside it, run as child processes (a few seconds each, more on a busy
+// machine); restores and refusals run in this process.
 describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
   it('backs up while saves stream in; the restore holds every save acknowledged before the snapshot', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-backup-'));
@@ -177,10 +179,7 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
     expect(backup.stdout).toContain(file);
 
     // The server is running: restore refuses and touches nothing.
-    const refused = await cli(['restore', file], env);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr.split('\n')).toHaveLength(1);
-    expect(refused.stderr).toContain('đang chạy');
+    expect(await cliRefusal(['restore', file], env)).toContain('đang chạy');
     expect(cellIn(join(dataDir, 'chitieu.db'), cell).value).toBe(lastSaved);
     // Nor does a second server start on the same data.
     await expect(startMain(env)).rejects.toThrow(
@@ -188,14 +187,12 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
     );
 
     await stopMain(server);
-    const restored = await cli(['restore', file], env);
-    expect(restored.stderr).toBe('');
-    expect(restored.code).toBe(0);
+    const restored = (await runCli(['restore', file], env)).join('\n');
 
     // The current database was kept aside, with every save in it.
     const aside = readdirSync(dataDir).find((name) => name.startsWith('chitieu.db.truoc-khoi-phuc-'));
     expect(aside).toBeDefined();
-    expect(restored.stdout).toContain(aside as string);
+    expect(restored).toContain(aside as string);
     expect(cellIn(join(dataDir, aside as string), cell)).toMatchObject({ value: lastSaved });
 
     // The restored database: every save acknowledged before the backup started, and consistent (the
@@ -234,16 +231,15 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
     const foreign = join(dataDir, 'foreign.db');
     new Database(foreign).exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (1)');
 
-    // What the command line says (exit 2, one line)…
+    // What the command says (one line)…
     for (const [args, words] of [
       [['restore'], 'FILE'],
       [['restore', garbage, 'extra'], 'restore'],
       [['restore', garbage], 'garbage.db'],
     ] as const) {
-      const result = await cli([...args], env);
-      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
-      expect(result.stderr.split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(words);
+      const reason = await cliRefusal([...args], env);
+      expect(reason.split('\n')).toHaveLength(1);
+      expect(reason).toContain(words);
     }
     // …and the reason for each kind of bad file (the same function, in this process).
     for (const [file, words] of [
@@ -264,12 +260,11 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
       [{ DATA_DIR: dataDir, BACKUP_KEEP: 'many' }, 'BACKUP_KEEP'],
       [{ DATA_DIR: dataDir }, 'chitieu.db'],
     ] as const;
-    const results = await Promise.all(cases.map(([env]) => cli(['backup'], env)));
-    results.forEach((result, i) => {
-      expect(result.code).not.toBe(0);
-      expect(result.stderr.split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(cases[i]?.[1]);
-    });
+    for (const [env, words] of cases) {
+      const reason = await cliRefusal(['backup'], env);
+      expect(reason.split('\n')).toHaveLength(1);
+      expect(reason).toContain(words);
+    }
     expect(readdirSync(dataDir)).toEqual([]);
   });
 });
