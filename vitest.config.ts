@@ -20,6 +20,8 @@ export default defineConfig({
         // Pure logic, the database layer, the exports and the web's models: no server, no browser.
         test: {
           name: 'unit',
+          // Files share their worker's imports (0024): each builds its own state, none mocks a module.
+          isolate: false,
           include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           ...ceilings,
           // Each file is single-threaded JavaScript: two at a time use both cores.
@@ -31,6 +33,7 @@ export default defineConfig({
         // The API over real HTTP, the CLI and the server's processes.
         test: {
           name: 'api',
+          isolate: false,
           include: ['apps/api/src/**/*.test.ts'],
           ...ceilings,
           maxWorkers: 2,
