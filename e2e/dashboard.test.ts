@@ -3,8 +3,6 @@
  * demo database, driven with headless Chromium. `npm test` builds the web app first; without a
  * build this fails (it never skips).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -13,7 +11,6 @@ import {
   launchBrowser,
   newPage as openPage,
   PHONE,
-  SCREENSHOTS,
   screenshot,
   signIn as signInAs,
   startServer,
