@@ -19,11 +19,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
 import { setupMessage } from '../apps/api/src/server.ts';
-import { assertReady, launchBrowser, newPage, PHONE, screenshot, signIn, startServer } from './harness.ts';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot,
+  scriptErrorsPerTest,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 const PASSWORD = 'mat-khau-quan-tri';
 let browser: Browser | undefined;
-const pageErrors: string[] = [];
+const pageErrors = scriptErrorsPerTest();
 let db: Db;
 let server: ServerType;
 let baseUrl: string;
@@ -248,7 +257,6 @@ describe('setting up a term from an empty start', () => {
       expect(new URL(page.url()).searchParams.get('term')).toBe(
         String(db.get<{ id: number }>(sql`SELECT id FROM terms WHERE code = 'I'`)?.id),
       );
-      expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'admin-terms-failure.png', true);
       throw error;
@@ -302,7 +310,6 @@ describe('setting up a term from an empty start', () => {
       } finally {
         await phone.context.close();
       }
-      expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(manager.page, 'admin-terms-manager-failure.png', true);
       await screenshot(admin.page, 'admin-terms-admin-failure.png', true);

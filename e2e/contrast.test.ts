@@ -5,16 +5,20 @@
  * opaque background behind it).
  */
 import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { assertReady, launchBrowser, newPage, signIn, startServer, type TestServer } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  scriptErrorsPerTest,
+  signIn,
+  startServer,
+  type TestServer,
+} from './harness.ts';
 
 let server: TestServer;
 let browser: Browser;
-const errors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(errors.splice(0)).toEqual([]);
-});
+const errors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

@@ -4,7 +4,7 @@
  * build this fails (it never skips).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertReady,
   DEMO_PASSWORD,
@@ -12,6 +12,7 @@ import {
   newPage as openPage,
   PHONE,
   screenshot,
+  scriptErrorsPerTest,
   signIn as signInAs,
   startServer,
   type TestServer,
@@ -20,11 +21,7 @@ import {
 let server: TestServer | undefined;
 let browser: Browser | undefined;
 let baseUrl = '';
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

@@ -4,24 +4,21 @@
  */
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertReady,
   demoIds,
   launchBrowser,
   newPage,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   storedResults,
 } from './harness.ts';
 
 let browser: Browser | undefined;
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

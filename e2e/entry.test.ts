@@ -6,7 +6,7 @@
  * commune, and an approver's change asks for a reason and shows in the value's history.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   apiGet,
   assertReady,
@@ -16,17 +16,14 @@ import {
   newPage,
   pasteInto,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   storedResults,
 } from './harness.ts';
 
 let browser: Browser | undefined;
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

@@ -12,7 +12,7 @@ import { type Db, DEMO_PASSWORD } from '@chitieu/db';
 import { cloneDatabase, demoDatabase } from '@chitieu/db/testing';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
 import { CHROMIUM } from './chromium.ts';
 
@@ -87,6 +87,18 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
 };
+
+/**
+ * The list to hand to `newPage` in a test file: the script errors of the pages a test opened fail that
+ * test, in its own `afterEach`, whichever order the tests run in.
+ */
+export function scriptErrorsPerTest(): string[] {
+  const errors: string[] = [];
+  afterEach(() => {
+    expect(errors.splice(0), 'script errors on the pages this test opened').toEqual([]);
+  });
+  return errors;
+}
 
 /** A new browser context (its own cookies and storage) and page; script errors go to `errors`. */
 export async function newPage(

@@ -10,6 +10,7 @@ import {
   newPage as openPage,
   PHONE,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -18,7 +19,7 @@ import {
 let server: TestServer | undefined;
 let browser: Browser | undefined;
 let base = '';
-const pageErrors: string[] = [];
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();
@@ -332,6 +333,5 @@ describe('leaders’ views', () => {
     } finally {
       await context.close();
     }
-    expect(pageErrors).toEqual([]);
   });
 });

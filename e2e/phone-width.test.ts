@@ -5,13 +5,14 @@
  * the notifications page from the header, opened fresh (each loads from the address).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertReady,
   launchBrowser,
   newPage,
   PHONE,
   requestsSettled,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -19,11 +20,7 @@ import {
 
 let browser: Browser | undefined;
 let server: TestServer | undefined;
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

@@ -4,13 +4,14 @@
  * by itself when the server is back, or with one reload after a new build.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertReady,
   DEMO_PASSWORD,
   launchBrowser,
   newPage as openPage,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -18,11 +19,7 @@ import {
 
 let server: TestServer;
 let browser: Browser;
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();

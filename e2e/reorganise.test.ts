@@ -12,6 +12,7 @@ import {
   newPage,
   ROOT,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -21,7 +22,7 @@ const DATA = join(ROOT, 'packages/db/src/seed/data');
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
-const pageErrors: string[] = [];
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();
@@ -131,7 +132,6 @@ describe('reorganisation page', () => {
       await page.goto(`${baseUrl}${view}`);
       await expectSelectedUnit(page, 'Tỉnh Bình Thuận');
     }
-    expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
 });

@@ -15,6 +15,7 @@ import {
   PHONE,
   SCREENSHOTS,
   screenshot,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -23,7 +24,7 @@ import {
 let server: TestServer;
 let browser: Browser | undefined;
 let baseUrl = '';
-const pageErrors: string[] = [];
+const pageErrors = scriptErrorsPerTest();
 const ids = { ct2: 0, phanThiet: 0, phuThuy: 0 };
 
 beforeAll(async () => {
@@ -67,7 +68,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  expect(pageErrors).toEqual([]);
 });
 
 function newPage(options: Parameters<Browser['newContext']>[0] = {}) {

@@ -8,6 +8,7 @@ import {
   assertReady,
   launchBrowser,
   newPage as openPage,
+  scriptErrorsPerTest,
   signIn,
   startServer,
   type TestServer,
@@ -16,7 +17,7 @@ import {
 let server: TestServer | undefined;
 let browser: Browser | undefined;
 let baseUrl = '';
-const pageErrors: string[] = [];
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   assertReady();
