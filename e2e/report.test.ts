@@ -12,9 +12,9 @@ import { demoDatabase } from '@chitieu/db/testing';
 import { docxText, readDocx } from '@chitieu/reports';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../apps/api/src/app.ts';
-import { launchBrowser, screenshot } from './harness.ts';
+import { launchBrowser, screenshot, scriptErrorsPerTest } from './harness.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOTS = join(ROOT, 'screenshots');
@@ -22,11 +22,7 @@ const SCREENSHOTS = join(ROOT, 'screenshots');
 let api: ServerType | undefined;
 let browser: Browser | undefined;
 let baseUrl = '';
-const pageErrors: string[] = [];
-// Each test answers for the script errors of its own pages, whichever order the tests run in.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const pageErrors = scriptErrorsPerTest();
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -230,6 +226,8 @@ describe('report page', () => {
       'Bản ban hành gần nhất của Thành phố Phan Thiết: số 12/BC-HPN ngày 15/07/2024, số liệu đến 30/06/2024',
     );
     expect(await issued.textContent()).toContain('Số liệu hiện nay khớp với bản đã ban hành.');
+    // When it was issued, in Vietnam's time, as every other instant in the app is written.
+    expect(await issued.textContent()).toMatch(/ban hành lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}[,)]/);
     await screenshot(page, 'report-issued-1366x900.png');
     await page.context().close();
   }, 180_000);

@@ -92,12 +92,17 @@ describe('host names (DNS rebinding)', () => {
 describe('PUBLIC_URL and ALLOWED_HOSTS', () => {
   // One server for these tests: they read, and a sign-in's session is used by none of them.
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  let db: ReturnType<typeof demoDatabase>['db'];
   beforeAll(async () => {
-    server = await startTestServer(demoDatabase().db, {
+    db = demoDatabase().db;
+    server = await startTestServer(db, {
       network: { publicUrl: 'https://chitieu.hoiphunu.example', allowedHosts: ['noibo.hoiphunu.lan'] },
     });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    db.$client.close();
+  });
 
   it.each([
     ['chitieu.hoiphunu.example', 200],

@@ -12,7 +12,7 @@
  *  - `account?`: the account menu for the page header (as on the other pages).
  *  - `onBack?`: a "back to the overview" action; without it no back button is shown.
  */
-import { formatDate } from '@chitieu/core';
+import { formatDate, formatInstant } from '@chitieu/core';
 import { Alert, Button, Group } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../lib/api-client.ts';
@@ -46,13 +46,6 @@ const KIND_LABELS = {
   end_of_term: 'Báo cáo tổng kết nhiệm kỳ',
   yearly: 'Báo cáo năm',
 } as const;
-
-function instantText(iso: string) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-}
 
 export function ReportPage({ params, account, onBack }: ReportPageProps) {
   const report = useReport(params);
@@ -159,7 +152,7 @@ export function ReportPage({ params, account, onBack }: ReportPageProps) {
               Bản ban hành gần nhất của {issued.latest.scope.unitName}
               {issued.latest.documentNumber ? `: số ${issued.latest.documentNumber}` : ''}
               {issued.latest.documentDate ? ` ngày ${formatDate(issued.latest.documentDate)}` : ''}, số liệu
-              đến {formatDate(issued.latest.scope.asOf)} (ban hành lúc {instantText(issued.latest.issuedAt)}
+              đến {formatDate(issued.latest.scope.asOf)} (ban hành lúc {formatInstant(issued.latest.issuedAt)}
               {issued.latest.issuedByName ? `, ${issued.latest.issuedByName}` : ''}).{' '}
               <a href={issuedUrl(params, issued.latest.id)} download>
                 Tải bản đã ban hành
