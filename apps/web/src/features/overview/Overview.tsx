@@ -62,13 +62,18 @@ export function Overview({
   const trends = useTrends(resolvedScope);
   // The figures are drawn from deferred copies: React draws them in the background, in slices that
   // leave the phone free to respond, instead of one long task each time a query answers.
+  // So is the frame around them: whichever answer comes last (the terms, the dashboard, the units),
+  // the part it completes is first drawn in a transition, never in the synchronous render that
+  // handing over a query's answer starts.
   const shownData = useDeferredValue(data);
   const shownTrends = useDeferredValue(trends.data);
+  const termsPending = useDeferredValue(terms.isPending);
   const fresh = data !== undefined && !dashboard.isPlaceholderData;
   // The tree of the structure the figures use; if the dashboard fails, the current one (so another
   // unit can still be picked).
   const unitsVersion = data?.scope.structureVersionId ?? view.sv;
   const units = useUnits(unitsVersion, unitsVersion !== undefined || dashboard.isError);
+  const shownUnits = useDeferredValue(units.data);
 
   // Reflect the defaults the API chose in the address (replace, not push: it is the same view).
   useEffect(() => {
@@ -90,10 +95,10 @@ export function Overview({
     document.title = data ? `${data.scope.unit.name} · ${t('app.title')}` : t('app.title');
   }, [data, t]);
 
-  const term = data?.scope.term ?? terms.data?.find((candidate) => candidate.id === termId);
-  const illustrative = data?.scope.illustrative ?? term?.illustrative ?? false;
+  const term = shownData?.scope.term ?? terms.data?.find((candidate) => candidate.id === termId);
+  const illustrative = shownData?.scope.illustrative ?? term?.illustrative ?? false;
   const selectUnit = useCallback((unitId: number) => setView({ unit: unitId }), [setView]);
-  const { openable, pickable } = usePickableUnits(units.data?.units, homeUnitIds, [data?.scope.unit.id]);
+  const { openable, pickable } = usePickableUnits(shownUnits?.units, homeUnitIds, [shownData?.scope.unit.id]);
 
   const topError = terms.error ?? (scope ? dashboard.error : null);
   let body: ReactNode;
@@ -144,7 +149,7 @@ export function Overview({
 
   // Until the terms are known, nothing above the figures can be drawn at its height (the term's
   // dates, the illustrative notice): a placeholder, replaced whole, so nothing moves on arrival.
-  if (terms.isPending) {
+  if (termsPending) {
     return (
       <main id="main" className="main" key="waiting">
         <OverviewSkeleton />
@@ -152,28 +157,28 @@ export function Overview({
     );
   }
 
-  const shownAsOf = view.asOf ?? data?.scope.asOf;
+  const shownAsOf = view.asOf ?? shownData?.scope.asOf;
   return (
     <>
       <main id="main" className="main" key="overview">
         <ScopeBar
           units={pickable}
           canOpen={(unitId) => openable.has(unitId)}
-          unitsLoading={units.isPending}
-          unitId={data?.scope.unit.id ?? view.unit}
+          unitsLoading={shownUnits === undefined && !units.isError}
+          unitId={shownData?.scope.unit.id ?? view.unit}
           asOf={shownAsOf}
-          path={data?.scope.path ?? []}
+          path={shownData?.scope.path ?? []}
           onUnit={selectUnit}
           onAsOf={(asOf) => setView({ asOf })}
           termRange={term ? { start: term.startDate, end: term.endDate } : undefined}
-          basis={view.basis ?? data?.scope.basis ?? 'approved'}
+          basis={view.basis ?? shownData?.scope.basis ?? 'approved'}
           onBasis={(basis) => setView({ basis })}
         >
           {/* A new structure has other units: the API opens the default unit (or its successor). */}
           <StructureSwitch
             versions={structureVersions.data ?? []}
             asOf={shownAsOf}
-            current={data?.scope.structureVersionId}
+            current={shownData?.scope.structureVersionId}
             onChange={(sv) => setView({ sv, unit: undefined })}
           />
         </ScopeBar>
@@ -185,9 +190,9 @@ export function Overview({
           {t('footer.source')}
           {meta.data?.demo && ` ${t('footer.demo')}.`}
         </p>
-        {data && isIsoDate(data.scope.asOf) && (
+        {shownData && isIsoDate(shownData.scope.asOf) && (
           <p>
-            {term?.name} · {formatDate(data.scope.asOf)}
+            {term?.name} · {formatDate(shownData.scope.asOf)}
           </p>
         )}
       </footer>
