@@ -6,7 +6,7 @@
 import './entry.css';
 import { reportsPeriod, todayInVietnam } from '@chitieu/core';
 import { NativeSelect } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { usePeriods } from '../../api/get-periods.ts';
 import { useTerms } from '../../api/get-terms.ts';
 import { useUnits } from '../../api/get-units.ts';
@@ -32,10 +32,12 @@ export default function EntryPage({ me }: { me: EntryUser }) {
   const units = useUnits(undefined);
   const roots = useMemo(() => entryRoots(me.roles), [me.roles]);
   const allUnits = units.data?.units;
+  // The picker's options are drawn from a deferred copy of the unit list, in slices (0023).
+  const shownUnits = useDeferredValue(allUnits);
   const pickable = useMemo(() => {
-    const inside = withinRoots(allUnits ?? [], roots);
-    return (allUnits ?? []).filter((unit) => inside.has(unit.id));
-  }, [allUnits, roots]);
+    const inside = withinRoots(shownUnits ?? [], roots);
+    return (shownUnits ?? []).filter((unit) => inside.has(unit.id));
+  }, [shownUnits, roots]);
   const today = todayInVietnam();
   const unitId = view.unit ?? roots[0];
   const unit = allUnits?.find((u) => u.id === unitId);
@@ -71,6 +73,9 @@ export default function EntryPage({ me }: { me: EntryUser }) {
       ? { termId, unitId, periodId }
       : undefined;
   const grid = useEntryGrid(params);
+  // The grid's first draw is a transition too: only its arrival is deferred, never the answer itself
+  // (a save is made against the version the grid shows, which must be the latest).
+  const gridArrived = useDeferredValue(grid.data !== undefined);
 
   useEffect(() => {
     document.title = grid.data
@@ -97,7 +102,7 @@ export default function EntryPage({ me }: { me: EntryUser }) {
             units={pickable}
             value={unitId}
             onChange={(id) => id !== undefined && setView({ unit: id })}
-            loading={units.isPending}
+            loading={shownUnits === undefined && !units.isError}
           />
           <NativeSelect
             className="period-picker"
@@ -121,7 +126,7 @@ export default function EntryPage({ me }: { me: EntryUser }) {
           message={errorMessage(error)}
           actions={isRetryable(error) ? <RetryButton onClick={() => grid.refetch()} /> : undefined}
         />
-      ) : !grid.data || !params ? (
+      ) : !grid.data || !gridArrived || !params ? (
         <PageLoading />
       ) : (
         <EntryWorkspace
