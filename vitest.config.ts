@@ -50,6 +50,8 @@ export default defineConfig({
           isolate: false,
           include: ['e2e/**/*.test.ts'],
           ...ceilings,
+          // A polled condition, like a locator's wait, may take a busy machine long to hold (harness.ts).
+          expect: { poll: { timeout: 60_000 } },
           maxWorkers: 1,
           sequence: order(1),
         },

@@ -1,6 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../lib/api-client.ts';
+import { useShownQuery } from '../lib/query.ts';
 
 const endpoint = api.terms[':termId'].periods;
 export type Period = InferResponseType<typeof endpoint.$get, 200>[number];
@@ -17,4 +18,4 @@ export const periodsQueryOptions = (termId: number) =>
   });
 
 export const usePeriods = (termId: number | undefined) =>
-  useQuery({ ...periodsQueryOptions(termId ?? 0), enabled: termId !== undefined });
+  useShownQuery({ ...periodsQueryOptions(termId ?? 0), enabled: termId !== undefined });

@@ -1,6 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../lib/api-client.ts';
+import { useShownQuery } from '../lib/query.ts';
 
 const endpoint = api['structure-versions'];
 export type StructureVersion = InferResponseType<typeof endpoint.$get, 200>[number];
@@ -16,4 +17,4 @@ export const structureVersionsQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-export const useStructureVersions = () => useQuery(structureVersionsQueryOptions());
+export const useStructureVersions = () => useShownQuery(structureVersionsQueryOptions());

@@ -1,5 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api, call } from '../lib/api-client.ts';
+import { useShownQuery } from '../lib/query.ts';
 
 export async function getTerms(signal?: AbortSignal) {
   return call(() => api.terms.$get(undefined, { init: { signal } }));
@@ -8,4 +9,4 @@ export async function getTerms(signal?: AbortSignal) {
 export const termsQueryOptions = () =>
   queryOptions({ queryKey: ['terms'], queryFn: ({ signal }) => getTerms(signal) });
 
-export const useTerms = () => useQuery(termsQueryOptions());
+export const useTerms = () => useShownQuery(termsQueryOptions());

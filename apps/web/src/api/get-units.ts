@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../lib/api-client.ts';
+import { useShownQuery } from '../lib/query.ts';
 
 const endpoint = api.units;
 export type UnitTree = InferResponseType<typeof endpoint.$get, 200>;
@@ -19,7 +20,7 @@ export const unitsQueryOptions = (structureVersionId: number | undefined) =>
   });
 
 export const useUnits = (structureVersionId: number | undefined, enabled = true) =>
-  useQuery({
+  useShownQuery({
     ...unitsQueryOptions(structureVersionId),
     enabled,
     placeholderData: keepPreviousData,

@@ -8,7 +8,7 @@
  * URLSearchParams + pushState.
  */
 import type { Basis } from '@chitieu/core';
-import { useCallback, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 export const PAGES = [
   'overview',
@@ -134,16 +134,13 @@ export function viewStateSearch(state: ViewState, currentSearch = ''): string {
   return text ? `?${text}` : '';
 }
 
-const EVENT = 'chitieu:urlchange';
-
-function subscribe(listener: () => void) {
-  window.addEventListener('popstate', listener);
-  window.addEventListener(EVENT, listener);
-  return () => {
-    window.removeEventListener('popstate', listener);
-    window.removeEventListener(EVENT, listener);
-  };
-}
+/** The user's own move (a click, Back): drawn at once, as any answer to an action. */
+const MOVED = 'chitieu:urlchange';
+/**
+ * A page writing the view it resolved (the defaults the API chose): the same view, so it is drawn as a
+ * transition (docs/decisions/0036). Drawn at once, it redrew the whole overview in one long task.
+ */
+const RESOLVED = 'chitieu:resolved';
 
 const getSearch = () => window.location.search;
 
@@ -153,18 +150,39 @@ export function navigate(state: ViewState, { replace = false } = {}) {
   const url = `${window.location.pathname}${search}${window.location.hash}`;
   if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
-  window.dispatchEvent(new Event(EVENT));
+  window.dispatchEvent(new Event(replace ? RESOLVED : MOVED));
 }
 
 /**
- * [state, update]: update(patch) merges into the current state and pushes a history entry
- * (or replaces it with { replace: true }); a key set to undefined is removed from the address.
+ * [state, update]: update(patch) merges into the current state and pushes a history entry; a key set
+ * to undefined is removed from the address.
+ *
+ * update(resolved, { replace: true }) writes the view a page resolved (the defaults the API chose) as
+ * the same history entry, and fills in only what the address lacks. The page drew from the address as
+ * it was at its last render, which can lag the one now there (a choice the user just made, still being
+ * drawn): what the address already holds wins.
  */
 export function useViewState() {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const [search, setSearch] = useState(getSearch);
+  useEffect(() => {
+    const follow = () => setSearch(getSearch());
+    const followResolved = () => startTransition(follow);
+    // The address may have changed between drawing and subscribing.
+    follow();
+    window.addEventListener('popstate', follow);
+    window.addEventListener(MOVED, follow);
+    window.addEventListener(RESOLVED, followResolved);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener(MOVED, follow);
+      window.removeEventListener(RESOLVED, followResolved);
+    };
+  }, []);
   const state = parseViewState(search);
-  const update = useCallback((patch: ViewState, options?: { replace?: boolean }) => {
-    navigate({ ...parseViewState(window.location.search), ...patch }, options);
+  const update = useCallback((patch: ViewState, { replace = false } = {}) => {
+    const current = parseViewState(window.location.search);
+    const held = Object.fromEntries(Object.entries(current).filter(([, value]) => value !== undefined));
+    navigate(replace ? { ...patch, ...held } : { ...current, ...patch }, { replace });
   }, []);
   return [state, update] as const;
 }

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../lib/api-client.ts';
+import { useShownQuery } from '../../lib/query.ts';
 
 const endpoint = api.notifications;
 export type Notifications = InferResponseType<typeof endpoint.$get, 200>;
@@ -17,7 +18,7 @@ async function getNotifications(signal?: AbortSignal) {
  * the header asks again every minute and whenever the window comes back into view.
  */
 export const useNotifications = ({ fresh = false } = {}) =>
-  useQuery({
+  useShownQuery({
     queryKey: NOTIFICATIONS_KEY,
     queryFn: ({ signal }) => getNotifications(signal),
     staleTime: 30_000,

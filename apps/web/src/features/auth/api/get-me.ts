@@ -1,6 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../../lib/api-client.ts';
+import { useShownQuery } from '../../../lib/query.ts';
 
 const endpoint = api.auth.me;
 export type Me = NonNullable<InferResponseType<typeof endpoint.$get, 200>>;
@@ -17,7 +18,7 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
 export const meQueryOptions = () =>
   queryOptions({ queryKey: ME_KEY, queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60_000 });
 
-export const useMe = () => useQuery(meQueryOptions());
+export const useMe = () => useShownQuery(meQueryOptions());
 
 /** Queries that survive signing in or out: the sign-in state itself and public facts. */
 export const KEEP = new Set(['me', 'meta']);

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../../lib/api-client.ts';
+import { useShownQuery } from '../../../lib/query.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].targets[':targetId'].breakdown;
@@ -30,7 +31,7 @@ export const breakdownQueryOptions = (params: BreakdownParams) =>
   });
 
 export const useBreakdown = (params: BreakdownParams | undefined) =>
-  useQuery({
+  useShownQuery({
     ...breakdownQueryOptions(params ?? { termId: 0, targetId: 0 }),
     enabled: params !== undefined,
     placeholderData: keepPreviousData,

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../../lib/api-client.ts';
+import { useShownQuery } from '../../../lib/query.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].dashboard;
@@ -23,7 +24,7 @@ export const dashboardQueryOptions = (params: ScopeParams) =>
   });
 
 export const useDashboard = (params: ScopeParams | undefined) =>
-  useQuery({
+  useShownQuery({
     ...dashboardQueryOptions(params ?? { termId: 0 }),
     enabled: params !== undefined,
     placeholderData: keepPreviousData,

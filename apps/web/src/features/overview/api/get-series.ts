@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../../lib/api-client.ts';
+import { useShownQuery } from '../../../lib/query.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].targets[':targetId'].series;
@@ -30,7 +31,7 @@ export const seriesQueryOptions = (params: SeriesParams) =>
   });
 
 export const useSeries = (params: SeriesParams | undefined) =>
-  useQuery({
+  useShownQuery({
     ...seriesQueryOptions(params ?? { termId: 0, targetId: 0 }),
     enabled: params !== undefined,
     placeholderData: keepPreviousData,

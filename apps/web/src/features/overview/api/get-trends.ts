@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../../lib/api-client.ts';
+import { useShownQuery } from '../../../lib/query.ts';
 import { type ScopeParams, scopeKey, scopeQuery } from './scope.ts';
 
 const endpoint = api.terms[':termId'].trends;
@@ -23,7 +24,7 @@ export const trendsQueryOptions = (params: ScopeParams) =>
   });
 
 export const useTrends = (params: ScopeParams | undefined) =>
-  useQuery({
+  useShownQuery({
     ...trendsQueryOptions(params ?? { termId: 0 }),
     enabled: params !== undefined,
     placeholderData: keepPreviousData,
