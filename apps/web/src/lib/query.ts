@@ -38,14 +38,23 @@ export function useShownQuery<
     observer.setOptions(defaulted);
   }, [defaulted, observer]);
 
+  // Subscribing starts the fetch. Each query subscribes in a task of its own: a commit that opens five
+  // queries (the overview's figures: trends, units, periods, two charts) otherwise started five fetches
+  // and their timers in one task after it.
   // `result` is read once, when subscribing: later answers arrive through the subscription.
   // biome-ignore lint/correctness/useExhaustiveDependencies: subscribe once per observer
   useEffect(() => {
-    const unsubscribe = observer.subscribe(notifyManager.batchCalls(() => startTransition(redraw)));
-    // What changed between drawing and subscribing (an answer already in the cache) is drawn too.
-    observer.updateResult();
-    if (observer.getCurrentResult() !== result) startTransition(redraw);
-    return unsubscribe;
+    let unsubscribe = () => {};
+    const subscribing = setTimeout(() => {
+      unsubscribe = observer.subscribe(notifyManager.batchCalls(() => startTransition(redraw)));
+      // What changed between drawing and subscribing (an answer already in the cache) is drawn too.
+      observer.updateResult();
+      if (observer.getCurrentResult() !== result) startTransition(redraw);
+    });
+    return () => {
+      clearTimeout(subscribing);
+      unsubscribe();
+    };
   }, [observer]);
 
   // Only the fields the page reads make it redraw (as TanStack's hook does).
