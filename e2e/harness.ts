@@ -61,6 +61,9 @@ export async function startServer(): Promise<TestServer> {
   });
   const { port } = server.address() as AddressInfo;
   const http = server as Server;
+  // Node closes a connection idle for 5 s; a test's own requests (page.request) reuse theirs, and on a
+  // busy machine one sent as the server closed it met ECONNRESET. A test server keeps them while it runs.
+  http.keepAliveTimeout = 120_000;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (!http.listening) return resolve();
