@@ -167,9 +167,7 @@ function Gate() {
   // The organisation's name and the demo banner sit above the page: asked beside "who am I" and
   // waited for, so the frame is drawn once at its height rather than pushed down when they arrive.
   const meta = useMeta();
-  // Deferred too: when the name arrives after "who am I", the frame is still drawn in slices.
-  const metaPending = useDeferredValue(meta.isPending);
-  if (me.isPending || shownMe === undefined || metaPending) return <BootMessage />;
+  if (me.isPending || shownMe === undefined || meta.isPending) return <BootMessage />;
   if (me.isError) {
     return (
       <main className="main main--narrow">

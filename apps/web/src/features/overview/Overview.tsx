@@ -62,12 +62,10 @@ export function Overview({
   const trends = useTrends(resolvedScope);
   // The figures are drawn from deferred copies: React draws them in the background, in slices that
   // leave the phone free to respond, instead of one long task each time a query answers.
-  // So is the frame around them: whichever answer comes last (the terms, the dashboard, the units),
-  // the part it completes is first drawn in a transition, never in the synchronous render that
-  // handing over a query's answer starts.
+  // So is the frame around them (scope bar, picker, footer): a user's move is drawn at once, and an
+  // answer already cached for it would otherwise draw all of it in that synchronous render (0036).
   const shownData = useDeferredValue(data);
   const shownTrends = useDeferredValue(trends.data);
-  const termsPending = useDeferredValue(terms.isPending);
   const fresh = data !== undefined && !dashboard.isPlaceholderData;
   // The tree of the structure the figures use; if the dashboard fails, the current one (so another
   // unit can still be picked).
@@ -149,7 +147,7 @@ export function Overview({
 
   // Until the terms are known, nothing above the figures can be drawn at its height (the term's
   // dates, the illustrative notice): a placeholder, replaced whole, so nothing moves on arrival.
-  if (termsPending) {
+  if (terms.isPending) {
     return (
       <main id="main" className="main" key="waiting">
         <OverviewSkeleton />
