@@ -1,8 +1,9 @@
 /**
  * How the built web app and JSON answers travel: compressed as the browser accepts (brotli or gzip,
  * made at build time for the app's files), hashed assets cached for a year, index.html revalidated,
- * and a missing asset answered 404 (never index.html, which a browser would try to run as a script).
- * Raw HTTP (node:http), so that nothing decompresses behind the test's back.
+ * a missing asset answered 404 (never index.html, which a browser would try to run as a script), and a
+ * page opened from a link preloading its own code. Raw HTTP (node:http), so that nothing decompresses
+ * behind the test's back; one case watches a real browser's requests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -10,7 +11,17 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../apps/api/src/testing.ts';
-import { assertReady, ROOT, startServer, type TestServer } from './harness.ts';
+import {
+  assertReady,
+  launchBrowser,
+  newPage,
+  ROOT,
+  requestsSettled,
+  scriptErrorsPerTest,
+  signIn,
+  startServer,
+  type TestServer,
+} from './harness.ts';
 
 const DIST = join(ROOT, 'apps/web/dist');
 
@@ -42,6 +53,7 @@ function decoded(res: Raw): Buffer {
   return res.body;
 }
 
+const errors = scriptErrorsPerTest();
 let server: TestServer;
 beforeAll(async () => {
   assertReady();
@@ -103,16 +115,23 @@ describe('the built web app', () => {
   });
 
   it('index.html, for any page of the app: compressed, and revalidated on every visit', async () => {
-    const html = readFileSync(join(DIST, 'index.html'));
+    const html = (name: string) => readFileSync(join(DIST, name));
     // Pages live in the query string; any other path is a 404, never the app's HTML.
     expect((await rawGet(`${server.baseUrl}/some/page`, {})).status).toBe(404);
-    for (const path of ['/', '/?page=compare', '/?page=entry&unit=5']) {
+    for (const [path, file] of [
+      ['/', 'index.html'],
+      ['/?page=overview', 'index.html'],
+      ['/?page=nothing', 'index.html'],
+      ['/?page=../index', 'index.html'],
+      ['/?page=compare', 'pages/compare.html'],
+      ['/?page=entry&unit=5', 'pages/entry.html'],
+    ] as const) {
       const res = await rawGet(`${server.baseUrl}${path}`, { 'accept-encoding': 'gzip, br' });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['cache-control']).toBe('no-cache');
-      expect(decoded(res).equals(html)).toBe(true);
+      expect(decoded(res).equals(html(file)), path).toBe(true);
       const etag = res.headers.etag as string;
       expect(etag).toBeTruthy();
       const again = await rawGet(`${server.baseUrl}${path}`, {
@@ -125,6 +144,57 @@ describe('the built web app', () => {
     expect(icon.status).toBe(200);
     expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(decoded(icon).equals(readFileSync(join(DIST, 'favicon.svg')))).toBe(true);
+  });
+
+  it("a page's HTML preloads every script and style sheet of the page that the app's does not load", async () => {
+    const res = await rawGet(`${server.baseUrl}/?page=entry`, { 'accept-encoding': 'br' });
+    const hrefs = (rel: string) =>
+      [
+        ...decoded(res)
+          .toString()
+          .matchAll(new RegExp(`<link rel="${rel}"[^>]* href="/assets/([^"]+)"`, 'g')),
+      ].map((m) => m[1] as string);
+    const app = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const inApp = new Set([...app.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1] as string));
+    // The entry page's chunk and every chunk it imports, read from the built files themselves.
+    const needed = new Set<string>();
+    const follow = (name: string) => {
+      if (inApp.has(name) || needed.has(name)) return;
+      needed.add(name);
+      const code = readFileSync(join(DIST, 'assets', name), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) follow(m[1] as string);
+    };
+    follow(assets().find((name) => /^EntryPage-.*\.js$/.test(name)) as string);
+    expect(needed.size).toBeGreaterThan(1);
+    expect(new Set(hrefs('modulepreload'))).toEqual(needed);
+    expect(hrefs('preload')).toEqual(assets().filter((name) => /^EntryPage-.*\.css$/.test(name)));
+    for (const name of [...needed, ...hrefs('preload')]) {
+      expect((await rawGet(`${server.baseUrl}/assets/${name}`)).status, name).toBe(200);
+    }
+  });
+
+  it('opened from a link, the entry page asks for each of its files once, all from the HTML', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { context, page } = await newPage(browser, errors);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const asked: string[] = [];
+      cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+        const [, name] = request.url.split('/assets/');
+        if (name) asked.push(`${name} ${initiator.type}`);
+      });
+      await signIn(page, server.baseUrl, 'nhap.phuthuy', '/?page=entry');
+      await page.locator('.row-status--empty').first().waitFor();
+      await requestsSettled(page);
+      // The parser (the HTML's links), not the app's code once it has run; and nothing twice.
+      expect(asked.filter((line) => !line.endsWith(' parser'))).toEqual([]);
+      expect(asked.length).toBe(new Set(asked).size);
+      expect(asked.some((line) => /^EntryPage-.*\.js /.test(line))).toBe(true);
+      expect(asked.some((line) => /^EntryPage-.*\.css /.test(line))).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('a missing asset is a 404, not the app page (an old chunk name after a new build)', async () => {

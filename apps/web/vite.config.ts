@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 
 /** What is worth compressing (woff2 and images are compressed already). */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|ttf|otf|woff)$/;
@@ -39,10 +39,65 @@ function precompress(): Plugin {
   };
 }
 
+/** `early('entry', () => import('../features/entry/EntryPage.tsx'))` in App.tsx: a page and its module. */
+const EARLY_PAGE = /early\(\s*'([a-z-]+)',\s*\(\)\s*=>\s*import\('([^']+)'\)/g;
+
+/**
+ * A page other than the overview is a lazy chunk, asked for only once the app's own code has run: on
+ * a phone, one more round trip before the page can draw. For each page App.tsx loads with `early`,
+ * write `pages/<page>.html`: index.html with that page's scripts and style sheets preloaded, so they
+ * download beside the app's code. The API sends it for `/?page=<page>`.
+ */
+function pagePreloads(): Plugin {
+  let root = '';
+  let outDir = '';
+  return {
+    name: 'chitieu-page-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = join(root, config.build.outDir);
+    },
+    writeBundle(_, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset') return this.error('index.html is missing from the build');
+      const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const byModule = new Map(chunks.map((c) => [c.facadeModuleId, c]));
+      // What index.html loads already (the app's code and style sheet) is not preloaded again.
+      const loaded = new Set(
+        [...String(html.source).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]),
+      );
+      const collect = (chunk: Rollup.OutputChunk, into: Set<string>) => {
+        if (loaded.has(chunk.fileName) || into.has(chunk.fileName)) return;
+        into.add(chunk.fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) if (!loaded.has(css)) into.add(css);
+        for (const name of chunk.imports) collect(byName.get(name) as Rollup.OutputChunk, into);
+      };
+
+      const app = join(root, 'src/app/App.tsx');
+      mkdirSync(join(outDir, 'pages'), { recursive: true });
+      for (const [, page, path] of readFileSync(app, 'utf8').matchAll(EARLY_PAGE)) {
+        const chunk = byModule.get(resolve(dirname(app), path as string));
+        if (!chunk) return this.error(`no chunk for the page "${page}" (${path})`);
+        const files = new Set<string>();
+        collect(chunk, files);
+        const links = [...files].map((file) =>
+          file.endsWith('.css')
+            ? `<link rel="preload" as="style" crossorigin href="/${file}">`
+            : `<link rel="modulepreload" crossorigin href="/${file}">`,
+        );
+        const withLinks = String(html.source).replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+        writeFileSync(join(outDir, 'pages', `${page}.html`), withLinks);
+      }
+    },
+  };
+}
+
 // The API (apps/api) serves the built app from apps/web/dist; in development Vite proxies /api to it.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), precompress()],
+  plugins: [react(), pagePreloads(), precompress()],
   server: {
     // Keep the browser's Host header (changeOrigin false; the string shorthand would set it true):
     // the API refuses state-changing requests whose Origin is not its own host (CSRF check).

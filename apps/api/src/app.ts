@@ -117,10 +117,14 @@ export function createApp({
         'Cache-Control': 'no-store',
       });
     });
-    // The single-page app has one address; its views live in the query string (?page=…). Any
-    // other path that is not a built file is a 404 (notFoundHandler), never the app's HTML.
+    // The single-page app has one address; its views live in the query string (?page=…), and a
+    // page's own copy of index.html preloads its code (apps/web/vite.config.ts). Any other path
+    // that is not a built file is a 404 (notFoundHandler), never the app's HTML.
     app.get('*', (c, next) => {
-      const file = c.req.path === '/' ? indexHtml : files.get(c.req.path);
+      const file =
+        c.req.path === '/'
+          ? (files.get(`/pages/${c.req.query('page')}.html`) ?? indexHtml)
+          : files.get(c.req.path);
       return file ? sendWebFile(c, file) : next();
     });
   }
