@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../apps/api/src/testing.ts';
+import { PAGES } from '../apps/web/src/lib/url-state.ts';
 import {
   assertReady,
   launchBrowser,
@@ -72,7 +73,11 @@ function biggestScript(): string {
 
 describe('the built web app', () => {
   it('the build writes brotli and gzip beside every script, style sheet, page and SVG', () => {
-    const files = [...assets().map((name) => `assets/${name}`), ...readdirSync(DIST)];
+    const files = [
+      ...assets().map((name) => `assets/${name}`),
+      ...readdirSync(join(DIST, 'pages')).map((name) => `pages/${name}`),
+      ...readdirSync(DIST),
+    ];
     const compressible = files.filter((name) => /\.(js|css|html|svg)$/.test(name));
     expect(compressible.length).toBeGreaterThan(20);
     for (const name of compressible) {
@@ -144,6 +149,12 @@ describe('the built web app', () => {
     expect(icon.status).toBe(200);
     expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(decoded(icon).equals(readFileSync(join(DIST, 'favicon.svg')))).toBe(true);
+  });
+
+  it("every page but the overview (which is in the app's own code) has its own copy of the HTML", () => {
+    const pages = [...PAGES.filter((page) => page !== 'overview'), 'target'].sort();
+    const copies = readdirSync(join(DIST, 'pages')).filter((name) => name.endsWith('.html'));
+    expect(copies.map((name) => name.replace(/\.html$/, '')).sort()).toEqual(pages);
   });
 
   it("a page's HTML preloads every script and style sheet of the page that the app's does not load", async () => {
